@@ -1,0 +1,36 @@
+# Two commands bring polgraph up on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test install lint pytest bench stop clean-neo4j
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+## Install, fetch and start Neo4j, apply the schema, ingest data/, print the URLs and serve the API.
+run: install
+	$(BIN)/polgraph up
+
+## The whole suite against a Neo4j of its own (ports 17687/17474), never the demo's data.
+test: install lint pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/polgraph bench
+
+stop:
+	-$(BIN)/polgraph neo4j stop

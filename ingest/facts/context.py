@@ -1,0 +1,80 @@
+"""What every fact extractor receives: the parsed article and where its resolved actors are."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.ids import entity_id
+from ingest.models import CleanArticle, Entity, EntityType, Evidence
+
+
+@dataclass(frozen=True)
+class ResolvedSpan:
+    start_char: int
+    end_char: int
+    entity_id: str
+    text: str
+
+
+@dataclass
+class FactContext:
+    doc: Doc
+    article: CleanArticle
+    entities: dict[str, Entity]
+    spans: list[ResolvedSpan]  # sorted by start_char, non-overlapping
+    # Entities a fact extractor creates itself (offices such as "President of Kazakhstan").
+    new_entities: dict[str, Entity] = field(default_factory=dict)
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.spans = sorted(self.spans, key=lambda s: s.start_char)
+        self._starts = [s.start_char for s in self.spans]
+
+    @property
+    def published(self) -> date | None:
+        return self.article.published
+
+    def span_at_char(self, char: int) -> ResolvedSpan | None:
+        i = bisect_right(self._starts, char) - 1
+        if i >= 0 and self.spans[i].start_char <= char < self.spans[i].end_char:
+            return self.spans[i]
+        return None
+
+    def entity_for_token(self, token: Token) -> str | None:
+        """Entity id of the resolved mention covering this token, if any."""
+        hit = self.span_at_char(token.idx)
+        return hit.entity_id if hit else None
+
+    def entities_in(self, start_char: int, end_char: int) -> list[ResolvedSpan]:
+        """Resolved mentions lying inside [start_char, end_char)."""
+        i = bisect_right(self._starts, start_char - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i].start_char < end_char:
+            if self.spans[i].end_char <= end_char:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def entity_type(self, entity_id: str) -> EntityType | None:
+        ent = self.entities.get(entity_id)
+        return ent.type if ent else None
+
+    def evidence(self, sent: Span, rule: str) -> Evidence:
+        return Evidence(
+            article_id=self.article.id,
+            sentence=sent.text,
+            start_char=sent.start_char,
+            end_char=sent.end_char,
+            rule=rule,
+        )
+
+    def ensure_entity(self, entity_type: EntityType, name: str, country: str | None = None) -> str:
+        """Id of an entity the extractor names itself, created on first use."""
+        eid = entity_id(entity_type, name)
+        if eid not in self.entities and eid not in self.new_entities:
+            self.new_entities[eid] = Entity(id=eid, type=entity_type, name=name, aliases=[name], country=country)
+        return eid

@@ -1,0 +1,83 @@
+"""One configuration object, read once from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    # Database. The names are the ones every Neo4j tool uses, hence no prefix.
+    neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI"))
+    neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME"))
+    neo4j_password: str = Field("polgraph-local", validation_alias=AliasChoices("NEO4J_PASSWORD"))
+    neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
+    # Local managed server only: Browser/HTTP port and whether polgraph manages the server at NEO4J_URI.
+    # None means "manage it when the URI points at this machine".
+    neo4j_http_port: int = Field(7474, validation_alias=AliasChoices("NEO4J_HTTP_PORT"))
+    neo4j_managed: bool | None = Field(None, validation_alias=AliasChoices("NEO4J_MANAGED"))
+    neo4j_home: Path = Field(PROJECT_ROOT / ".neo4j", validation_alias=AliasChoices("POLGRAPH_NEO4J_HOME"))
+    # Sized for a 2-core / 24 GB machine that also runs spaCy and the API.
+    neo4j_heap: str = Field("1g", validation_alias=AliasChoices("POLGRAPH_NEO4J_HEAP"))
+    neo4j_pagecache: str = Field("1g", validation_alias=AliasChoices("POLGRAPH_NEO4J_PAGECACHE"))
+    neo4j_start_timeout: float = Field(120.0, validation_alias=AliasChoices("POLGRAPH_NEO4J_START_TIMEOUT"))
+
+    # NLP
+    spacy_model: str = Field("en_core_web_sm", validation_alias=AliasChoices("POLGRAPH_SPACY_MODEL"))
+    nlp_processes: int = Field(1, ge=1, validation_alias=AliasChoices("POLGRAPH_NLP_PROCESSES"))
+    ingest_batch_size: int = Field(20, ge=1, validation_alias=AliasChoices("POLGRAPH_INGEST_BATCH_SIZE"))
+    max_article_chars: int = Field(
+        2_000_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")
+    )
+
+    # API
+    api_host: str = Field("127.0.0.1", validation_alias=AliasChoices("POLGRAPH_API_HOST"))
+    api_port: int = Field(8000, validation_alias=AliasChoices("POLGRAPH_API_PORT"))
+    api_key: str = Field("change-me-polgraph", validation_alias=AliasChoices("POLGRAPH_API_KEY"))
+    api_cors_origins: list[str] = Field(
+        default_factory=lambda: ["http://localhost:7474", "http://127.0.0.1:7474"],
+        validation_alias=AliasChoices("POLGRAPH_API_CORS_ORIGINS"),
+    )
+    api_max_body_bytes: int = Field(5_000_000, validation_alias=AliasChoices("POLGRAPH_API_MAX_BODY_BYTES"))
+    query_timeout_s: float = Field(10.0, gt=0, validation_alias=AliasChoices("POLGRAPH_QUERY_TIMEOUT"))
+    query_row_cap: int = Field(1000, ge=1, validation_alias=AliasChoices("POLGRAPH_QUERY_ROW_CAP"))
+
+    @property
+    def neo4j_host(self) -> str:
+        return urlparse(self.neo4j_uri).hostname or "127.0.0.1"
+
+    @property
+    def neo4j_bolt_port(self) -> int:
+        return urlparse(self.neo4j_uri).port or 7687
+
+    @property
+    def manages_neo4j(self) -> bool:
+        """True when polgraph runs the server itself rather than using one elsewhere (Aura, Docker)."""
+        if self.neo4j_managed is not None:
+            return self.neo4j_managed
+        return self.neo4j_host in LOOPBACK_HOSTS
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://localhost:{self.neo4j_http_port}/browser/"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.api_host}:{self.api_port}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

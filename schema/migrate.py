@@ -1,0 +1,87 @@
+"""Ordered, immutable schema migrations (`V0001__name.cypher`), recorded in the graph as (:Migration) nodes.
+
+Applying is idempotent: a recorded version is skipped; a recorded version whose file has changed since is
+refused, because a migration that already ran must never be edited (add a new one instead).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import Driver
+from polgraph.cypher import load_cypher, split_statements
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent
+RUNNER_CYPHER = MIGRATIONS_DIR / "runner"
+_NAME = re.compile(r"^V(\d{4})__([a-z0-9_]+)\.cypher$")
+
+
+class MigrationError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    path: Path
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def discover(folder: Path = MIGRATIONS_DIR) -> list[Migration]:
+    found = []
+    for path in sorted(folder.glob("*.cypher")):
+        match = _NAME.match(path.name)
+        if not match:
+            raise MigrationError(f"{path.name}: migration files are named V0001__lower_snake_name.cypher")
+        found.append(Migration(int(match.group(1)), match.group(2), path))
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise MigrationError(f"duplicate migration versions in {folder}")
+    return found
+
+
+def recorded(driver: Driver, database: str) -> dict[int, str]:
+    records, _, _ = driver.execute_query(load_cypher(RUNNER_CYPHER, "recorded"), database_=database)
+    return {r["version"]: r["checksum"] for r in records}
+
+
+def apply_migrations(driver: Driver, database: str, folder: Path = MIGRATIONS_DIR) -> list[Migration]:
+    """Apply every migration not yet recorded, in order; return those applied now."""
+    driver.execute_query(load_cypher(RUNNER_CYPHER, "bootstrap"), database_=database)
+    done = recorded(driver, database)
+    applied = []
+    for migration in discover(folder):
+        if migration.version in done:
+            if done[migration.version] != migration.checksum:
+                raise MigrationError(
+                    f"{migration.path.name} changed after it was applied; add a new migration instead"
+                )
+            continue
+        # Schema statements cannot share a transaction with writes, so each runs on its own.
+        for statement in split_statements(migration.text):
+            driver.execute_query(statement, database_=database)
+        driver.execute_query(
+            load_cypher(RUNNER_CYPHER, "record"),
+            version=migration.version,
+            name=migration.name,
+            checksum=migration.checksum,
+            database_=database,
+        )
+        applied.append(migration)
+    return applied
+
+
+def schema_version(driver: Driver, database: str) -> int:
+    done = recorded(driver, database)
+    return max(done) if done else 0
