@@ -1,0 +1,11 @@
+// An edited article withdraws its testimony: its id leaves every fact it supported; facts no article
+// supports any more are deleted. Other articles' evidence is untouched.
+UNWIND $article_ids AS aid
+MATCH (ev:Evidence {article_id: aid})
+WHERE ev.rel_type IS NOT NULL
+MATCH (s:Actor {id: ev.source_id})-[r:$(ev.rel_type) {key: ev.fact_key}]->()
+WITH DISTINCT aid, r
+SET r.article_ids = [x IN r.article_ids WHERE x <> aid]
+SET r.sources = size(r.article_ids)
+WITH r WHERE r.sources = 0
+DELETE r

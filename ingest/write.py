@@ -1,0 +1,313 @@
+"""ArticleExtraction -> GraphBatch -> Neo4j: batched UNWIND statements, one transaction per batch of articles.
+
+Every statement MERGEs on a constrained key, so re-running an ingest, or two ingests at once, converge on one
+graph. The Cypher is in `ingest/cypher/`, loaded by name; only parameters travel with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from ingest.ids import short_hash
+from ingest.models import ArticleExtraction, EntityType, Evidence, Relation
+from neo4j import Driver, ManagedTransaction
+from polgraph.cypher import load_cypher
+
+CYPHER = Path(__file__).resolve().parent / "cypher"
+
+ArticleState = Literal["new", "unchanged", "replaced"]
+
+Row = dict[str, Any]
+
+
+def fact_key(rel: Relation) -> str:
+    """Identity of a fact across articles: who did what to whom, and who says so."""
+    return short_hash(rel.type, rel.source, rel.target, rel.claimed_by or "")
+
+
+def evidence_id(article_id: str, key: str, ev: Evidence) -> str:
+    return short_hash(article_id, key, str(ev.start_char), ev.rule, length=20)
+
+
+class GraphBatch(BaseModel):
+    """Parameter lists for each write statement, built from a batch of extractions."""
+
+    articles: list[Row] = Field(default_factory=list)
+    actors: list[Row] = Field(default_factory=list)
+    links: list[Row] = Field(default_factory=list)
+    mentions: list[Row] = Field(default_factory=list)
+    elections: list[Row] = Field(default_factory=list)
+    results: list[Row] = Field(default_factory=list)
+    events: list[Row] = Field(default_factory=list)
+    participants: list[Row] = Field(default_factory=list)
+    relations: list[Row] = Field(default_factory=list)
+    evidence: list[Row] = Field(default_factory=list)
+
+
+def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
+    batch = GraphBatch()
+    actors: dict[str, Row] = {}
+    relations: dict[str, Row] = {}
+    for ex in extractions:
+        aid = ex.article.id
+        batch.articles.append(
+            {
+                "id": aid,
+                "title": ex.article.title,
+                "url": ex.article.url,
+                "outlet": ex.article.outlet,
+                "source_path": ex.article.source_path,
+                "content_hash": ex.article.content_hash,
+                "published": ex.article.published.isoformat() if ex.article.published else None,
+            }
+        )
+        for ent in ex.entities:
+            row = actors.setdefault(
+                ent.id,
+                {
+                    "id": ent.id,
+                    "type": ent.type.value,
+                    "name": ent.name,
+                    "kb_id": ent.kb_id,
+                    "country": ent.country,
+                    "aliases": [],
+                    "merges": [],
+                },
+            )
+            for alias in [ent.name, *ent.aliases]:
+                if alias not in row["aliases"]:
+                    row["aliases"].append(alias)
+            for m in ent.merges:
+                row["merges"].append(f"{m.mention}|{m.rule}|{m.article_id or aid}")
+            row["country"] = row["country"] or ent.country
+            if ent.country and ent.type in (EntityType.LOCATION, EntityType.OFFICE):
+                link = "LOCATED_IN" if ent.type == EntityType.LOCATION else "OFFICE_OF"
+                batch.links.append({"source": ent.id, "target": ent.country, "type": link})
+        mention_counts = Counter(span_entity for span_entity in _mentioned(ex))
+        batch.mentions.extend(
+            {"actor": actor, "article": aid, "count": n} for actor, n in sorted(mention_counts.items())
+        )
+        for el in ex.elections:
+            batch.elections.append(
+                {
+                    "id": el.id,
+                    "article_id": aid,
+                    "country": el.country,
+                    "kind": el.kind,
+                    "name": f"{el.kind.capitalize()} election, {el.date.value if el.date else 'undated'}",
+                    "date": el.date.value if el.date else None,
+                    "date_precision": el.date.precision if el.date else None,
+                    "annulled": el.annulled,
+                    "turnout": el.turnout,
+                    "allegations": el.allegations,
+                }
+            )
+            for res in el.results:
+                batch.results.append(
+                    {
+                        "election": el.id,
+                        "participant": res.participant,
+                        "vote_share": res.vote_share,
+                        "votes": res.votes,
+                        "won": res.won,
+                        "article_id": aid,
+                    }
+                )
+            for ev in el.evidence:
+                batch.evidence.append(_evidence_row(aid, el.id, ev, None, None, None, 1.0, None, el.date))
+        for event in ex.events:
+            batch.events.append(
+                {
+                    "id": event.id,
+                    "article_id": aid,
+                    "type": event.type,
+                    "name": event.name,
+                    "date": event.date.value if event.date else None,
+                    "date_precision": event.date.precision if event.date else None,
+                    "status": event.status,
+                    "country": event.country,
+                    "location": event.location,
+                    "size": event.counts.get("size"),
+                    "deaths": event.counts.get("deaths"),
+                    "injured": event.counts.get("injured"),
+                    "arrested": event.counts.get("arrested"),
+                }
+            )
+            batch.participants.extend(
+                {"event": event.id, "entity": p.entity, "role": p.role, "article_id": aid}
+                for p in event.participants
+            )
+            batch.evidence.append(
+                _evidence_row(aid, event.id, event.evidence, None, None, None, 1.0, None, event.date)
+            )
+        for rel in ex.relations:
+            key = fact_key(rel)
+            date_value = rel.date.value if rel.date else None
+            row = relations.setdefault(
+                key,
+                {
+                    "key": key,
+                    "type": rel.type,
+                    "source": rel.source,
+                    "target": rel.target,
+                    "claimed_by": rel.claimed_by,
+                    "title": rel.attributes.get("title"),
+                    "article_ids": [],
+                    "rules": [],
+                    "confidence": 0.0,
+                    "first_date": None,
+                    "last_date": None,
+                },
+            )
+            if aid not in row["article_ids"]:
+                row["article_ids"].append(aid)
+            if rel.evidence.rule not in row["rules"]:
+                row["rules"].append(rel.evidence.rule)
+            row["confidence"] = max(row["confidence"], rel.confidence)
+            if date_value:
+                row["first_date"] = min(filter(None, [row["first_date"], date_value]))
+                row["last_date"] = max(filter(None, [row["last_date"], date_value]))
+            batch.evidence.append(
+                _evidence_row(
+                    aid,
+                    key,
+                    rel.evidence,
+                    rel.type,
+                    rel.source,
+                    rel.target,
+                    rel.confidence,
+                    rel.claimed_by,
+                    rel.date,
+                )  # fmt: skip
+            )
+    batch.actors = list(actors.values())
+    batch.relations = list(relations.values())
+    return batch
+
+
+def _mentioned(ex: ArticleExtraction) -> list[str]:
+    """Actors the article names, once per alias/merge record (a proxy for mention counts)."""
+    out = []
+    for ent in ex.entities:
+        if ent.type == EntityType.OFFICE:
+            continue
+        out.extend([ent.id] * max(1, len(ent.merges)))
+    return out
+
+
+def _evidence_row(
+    article_id: str,
+    key: str,
+    ev: Evidence,
+    rel_type: str | None,
+    source: str | None,
+    target: str | None,
+    confidence: float,
+    claimed_by: str | None,
+    date: Any,
+) -> Row:
+    return {
+        "id": evidence_id(article_id, key, ev),
+        "fact_key": key,
+        "rel_type": rel_type,
+        "source_id": source,
+        "target_id": target,
+        "article_id": article_id,
+        "sentence": ev.sentence,
+        "start_char": ev.start_char,
+        "end_char": ev.end_char,
+        "rule": ev.rule,
+        "confidence": confidence,
+        "claimed_by": claimed_by,
+        "date": date.value if date else None,
+    }
+
+
+@dataclass
+class WriteResult:
+    states: dict[str, ArticleState] = field(default_factory=dict)
+    nodes_created: int = 0
+    relationships_created: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+
+
+# Order matters: nodes before the relationships that join them, evidence last.
+_STATEMENTS: tuple[tuple[str, str], ...] = (
+    ("articles", "articles"),
+    ("actors", "actors"),
+    ("links", "actor_links"),
+    ("mentions", "mentions"),
+    ("elections", "elections"),
+    ("results", "election_results"),
+    ("events", "events"),
+    ("participants", "event_participants"),
+    ("relations", "relations"),
+    ("evidence", "evidence"),
+)
+
+
+class GraphWriter:
+    def __init__(self, driver: Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    def article_states(self, extractions: list[ArticleExtraction]) -> dict[str, ArticleState]:
+        ids = [ex.article.id for ex in extractions]
+        records, _, _ = self.driver.execute_query(
+            load_cypher(CYPHER, "article_status"), ids=ids, database_=self.database
+        )
+        stored = {r["id"]: r["content_hash"] for r in records}
+        states: dict[str, ArticleState] = {}
+        for ex in extractions:
+            if ex.article.id not in stored:
+                states[ex.article.id] = "new"
+            elif stored[ex.article.id] == ex.article.content_hash:
+                states[ex.article.id] = "unchanged"
+            else:
+                states[ex.article.id] = "replaced"
+        return states
+
+    def write(self, extractions: list[ArticleExtraction]) -> WriteResult:
+        """Write a batch in one transaction: unchanged articles are skipped, edited ones replaced."""
+        states = self.article_states(extractions)
+        todo = [ex for ex in extractions if states[ex.article.id] != "unchanged"]
+        # The same article twice in one batch (a file and its copy) is written once.
+        unique = list({ex.article.id: ex for ex in todo}.values())
+        replaced = [aid for aid, st in states.items() if st == "replaced"]
+        result = WriteResult(states=states)
+        if not unique:
+            return result
+        batch = build_batch(unique)
+        with self.driver.session(database=self.database) as session:
+            counters = session.execute_write(_write_batch, batch, replaced)
+        result.nodes_created, result.relationships_created = counters[0], counters[1]
+        result.nodes_deleted, result.relationships_deleted = counters[2], counters[3]
+        return result
+
+
+def _write_batch(tx: ManagedTransaction, batch: GraphBatch, replaced: list[str]) -> tuple[int, int, int, int]:
+    totals = [0, 0, 0, 0]
+
+    def run(name: str, **params: Any) -> None:
+        summary = tx.run(load_cypher(CYPHER, name), **params).consume()
+        c = summary.counters
+        totals[0] += c.nodes_created
+        totals[1] += c.relationships_created
+        totals[2] += c.nodes_deleted
+        totals[3] += c.relationships_deleted
+
+    if replaced:
+        run("retract_relations", article_ids=replaced)
+        run("retract_nodes", article_ids=replaced)
+    groups: dict[str, list[Row]] = defaultdict(list, batch.model_dump())
+    for field_name, statement in _STATEMENTS:
+        rows = groups[field_name]
+        if rows:
+            run(statement, **{field_name: rows})
+    return totals[0], totals[1], totals[2], totals[3]

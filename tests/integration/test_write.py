@@ -1,0 +1,165 @@
+"""The graph writer on a real Neo4j: idempotent, one relationship per fact, edits replace only their own facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.models import (
+    ArticleExtraction,
+    ArticleInfo,
+    Election,
+    ElectionResult,
+    Entity,
+    EntityType,
+    Event,
+    EventParticipant,
+    Evidence,
+    FuzzyDate,
+    Relation,
+)
+from ingest.write import GraphWriter
+from neo4j import Driver
+from polgraph.settings import Settings
+
+pytestmark = pytest.mark.neo4j
+
+
+def ent(eid: str, etype: EntityType, name: str, *aliases: str) -> Entity:
+    return Entity(id=eid, type=etype, name=name, aliases=list(aliases))
+
+
+def extraction(
+    article_id: str, content_hash: str, sentence: str, *, with_accuse: bool = True
+) -> ArticleExtraction:
+    ev = Evidence(article_id=article_id, sentence=sentence, start_char=0, end_char=len(sentence), rule="test")
+    relations = [
+        Relation(type="SUPPORT", source="person:ana-lopez", target="person:marek-novak", evidence=ev,
+                 date=FuzzyDate(value="2020-05-02", precision="day"), confidence=0.8),
+    ]  # fmt: skip
+    if with_accuse:
+        relations.append(
+            Relation(type="ACCUSE", source="person:marek-novak", target="country:ruritania", evidence=ev)
+        )
+    return ArticleExtraction(
+        article=ArticleInfo(
+            id=article_id,
+            source_path=f"{article_id}.txt",
+            title="T",
+            published=date(2020, 5, 3),
+            content_hash=content_hash,
+        ),  # fmt: skip
+        entities=[
+            ent("person:ana-lopez", EntityType.PERSON, "Ana Lopez", "Lopez"),
+            ent("person:marek-novak", EntityType.PERSON, "Marek Novak", "Novak", "Mr Novak"),
+            ent("country:ruritania", EntityType.COUNTRY, "Ruritania", "Ruritanian"),
+            Entity(
+                id="location:strelsau", type=EntityType.LOCATION, name="Strelsau", country="country:ruritania"
+            ),
+        ],
+        relations=relations,
+        elections=[
+            Election(
+                id="election:ruritania:presidential:2020-05-01",
+                country="country:ruritania",
+                kind="presidential",
+                date=FuzzyDate(value="2020-05-01", precision="day"),
+                results=[ElectionResult(participant="person:marek-novak", vote_share=51.5, won=True)],
+                evidence=[ev],
+            )
+        ],  # fmt: skip
+        events=[
+            Event(
+                id="event:protest:ruritania:2020-05-02:strelsau",
+                type="Protest",
+                country="country:ruritania",
+                location="location:strelsau",
+                date=FuzzyDate(value="2020-05-02", precision="day"),
+                participants=[EventParticipant(entity="person:ana-lopez", role="organizer")],
+                counts={"size": 3000},
+                evidence=ev,
+            )
+        ],  # fmt: skip
+    )
+
+
+def counts(driver: Driver) -> tuple[int, int]:
+    n = driver.execute_query("MATCH (n) WHERE NOT n:Migration RETURN count(n) AS c").records[0]["c"]
+    r = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c").records[0]["c"]
+    return n, r
+
+
+def test_writing_the_same_batch_twice_changes_nothing(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    first = writer.write([extraction("a1", "h1", "Lopez backed Novak.")])
+    assert first.states == {"a1": "new"} and first.nodes_created > 0
+    before = counts(empty_graph)
+    again = writer.write([extraction("a1", "h1", "Lopez backed Novak.")])
+    assert again.states == {"a1": "unchanged"} and again.nodes_created == 0
+    assert counts(empty_graph) == before
+
+
+def test_a_fact_told_by_two_articles_is_one_relationship_with_both_evidences(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    writer.write(
+        [extraction("a1", "h1", "Lopez backed Novak."), extraction("a2", "h2", "Novak had Lopez's support.")]
+    )
+    rec = empty_graph.execute_query(
+        "MATCH (:Person {id: 'person:ana-lopez'})-[r:SUPPORT]->(:Person {id: 'person:marek-novak'}) "
+        "MATCH (e:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(a:Article) "
+        "RETURN count(DISTINCT r) AS rels, r.sources AS sources, collect(e.sentence) AS sentences, "
+        "r.first_date AS first_date, r.date_start AS start"
+    ).records
+    assert len(rec) == 1
+    assert rec[0]["rels"] == 1 and rec[0]["sources"] == 2
+    assert sorted(rec[0]["sentences"]) == ["Lopez backed Novak.", "Novak had Lopez's support."]
+    assert rec[0]["first_date"] == "2020-05-02"
+    assert rec[0]["start"].iso_format() == "2020-05-02"
+    elections = empty_graph.execute_query("MATCH (e:Election)-[:REPORTED_IN]->(a) RETURN e.id, count(a) AS n")
+    assert [r["n"] for r in elections.records] == [2]
+
+
+def test_an_edited_article_replaces_only_its_own_facts(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    writer.write(
+        [extraction("a1", "h1", "Lopez backed Novak."), extraction("a2", "h2", "Novak thanked Lopez.")]
+    )
+    # a1 is edited: it no longer tells of the accusation; a2 still does, so the ACCUSE fact stays with one source.
+    result = writer.write([extraction("a1", "h1-edited", "Lopez endorsed Novak.", with_accuse=False)])
+    assert result.states == {"a1": "replaced"}
+    accuse = empty_graph.execute_query("MATCH ()-[r:ACCUSE]->() RETURN r.article_ids AS ids").records
+    assert [r["ids"] for r in accuse] == [["a2"]]
+    support = empty_graph.execute_query("MATCH ()-[r:SUPPORT]->() RETURN r.sources AS s").records
+    assert [r["s"] for r in support] == [2]
+    sentences = empty_graph.execute_query(
+        "MATCH (e:Evidence {article_id: 'a1'}) RETURN collect(DISTINCT e.sentence) AS s"
+    ).records[0]["s"]
+    assert sentences == ["Lopez endorsed Novak."]
+
+
+def test_an_edit_that_drops_a_fact_no_other_article_tells_deletes_it(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    writer.write([extraction("a1", "h1", "Novak accused Ruritania.")])
+    writer.write([extraction("a1", "h1b", "Lopez backed Novak.", with_accuse=False)])
+    assert empty_graph.execute_query("MATCH ()-[r:ACCUSE]->() RETURN count(r) AS c").records[0]["c"] == 0
+
+
+def test_actors_get_their_type_label_aliases_and_structural_links(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write([extraction("a1", "h1", "x")])
+    rec = empty_graph.execute_query(
+        "MATCH (p:Actor:Person {id: 'person:marek-novak'}) "
+        "MATCH (l:Location)-[:LOCATED_IN]->(c:Country) "
+        "MATCH (p)-[cand:CANDIDATE_IN]->(e:Election)-[:HELD_IN]->(c) "
+        "MATCH (:Person {id: 'person:ana-lopez'})-[:PARTICIPATED_IN {role: 'organizer'}]->(ev:Event)-[:AT]->(l) "
+        "RETURN p.aliases AS aliases, p.aliases_text AS text, cand.vote_share AS share, ev.size AS size"
+    ).records[0]
+    assert set(rec["aliases"]) == {"Marek Novak", "Novak", "Mr Novak"}
+    assert "Mr Novak" in rec["text"]
+    assert rec["share"] == 51.5 and rec["size"] == 3000
