@@ -183,7 +183,7 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                     rel.confidence,
                     rel.claimed_by,
                     rel.date,
-                )  # fmt: skip
+                )
             )
     batch.actors = list(actors.values())
     batch.relations = list(relations.values())

@@ -1,4 +1,4 @@
-"""The graph writer on a real Neo4j: idempotent, one relationship per fact, edits replace only their own facts."""
+"""The graph writer on a real Neo4j: idempotent, one relationship per fact, edits replace only their facts."""
 
 from __future__ import annotations
 
@@ -35,9 +35,15 @@ def extraction(
 ) -> ArticleExtraction:
     ev = Evidence(article_id=article_id, sentence=sentence, start_char=0, end_char=len(sentence), rule="test")
     relations = [
-        Relation(type="SUPPORT", source="person:ana-lopez", target="person:marek-novak", evidence=ev,
-                 date=FuzzyDate(value="2020-05-02", precision="day"), confidence=0.8),
-    ]  # fmt: skip
+        Relation(
+            type="SUPPORT",
+            source="person:ana-lopez",
+            target="person:marek-novak",
+            evidence=ev,
+            date=FuzzyDate(value="2020-05-02", precision="day"),
+            confidence=0.8,
+        ),
+    ]
     if with_accuse:
         relations.append(
             Relation(type="ACCUSE", source="person:marek-novak", target="country:ruritania", evidence=ev)
@@ -49,7 +55,7 @@ def extraction(
             title="T",
             published=date(2020, 5, 3),
             content_hash=content_hash,
-        ),  # fmt: skip
+        ),
         entities=[
             ent("person:ana-lopez", EntityType.PERSON, "Ana Lopez", "Lopez"),
             ent("person:marek-novak", EntityType.PERSON, "Marek Novak", "Novak", "Mr Novak"),
@@ -68,7 +74,7 @@ def extraction(
                 results=[ElectionResult(participant="person:marek-novak", vote_share=51.5, won=True)],
                 evidence=[ev],
             )
-        ],  # fmt: skip
+        ],
         events=[
             Event(
                 id="event:protest:ruritania:2020-05-02:strelsau",
@@ -80,7 +86,7 @@ def extraction(
                 counts={"size": 3000},
                 evidence=ev,
             )
-        ],  # fmt: skip
+        ],
     )
 
 
@@ -127,7 +133,7 @@ def test_an_edited_article_replaces_only_its_own_facts(empty_graph: Driver, neo4
     writer.write(
         [extraction("a1", "h1", "Lopez backed Novak."), extraction("a2", "h2", "Novak thanked Lopez.")]
     )
-    # a1 is edited: it no longer tells of the accusation; a2 still does, so the ACCUSE fact stays with one source.
+    # a1 is edited and no longer tells of the accusation; a2 still does, so ACCUSE keeps one source.
     result = writer.write([extraction("a1", "h1-edited", "Lopez endorsed Novak.", with_accuse=False)])
     assert result.states == {"a1": "replaced"}
     accuse = empty_graph.execute_query("MATCH ()-[r:ACCUSE]->() RETURN r.article_ids AS ids").records
@@ -157,7 +163,8 @@ def test_actors_get_their_type_label_aliases_and_structural_links(
         "MATCH (p:Actor:Person {id: 'person:marek-novak'}) "
         "MATCH (l:Location)-[:LOCATED_IN]->(c:Country) "
         "MATCH (p)-[cand:CANDIDATE_IN]->(e:Election)-[:HELD_IN]->(c) "
-        "MATCH (:Person {id: 'person:ana-lopez'})-[:PARTICIPATED_IN {role: 'organizer'}]->(ev:Event)-[:AT]->(l) "
+        "MATCH (:Person {id: 'person:ana-lopez'})-[:PARTICIPATED_IN {role: 'organizer'}]->(ev:Event) "
+        "MATCH (ev)-[:AT]->(l) "
         "RETURN p.aliases AS aliases, p.aliases_text AS text, cand.vote_share AS share, ev.size AS size"
     ).records[0]
     assert set(rec["aliases"]) == {"Marek Novak", "Novak", "Mr Novak"}
