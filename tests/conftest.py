@@ -20,6 +20,7 @@ from polgraph.settings import PROJECT_ROOT, Settings
 TEST_URI = os.environ.get("POLGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:17687")
 TEST_HTTP_PORT = int(os.environ.get("POLGRAPH_TEST_NEO4J_HTTP_PORT", "17474"))
 TEST_PASSWORD = os.environ.get("POLGRAPH_TEST_NEO4J_PASSWORD", "polgraph-test")
+TEST_API_PORT = int(os.environ.get("POLGRAPH_TEST_API_PORT", "18000"))
 SHARED = PROJECT_ROOT.parent / "shared"
 DATA_DIR = PROJECT_ROOT / "data" / "articles"
 
@@ -31,7 +32,7 @@ def make_test_settings(**overrides: object) -> Settings:
         "neo4j_password": TEST_PASSWORD,
         "neo4j_user": "neo4j",
         "neo4j_database": "neo4j",
-        "api_port": 18000,
+        "api_port": TEST_API_PORT,
         "api_key": "test-api-key",
     }
     values.update(overrides)

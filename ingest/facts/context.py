@@ -76,5 +76,7 @@ class FactContext:
         """Id of an entity the extractor names itself, created on first use."""
         eid = entity_id(entity_type, name)
         if eid not in self.entities and eid not in self.new_entities:
-            self.new_entities[eid] = Entity(id=eid, type=entity_type, name=name, aliases=[name], country=country)
+            self.new_entities[eid] = Entity(
+                id=eid, type=entity_type, name=name, aliases=[name], country=country
+            )
         return eid
