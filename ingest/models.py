@@ -112,6 +112,8 @@ class Mention(BaseModel):
     # For gazetteer hits, the key of the known actor (ISO3 for countries, the curated id for orgs).
     kb_id: str | None = None
     kb_name: str | None = None  # the known actor's canonical name ("Kazakhstan" for "Kazakh")
+    # Common English name of the country a gazetteer hit belongs to (a city's country, a national body's).
+    country: str | None = None
 
 
 class MergeRecord(BaseModel):

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from neo4j import Driver, ManagedTransaction
 from pydantic import BaseModel, Field
 
 from ingest.ids import short_hash
 from ingest.models import ArticleExtraction, EntityType, Evidence, Relation
-from neo4j import Driver, ManagedTransaction
 from polgraph.cypher import load_cypher
 
 CYPHER = Path(__file__).resolve().parent / "cypher"

@@ -22,9 +22,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from neo4j import GraphDatabase
 from polgraph.settings import PROJECT_ROOT, Settings
 
 POM = PROJECT_ROOT / "neo4j" / "pom.xml"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neo4j import Driver
+
 from polgraph.cypher import load_cypher, split_statements
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent

@@ -9,11 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
 from neo4j import Driver
+
 from polgraph.database import create_driver, verify
+
+if TYPE_CHECKING:
+    from ingest.pipeline import Pipeline
 from polgraph.neo4j_local import LocalNeo4j
 from polgraph.settings import PROJECT_ROOT, Settings
 
@@ -48,6 +52,7 @@ def subprocess_env(settings: Settings) -> dict[str, str]:
         NEO4J_PASSWORD=settings.neo4j_password,
         NEO4J_USER=settings.neo4j_user,
         POLGRAPH_API_KEY=settings.api_key,
+        POLGRAPH_API_PORT=str(settings.api_port),
     )
     return env
 
@@ -93,3 +98,11 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp_pipeline() -> Pipeline:
+    """spaCy loads once per session; each test still starts from what it passes as known actors."""
+    from ingest.pipeline import Pipeline
+
+    return Pipeline(make_test_settings())

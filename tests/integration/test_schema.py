@@ -4,8 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from neo4j import Driver
+
 from polgraph.settings import Settings
 from schema.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations, discover, schema_version
 

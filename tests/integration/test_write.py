@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from neo4j import Driver
 
 from ingest.models import (
     ArticleExtraction,
@@ -20,7 +21,6 @@ from ingest.models import (
     Relation,
 )
 from ingest.write import GraphWriter
-from neo4j import Driver
 from polgraph.settings import Settings
 
 pytestmark = pytest.mark.neo4j
