@@ -1,0 +1,132 @@
+"""Response and request bodies of the HTTP API (the OpenAPI document is generated from these)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ingest.models import ArticleExtraction
+from queries.runner import GraphEdge, GraphNode, GraphResult, QueryResult
+
+__all__ = [
+    "ArticleDetail",
+    "ArticleIn",
+    "ArticleIngested",
+    "EntityDetail",
+    "EntityHit",
+    "EntitySearch",
+    "ErrorBody",
+    "GraphEdge",
+    "GraphNode",
+    "GraphResult",
+    "Health",
+    "ParameterInfo",
+    "QueryInfo",
+    "QueryResult",
+]
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(examples=["invalid_parameter"])
+    detail: str = Field(examples=["parameter 'min_sources': must be at least 1, got 0"])
+    parameter: str | None = None
+
+
+class ParameterInfo(BaseModel):
+    name: str
+    type: str
+    required: bool
+    default: Any = None
+    description: str = ""
+    json_schema: dict[str, Any]
+
+
+class QueryInfo(BaseModel):
+    name: str
+    description: str
+    example: str
+    url: str
+    parameters: list[ParameterInfo]
+    json_schema: dict[str, Any]
+
+
+class EntityHit(BaseModel):
+    id: str
+    name: str
+    type: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    matched: str = Field(description="The name or alias that matched best")
+    score: float = Field(description="Fuzzy similarity of the query to `matched`, 0-100")
+
+
+class EntitySearch(BaseModel):
+    query: str
+    results: list[EntityHit]
+
+
+class EntityDetail(BaseModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+    labels: list[str]
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    kb_id: str | None = None
+    merges: list[str] = Field(default_factory=list)
+    articles: int = 0
+    relations: dict[str, int] = Field(default_factory=dict, description="Relationship counts by type")
+
+
+class ArticleDetail(BaseModel):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    source_path: str | None = None
+    ingested_at: str | None = None
+    actors: list[dict[str, Any]] = Field(default_factory=list)
+    evidence: list[dict[str, Any]] = Field(default_factory=list)
+    elections: list[dict[str, Any]] = Field(default_factory=list)
+    events: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, description="The article body, plain text")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    published: date | None = None
+    outlet: str | None = Field(None, max_length=300)
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "title": "Opposition leader detained after rally",
+                    "text": "Police in Strelsau detained opposition leader Mila Petrescu on Tuesday. "
+                    "President Anton Varga accused her of organising unrest.",
+                    "url": "https://news.example/petrescu-detained",
+                    "published": "2021-04-06",
+                    "outlet": "Balkan Wire",
+                }
+            ]
+        }
+    }
+
+
+class ArticleIngested(BaseModel):
+    state: str = Field(description="new, unchanged or replaced")
+    article_id: str
+    extraction: ArticleExtraction
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+    neo4j: str = Field(examples=["bolt://127.0.0.1:7687"])
+    schema_version: int | None = None
+    nodes: int | None = None
+    relationships: int | None = None
+    labels: dict[str, int] = Field(default_factory=dict)

@@ -1,0 +1,235 @@
+"""GET /queries and GET /queries/{name}: the saved queries, run with checked parameters."""
+
+from __future__ import annotations
+
+import shlex
+from itertools import pairwise
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from neo4j import Driver
+
+from api.deps import get_catalog, get_driver, get_settings
+from api.models import ErrorBody, GraphResult, ParameterInfo, QueryInfo, QueryResult
+from polgraph.settings import Settings
+from queries.catalog import ParamError, SavedQuery
+from queries.runner import run_saved_query, to_graph
+
+router = APIRouter(tags=["queries"])
+
+FORMATS = ("table", "graph")
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": ErrorBody,
+        "description": "A parameter is unknown, missing, of the wrong type or out of bounds",
+    },
+    503: {"model": ErrorBody, "description": "Neo4j cannot be reached"},
+    504: {"model": ErrorBody, "description": "The query ran longer than the configured timeout"},
+}
+
+
+def example_params(query: SavedQuery) -> dict[str, str]:
+    """`--param k=v` pairs of the query's declared example call."""
+    words = shlex.split(query.example)
+    out = {}
+    for flag, value in pairwise(words):
+        if flag in ("--param", "-p") and "=" in value:
+            key, _, val = value.partition("=")
+            out[key] = val
+    return out
+
+
+def query_info(query: SavedQuery) -> QueryInfo:
+    example = example_params(query)
+    url = f"/queries/{query.name}"
+    if example:
+        url += "?" + "&".join(f"{k}={v}" for k, v in example.items())
+    return QueryInfo(
+        name=query.name,
+        description=query.description,
+        example=query.example,
+        url=url,
+        parameters=[
+            ParameterInfo(
+                name=p.name,
+                type=p.type,
+                required=p.required,
+                default=p.json_schema().get("default"),
+                description=p.description,
+                json_schema=p.json_schema(),
+            )
+            for p in query.params
+        ],
+        json_schema=query.json_schema(),
+    )
+
+
+@router.get(
+    "/queries",
+    response_model=list[QueryInfo],
+    summary="List the saved queries with their parameters as JSON Schema",
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": [
+                        {
+                            "name": "who_backed_whom",
+                            "description": "Who backed whom (PLOVER SUPPORT) ...",
+                            "example": "polgraph query who_backed_whom --param actor=Atambayev",
+                            "url": "/queries/who_backed_whom?actor=Atambayev",
+                            "parameters": [
+                                {
+                                    "name": "actor",
+                                    "type": "string",
+                                    "required": False,
+                                    "default": None,
+                                    "description": "Actor id, name or alias",
+                                    "json_schema": {"type": "string", "maxLength": 200},
+                                }
+                            ],
+                            "json_schema": {"type": "object", "properties": {}},
+                        }
+                    ]
+                }
+            }
+        }
+    },
+)
+def list_queries(catalog: dict[str, SavedQuery] = Depends(get_catalog)) -> list[QueryInfo]:
+    return [query_info(q) for q in catalog.values()]
+
+
+def _given_params(request: Request, query: SavedQuery) -> tuple[dict[str, Any], str]:
+    given: dict[str, Any] = {}
+    fmt = "table"
+    for key in request.query_params:
+        values = request.query_params.getlist(key)
+        if key == "format":
+            fmt = values[-1].strip().lower()
+            if fmt not in FORMATS:
+                raise ParamError("format", f"must be one of {', '.join(FORMATS)}; got {values[-1]!r}")
+            continue
+        spec = query.param(key)
+        given[key] = (
+            values if (spec is not None and spec.type == "string[]") or len(values) > 1 else values[0]
+        )
+    return given, fmt
+
+
+def _run(
+    request: Request, query: SavedQuery, driver: Driver, settings: Settings
+) -> QueryResult | GraphResult:
+    given, fmt = _given_params(request, query)
+    bound = query.bind(given)
+    result = run_saved_query(driver, settings, query, bound)
+    return to_graph(result) if fmt == "graph" else result
+
+
+def _openapi_parameters(query: SavedQuery) -> list[dict[str, Any]]:
+    example = example_params(query)
+    params: list[dict[str, Any]] = []
+    for p in query.params:
+        entry: dict[str, Any] = {
+            "name": p.name,
+            "in": "query",
+            "required": p.required,
+            "description": p.description,
+            "schema": p.json_schema(),
+        }
+        if p.type == "string[]":
+            entry.update(style="form", explode=True)
+        if p.name in example:
+            entry["example"] = example[p.name]
+        params.append(entry)
+    params.append(
+        {
+            "name": "format",
+            "in": "query",
+            "required": False,
+            "description": "`table` (columns and rows) or `graph` (nodes and edges)",
+            "schema": {"type": "string", "enum": list(FORMATS), "default": "table"},
+        }
+    )
+    return params
+
+
+def _example_response(query: SavedQuery) -> dict[str, Any]:
+    return {
+        "query": query.name,
+        "params": example_params(query),
+        "columns": ["source_id", "source", "target_id", "target", "type", "key", "evidence"],
+        "rows": [
+            {
+                "source_id": "person:anton-varga",
+                "source": "Anton Varga",
+                "target_id": "person:mila-petrescu",
+                "target": "Mila Petrescu",
+                "type": "SUPPORT",
+                "key": "2fef6678a03245bf",
+                "evidence": [
+                    {
+                        "sentence": "Anton Varga endorsed Mila Petrescu on Monday.",
+                        "article_id": "9f1c2e7a5b3d4c10",
+                        "title": "Varga endorses Petrescu",
+                        "published": "2021-03-02",
+                    }
+                ],
+            }
+        ],
+        "truncated": False,
+        "elapsed_ms": 12.5,
+    }
+
+
+def _endpoint_for(query: SavedQuery) -> Any:
+    def endpoint(
+        request: Request,
+        driver: Driver = Depends(get_driver),
+        settings: Settings = Depends(get_settings),
+    ) -> QueryResult | GraphResult:
+        return _run(request, query, driver, settings)
+
+    return endpoint
+
+
+def register_saved_queries(app: FastAPI, catalog: dict[str, SavedQuery]) -> None:
+    """One documented route per saved query (so /docs shows each one's parameters), then the generic one."""
+    for query in catalog.values():
+        app.add_api_route(
+            f"/queries/{query.name}",
+            _endpoint_for(query),
+            methods=["GET"],
+            name=f"query_{query.name}",
+            summary=query.description,
+            description=f"Example: `{query.example}`",
+            tags=["queries"],
+            response_model=QueryResult | GraphResult,
+            responses={
+                **ERRORS,
+                200: {"content": {"application/json": {"example": _example_response(query)}}},
+            },
+            openapi_extra={"parameters": _openapi_parameters(query)},
+        )
+
+    def generic(
+        name: str,
+        request: Request,
+        driver: Driver = Depends(get_driver),
+        settings: Settings = Depends(get_settings),
+    ) -> QueryResult | GraphResult:
+        query = catalog.get(name)
+        if query is None:
+            raise HTTPException(404, f"no saved query named {name!r}; GET /queries lists them")
+        return _run(request, query, driver, settings)
+
+    app.add_api_route(
+        "/queries/{name}",
+        generic,
+        methods=["GET"],
+        summary="Run a saved query by name (see GET /queries for its parameters)",
+        tags=["queries"],
+        response_model=QueryResult | GraphResult,
+        responses={**ERRORS, 404: {"model": ErrorBody, "description": "No saved query of that name"}},
+        include_in_schema=False,
+    )

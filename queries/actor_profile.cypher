@@ -1,0 +1,61 @@
+// name: actor_profile
+// description: One actor: aliases, roles and memberships over time, parties, strongest relations with evidence, elections and events.
+// param: actor string required max_length=200 -- Actor id, name or alias (case-insensitive)
+// param: top int default=10 min=1 max=100 -- How many of the strongest relations to list
+// example: polgraph query actor_profile --param actor=Bakiyev
+MATCH (a:Actor)
+WHERE a.id = $actor OR toLower(a.name) = toLower($actor)
+   OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+CALL (a) {
+  MATCH (a)-[r:HOLDS_ROLE|LEADS|MEMBER_OF]->(o:Actor)
+  CALL (r) {
+    MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
+    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+    RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                    published: toString(art.published)})[..2] AS evidence,
+           min(art.published) AS first_published
+  }
+  WITH r, o, evidence, coalesce(r.first_date, toString(first_published)) AS since
+  ORDER BY since, type(r)
+  RETURN collect({source_id: a.id, source: a.name, source_label: a.type, target_id: o.id, target: o.name,
+                  target_label: o.type, type: type(r), title: r.title, first_date: since, last_date: r.last_date,
+                  key: r.key, sources: r.sources, evidence: evidence}) AS roles
+}
+CALL (a) {
+  MATCH (a)-[r]-(o)
+  WHERE type(r) IN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']
+  WITH r, o ORDER BY r.sources DESC, r.confidence DESC, r.last_date DESC LIMIT $top
+  CALL (r) {
+    MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
+    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+    RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                    published: toString(art.published)})[..2] AS evidence
+  }
+  WITH r, startNode(r) AS s, endNode(r) AS t, evidence
+  RETURN collect({source_id: s.id, source: s.name, source_label: s.type, target_id: t.id, target: t.name,
+                  target_label: CASE WHEN t:Election THEN 'Election' ELSE t.type END, type: type(r),
+                  direction: CASE WHEN s = a THEN 'out' ELSE 'in' END, sources: r.sources,
+                  confidence: r.confidence, first_date: r.first_date, last_date: r.last_date,
+                  claimed_by_id: r.claimed_by, key: r.key, evidence: evidence}) AS relations
+}
+CALL (a) {
+  MATCH (a)-[ci:CANDIDATE_IN]->(e:Election)
+  WITH ci, e ORDER BY e.date_start
+  RETURN collect({source_id: a.id, source: a.name, source_label: a.type, target_id: e.id, target: e.name,
+                  target_label: 'Election', type: 'CANDIDATE_IN', date: e.date, vote_share: ci.vote_share,
+                  won: ci.won, key: e.id}) AS elections
+}
+CALL (a) {
+  MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
+  WITH p, e ORDER BY e.date_start
+  RETURN collect({source_id: a.id, source: a.name, source_label: a.type, target_id: e.id,
+                  target: coalesce(e.name, e.type), target_label: 'Event', type: 'PARTICIPATED_IN', role: p.role,
+                  event_type: e.type, date: e.date, key: e.id}) AS events
+}
+OPTIONAL MATCH (home:Actor {id: a.country})
+RETURN a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases, a.country AS country_id,
+       home.name AS country, a.kb_id AS kb_id,
+       [x IN roles WHERE x.target_label = 'Party' | x.target] AS parties,
+       roles, relations, elections, events,
+       COUNT { (a)-[:MENTIONED_IN]->(:Article) } AS articles
+ORDER BY articles DESC, id

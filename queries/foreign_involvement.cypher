@@ -1,0 +1,50 @@
+// name: foreign_involvement
+// description: Actors of one country acting on another country's actors or elections (PLOVER interactions), with evidence.
+// param: country string required max_length=200 -- The acting country: id or name; its own actors, officials and parties count
+// param: target_country string max_length=200 -- Only acts on this country's actors or elections
+// param: type string values=AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|MOBILIZE|COERCE|ASSAULT -- PLOVER type; all types when absent
+// param: from_date date -- Facts dated (or, undated, first reported) on or after this day
+// param: to_date date -- Facts dated (or, undated, first reported) on or before this day
+// param: limit int default=100 min=1 max=1000 -- Rows to return at most
+// example: polgraph query foreign_involvement --param country=Russia --param target_country=Kyrgyzstan
+MATCH (home:Country)
+WHERE home.id = $country OR toLower(home.name) = toLower($country)
+   OR any(al IN coalesce(home.aliases, []) WHERE toLower(al) = toLower($country))
+OPTIONAL MATCH (away:Country)
+WHERE $target_country IS NOT NULL
+  AND (away.id = $target_country OR toLower(away.name) = toLower($target_country)
+       OR any(al IN coalesce(away.aliases, []) WHERE toLower(al) = toLower($target_country)))
+WITH collect(DISTINCT home.id) AS homes, collect(DISTINCT away.id) AS aways
+MATCH (s:Actor)-[r]->(t)
+WHERE type(r) IN CASE WHEN $type IS NULL THEN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] ELSE [$type] END
+// An actor belongs to a country when it is the country, names it as its country, holds one of its offices,
+// belongs to one of its parties, or (for a target) stood in one of its elections.
+WITH homes, aways, s, r, t,
+     CASE WHEN s:Country THEN [s.id]
+          ELSE [x IN [s.country] + [(s)-[:HOLDS_ROLE]->(o:Office) | o.country]
+                     + [(s)-[:MEMBER_OF|LEADS]->(pp:Party) | pp.country] WHERE x IS NOT NULL] END AS s_countries,
+     CASE WHEN t:Country THEN [t.id]
+          WHEN t:Election THEN [(t)-[:HELD_IN]->(ec) | ec.id]
+          ELSE [x IN [t.country] + [(t)-[:HOLDS_ROLE]->(o:Office) | o.country]
+                     + [(t)-[:MEMBER_OF|LEADS]->(pp:Party) | pp.country]
+                     + [(t)-[:CANDIDATE_IN]->(:Election)-[:HELD_IN]->(ec) | ec.id] WHERE x IS NOT NULL] END
+       AS t_countries
+WHERE any(h IN homes WHERE h IN s_countries) AND size(t_countries) > 0
+  AND none(h IN homes WHERE h IN t_countries)
+  AND ($target_country IS NULL OR any(x IN t_countries WHERE x IN aways))
+CALL (r) {
+  MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
+  WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+  RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                  published: toString(art.published)})[..3] AS evidence,
+         min(art.published) AS first_published
+}
+WITH s, r, t, t_countries, evidence, coalesce(r.date_start, first_published) AS day
+WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+OPTIONAL MATCH (cb:Actor {id: r.claimed_by})
+RETURN s.id AS source_id, s.name AS source, s.type AS source_label,
+       t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
+       t_countries[0] AS target_country_id, type(r) AS type, toString(day) AS date, r.sources AS sources,
+       r.confidence AS confidence, r.claimed_by AS claimed_by_id, cb.name AS claimed_by, r.key AS key, evidence
+ORDER BY sources DESC, date DESC
+LIMIT $limit

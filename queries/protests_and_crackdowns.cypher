@@ -1,0 +1,60 @@
+// name: protests_and_crackdowns
+// description: Protests and crackdowns: PROTEST, COERCE and ASSAULT relations and Protest, Arrest, Clash, Uprising events.
+// param: country string max_length=200 -- Country id or name: where it happened, or whose actors took part
+// param: from_date date -- On or after this day (undated facts count from when they were first reported)
+// param: to_date date -- On or before this day
+// param: limit int default=200 min=1 max=1000 -- Rows to return at most
+// example: polgraph query protests_and_crackdowns --param country=Kazakhstan --param from_date=2011-01-01
+OPTIONAL MATCH (c:Country)
+WHERE $country IS NOT NULL
+  AND (c.id = $country OR toLower(c.name) = toLower($country)
+       OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
+WITH collect(c.id) AS countries
+CALL (countries) {
+  MATCH (s:Actor)-[r:PROTEST|COERCE|ASSAULT]->(t)
+  WHERE $country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
+        OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
+                 + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries))
+  CALL (r) {
+    MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
+    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+    RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                    published: toString(art.published)})[..3] AS evidence,
+           min(art.published) AS first_published
+  }
+  RETURN 'relation' AS kind, type(r) AS type, coalesce(r.date_start, first_published) AS day,
+         s.id AS source_id, s.name AS source, s.type AS source_label,
+         t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
+         null AS event_id, null AS name, null AS location, null AS status, {} AS counts, [] AS participants,
+         r.key AS key, r.sources AS sources, evidence
+  UNION ALL
+  MATCH (e:Event)
+  WHERE e.type IN ['Protest', 'Demonstration', 'Rally', 'Strike', 'Riot', 'Arrest', 'Clash', 'Crackdown',
+                   'Uprising', 'Revolution']
+  OPTIONAL MATCH (e)-[:HELD_IN]->(hc:Actor)
+  OPTIONAL MATCH (e)-[:AT]->(loc:Actor)
+  WITH e, hc, loc
+  WHERE $country IS NULL OR hc.id IN countries OR loc.country IN countries
+  CALL (e) {
+    MATCH (ev:Evidence {fact_key: e.id})-[:EVIDENCE_OF]->(art:Article)
+    WITH ev, art ORDER BY art.published, ev.start_char
+    RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                    published: toString(art.published)})[..3] AS evidence,
+           min(art.published) AS first_published
+  }
+  RETURN 'event' AS kind, e.type AS type, coalesce(e.date_start, first_published) AS day,
+         null AS source_id, null AS source, null AS source_label,
+         null AS target_id, null AS target, null AS target_label,
+         e.id AS event_id, coalesce(e.name, e.type) AS name, coalesce(loc.name, hc.name) AS location,
+         e.status AS status,
+         {size: e.size, deaths: e.deaths, injured: e.injured, arrested: e.arrested} AS counts,
+         [(a:Actor)-[p:PARTICIPATED_IN]->(e) | {source_id: a.id, source: a.name, source_label: a.type,
+            target_id: e.id, target: coalesce(e.name, e.type), target_label: 'Event', type: 'PARTICIPATED_IN',
+            role: p.role}] AS participants,
+         e.id AS key, size([(e)-[:REPORTED_IN]->(x) | x]) AS sources, evidence
+}
+WITH * WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+RETURN kind, type, toString(day) AS date, source_id, source, source_label, target_id, target, target_label,
+       event_id, name, location, status, counts, participants, key, sources, evidence
+ORDER BY date DESC, kind, type
+LIMIT $limit

@@ -1,0 +1,154 @@
+"""Run a saved query: read transaction, time limit, row cap, and JSON-ready values (rows or a graph)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from neo4j import READ_ACCESS, Driver
+from pydantic import BaseModel, Field
+
+from polgraph.settings import Settings
+from queries.catalog import SavedQuery
+
+
+class QueryResult(BaseModel):
+    query: str
+    params: dict[str, Any]
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = False
+    elapsed_ms: float = 0.0
+
+
+class GraphNode(BaseModel):
+    id: str
+    label: str | None = None
+    name: str | None = None
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    type: str
+    key: str | None = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class GraphResult(BaseModel):
+    query: str
+    params: dict[str, Any]
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = False
+
+
+def to_json(value: Any) -> Any:
+    """Neo4j temporal values and nested lists/maps as plain JSON values."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    iso = getattr(value, "iso_format", None)
+    if callable(iso):
+        return iso()
+    return str(value)
+
+
+def run_saved_query(
+    driver: Driver, settings: Settings, query: SavedQuery, params: Mapping[str, Any]
+) -> QueryResult:
+    """`params` are already bound (see SavedQuery.bind). Raises neo4j errors as they come.
+
+    An explicit read transaction rather than `execute_read`: a retried read would turn "Neo4j is down"
+    into seconds of waiting before the caller hears of it.
+    """
+    cap = settings.query_row_cap
+    started = time.monotonic()
+    rows: list[dict[str, Any]] = []
+    truncated = False
+    with (
+        driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session,
+        session.begin_transaction(timeout=settings.query_timeout_s) as tx,
+    ):
+        result = tx.run(query.cypher, dict(params))
+        columns = list(result.keys())
+        for record in result:
+            if len(rows) >= cap:
+                truncated = True
+                break
+            rows.append({k: to_json(record[k]) for k in columns})
+        tx.rollback()
+    return QueryResult(
+        query=query.name,
+        params=to_json(dict(params)),
+        columns=columns,
+        rows=rows,
+        truncated=truncated,
+        elapsed_ms=round((time.monotonic() - started) * 1000, 1),
+    )
+
+
+_EDGE_EXTRA = (
+    "sources",
+    "confidence",
+    "date",
+    "first_date",
+    "last_date",
+    "vote_share",
+    "won",
+    "role",
+    "title",
+)
+
+
+def to_graph(result: QueryResult) -> GraphResult:
+    """Nodes and edges from the rows: a row, or a map in one of its list columns, that has `source_id` and
+    `target_id` is an edge (saved queries name their columns so; see queries/*.cypher)."""
+    nodes: dict[str, GraphNode] = {}
+    edges: dict[tuple[str, str, str, str | None], GraphEdge] = {}
+
+    def add_node(node_id: Any, label: Any, name: Any) -> None:
+        if not isinstance(node_id, str):
+            return
+        if node_id not in nodes:
+            nodes[node_id] = GraphNode(id=node_id, label=label, name=name)
+
+    def visit(item: Mapping[str, Any]) -> None:
+        src, tgt = item.get("source_id"), item.get("target_id")
+        if isinstance(src, str) and isinstance(tgt, str):
+            add_node(src, item.get("source_label"), item.get("source"))
+            add_node(tgt, item.get("target_label"), item.get("target"))
+            etype = str(item.get("type") or "RELATED")
+            key = item.get("key")
+            ident = (src, tgt, etype, key if isinstance(key, str) else None)
+            if ident not in edges:
+                props = {k: item[k] for k in _EDGE_EXTRA if item.get(k) is not None}
+                evidence = item.get("evidence")
+                if isinstance(evidence, list) and evidence:
+                    props["evidence"] = evidence[0]
+                edges[ident] = GraphEdge(source=src, target=tgt, type=etype, key=ident[3], properties=props)
+        for value in item.values():
+            if isinstance(value, list):
+                for sub in value:
+                    if isinstance(sub, Mapping):
+                        if "id" in sub and "label" in sub:
+                            add_node(sub["id"], sub.get("label"), sub.get("name"))
+                        else:
+                            visit(sub)
+
+    for row in result.rows:
+        visit(row)
+    return GraphResult(
+        query=result.query,
+        params=result.params,
+        nodes=list(nodes.values()),
+        edges=list(edges.values()),
+        truncated=result.truncated,
+    )

@@ -1,0 +1,38 @@
+// name: who_accused_whom
+// description: Who accused or criticised whom (PLOVER ACCUSE), with who claims it and the sentences.
+// param: actor string max_length=200 -- Actor id, name or alias (case-insensitive), on either side
+// param: country string max_length=200 -- Country id or name: facts where either side is, or belongs to, it
+// param: from_date date -- Facts dated (or, undated, first reported) on or after this day
+// param: to_date date -- Facts dated (or, undated, first reported) on or before this day
+// param: min_sources int default=1 min=1 max=1000 -- Only facts told by at least this many articles
+// param: limit int default=100 min=1 max=1000 -- Rows to return at most
+// example: polgraph query who_accused_whom --param country=Kazakhstan
+OPTIONAL MATCH (c:Country)
+WHERE $country IS NOT NULL
+  AND (c.id = $country OR toLower(c.name) = toLower($country)
+       OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
+WITH collect(c.id) AS countries
+MATCH (s:Actor)-[r:ACCUSE]->(t)
+WHERE r.sources >= $min_sources
+  AND ($actor IS NULL OR any(x IN [s, t] WHERE x.id = $actor OR toLower(x.name) = toLower($actor)
+       OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($actor))))
+  AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
+       OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
+                 + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
+CALL (r) {
+  MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
+  WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+  RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                  published: toString(art.published)})[..3] AS evidence,
+         min(art.published) AS first_published
+}
+WITH s, r, t, evidence, coalesce(r.date_start, first_published) AS day
+WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+OPTIONAL MATCH (cb:Actor {id: r.claimed_by})
+RETURN s.id AS source_id, s.name AS source, s.type AS source_label,
+       t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
+       type(r) AS type, toString(day) AS date, r.sources AS sources, r.confidence AS confidence,
+       r.claimed_by AS claimed_by_id, cb.name AS claimed_by,
+       r.key AS key, evidence
+ORDER BY sources DESC, confidence DESC, date DESC
+LIMIT $limit
