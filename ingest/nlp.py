@@ -36,21 +36,23 @@ _loaded: dict[str, Language] = {}
 # ------------------------------------------------------------------------------------------------- loading
 
 
+def load_base_model(name: str) -> Language:
+    """The named spaCy pipeline, or the first installed fallback, as shipped (no gazetteer ruler)."""
+    tried: list[str] = []
+    for candidate in dict.fromkeys((name, *FALLBACK_MODELS)):
+        tried.append(candidate)
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise OSError(f"no spaCy model could be loaded; tried: {', '.join(tried)}")
+
+
 def load_nlp(name: str) -> Language:
     """The named spaCy pipeline (or the first installed fallback) with the gazetteer ruler before "ner"."""
     if name in _loaded:
         return _loaded[name]
-    tried: list[str] = []
-    nlp: Language | None = None
-    for candidate in dict.fromkeys((name, *FALLBACK_MODELS)):
-        tried.append(candidate)
-        try:
-            nlp = spacy.load(candidate)
-            break
-        except OSError:
-            continue
-    if nlp is None:
-        raise OSError(f"no spaCy model could be loaded; tried: {', '.join(tried)}")
+    nlp = load_base_model(name)
     ruler_config = {"phrase_matcher_attr": None, "overwrite_ents": True, "validate": False}
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config=ruler_config)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import typer
+from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
+from polgraph.cli_api import register as register_api_commands
 from polgraph.database import DatabaseError, connect
 from polgraph.neo4j_local import LocalNeo4j, LocalNeo4jError
 from polgraph.settings import Settings, get_settings
@@ -17,6 +19,7 @@ neo4j_app = typer.Typer(
 schema_app = typer.Typer(no_args_is_help=True, help="Constraints, indexes and migrations.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
+register_api_commands(app)
 
 console = Console(stderr=True)
 out = Console()
@@ -88,6 +91,118 @@ def schema_apply() -> None:
         raise fail(str(exc)) from exc
     names = ", ".join(f"V{m.version:04d} {m.name}" for m in applied) or "nothing to apply"
     console.print(f"schema at version {version} ({names})")
+
+
+@app.command("extract")
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="One JSON object per article (JSON Lines)."),
+) -> None:
+    """Extract actors, relations, elections and events without a database."""
+    import sys
+
+    from ingest.models import ReadError
+    from ingest.pipeline import extract_paths
+
+    failures = 0
+    for item in extract_paths(paths, get_settings(), stdin=sys.stdin):
+        if isinstance(item, ReadError):
+            failures += 1
+            console.print(f"[yellow]skipped[/] {item.source}: {item.problem}", highlight=False)
+            continue
+        if as_json:
+            # Plain stdout: rich would read "[...]" in the JSON as markup.
+            typer.echo(item.model_dump_json())
+        else:
+            counts = (
+                f"{len(item.entities)} entities, {len(item.relations)} relations, "
+                f"{len(item.elections)} elections, {len(item.events)} events"
+            )
+            typer.echo(f"{item.article.id} {item.article.title!r}: {counts}")
+    if failures:
+        console.print(f"{failures} input(s) skipped")
+
+
+@app.command("ingest")
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+) -> None:
+    """Extract and write to Neo4j; re-running on the same articles changes nothing."""
+    import sys
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ingest.pipeline import Pipeline, ingest_items, known_actors
+    from ingest.read import read_inputs
+
+    settings = get_settings()
+    try:
+        with connect(settings) as driver:
+            apply_migrations(driver, settings.neo4j_database)
+            items = list(read_inputs(paths, stdin=sys.stdin))
+            console.print("loading the NLP pipeline…")
+            pipeline = Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+            started = time.monotonic()
+            columns = (
+                TextColumn("[bold]ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]:.1f} articles/s"),
+                TimeElapsedColumn(),
+            )
+            with Progress(*columns, console=console) as progress:
+                task = progress.add_task("ingest", total=len(items), rate=0.0)
+                done = 0
+
+                def on_batch(ok: int, failed: int) -> None:
+                    nonlocal done
+                    done += ok + failed
+                    rate = done / max(time.monotonic() - started, 1e-6)
+                    progress.update(task, completed=done, rate=rate)
+
+                summary, _ = ingest_items(items, driver, settings, on_batch=on_batch, pipeline=pipeline)
+    except (DatabaseError, MigrationError) as exc:
+        raise fail(str(exc)) from exc
+    except (Neo4jError, DriverError) as exc:
+        # Batches already committed stay; a rerun skips them as unchanged and writes the rest.
+        raise fail(f"lost the Neo4j server at {settings.neo4j_uri} during ingest: {exc}") from exc
+    for failure in summary.failures:
+        console.print(f"[yellow]failed[/] {failure.source}: {failure.problem}", highlight=False)
+    out.print(
+        f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.replaced} replaced, "
+        f"{summary.failed} failed; created {summary.nodes_created} nodes and "
+        f"{summary.relationships_created} relationships",
+        highlight=False,
+    )
+    if summary.failed and not summary.articles:
+        raise typer.Exit(1)
+
+
+@app.command("up")
+def up(
+    data: str = typer.Option("data/articles", help="Articles to ingest before serving."),
+    serve_api: bool = typer.Option(True, "--serve/--no-serve", help="Serve the API in the foreground."),
+) -> None:
+    """Everything `make run` does: start Neo4j, apply the schema, ingest `data/`, print the URLs, serve."""
+    settings = get_settings()
+    try:
+        start_neo4j(settings)
+        schema_apply()
+    except (LocalNeo4jError, DatabaseError) as exc:
+        raise fail(str(exc)) from exc
+    ingest([data])
+    out.print(
+        f"\n[bold]Neo4j Browser[/]  {settings.browser_url}  (user {settings.neo4j_user}, "
+        f"password {settings.neo4j_password}, connect URL {settings.neo4j_uri})\n"
+        f"[bold]API docs[/]       {settings.api_url}/docs\n"
+        f"[bold]Browser guide[/]  :play {settings.api_url}/browser/guide.html\n",
+        highlight=False,
+    )
+    if serve_api:
+        from polgraph.cli_api import serve
+
+        serve()
 
 
 if __name__ == "__main__":

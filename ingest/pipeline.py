@@ -1,0 +1,312 @@
+"""The ingest pipeline: read -> clean -> spaCy -> mentions -> resolve -> facts -> (corpus merge) -> write.
+
+Articles flow in batches: spaCy runs over a batch with `nlp.pipe`, actors are resolved within each article and
+then across the batch and everything already known, and the batch is written in one transaction. One bad
+article is reported as a ReadError and skipped; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from neo4j import Driver
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.clean import clean_article
+from ingest.errors import InputError
+from ingest.facts.context import FactContext
+from ingest.facts.elections import extract_elections, merge_elections
+from ingest.facts.events import extract_events
+from ingest.facts.interactions import extract_interactions
+from ingest.facts.roles import extract_roles
+from ingest.models import (
+    ArticleExtraction,
+    ArticleInfo,
+    CleanArticle,
+    Entity,
+    EntityType,
+    RawArticle,
+    ReadError,
+    Relation,
+)
+from ingest.nlp import find_mentions, load_nlp
+from ingest.read import read_inputs
+from ingest.resolve import ArticleResolution, CorpusResolver, resolve_article
+from ingest.write import GraphWriter
+from polgraph.cypher import load_cypher
+from polgraph.settings import Settings
+
+log = logging.getLogger(__name__)
+CYPHER = Path(__file__).resolve().parent / "cypher"
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    failures: list[ReadError] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.unchanged + self.replaced
+
+
+class Pipeline:
+    """Holds the loaded spaCy pipeline and what is known of actors so far in this run."""
+
+    def __init__(self, settings: Settings, known: Iterable[Entity] = ()) -> None:
+        self.settings = settings
+        self.nlp: Language = load_nlp(settings.spacy_model)
+        self.known: dict[str, Entity] = {e.id: e for e in known}
+
+    # ------------------------------------------------------------------------------------ stages
+
+    def clean(self, raws: Iterable[RawArticle]) -> tuple[list[CleanArticle], list[ReadError]]:
+        articles, errors = [], []
+        for raw in raws:
+            try:
+                if len(raw.text) > self.settings.max_article_chars:
+                    raise InputError(
+                        raw.source_path,
+                        f"article too long ({len(raw.text)} characters > {self.settings.max_article_chars})",
+                    )
+                articles.append(clean_article(raw))
+            except InputError as exc:
+                errors.append(ReadError(source=exc.source, problem=exc.problem))
+        return articles, errors
+
+    def extract_batch(self, raws: list[RawArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
+        """Everything learnt from a batch, with actors resolved across the batch and against `known`."""
+        articles, errors = self.clean(raws)
+        texts = (a.text for a in articles)
+        per_article: list[tuple[CleanArticle, ArticleExtraction]] = []
+        resolver = CorpusResolver()
+        resolver.seed(self.known.values())
+        for article, doc in zip(
+            articles, self.nlp.pipe(texts, n_process=self.settings.nlp_processes), strict=True
+        ):
+            try:
+                extraction, resolution = self._extract_article(article, doc)
+            except Exception as exc:  # one article's failure must not stop the batch
+                log.exception("extraction failed for %s", article.source_path)
+                errors.append(ReadError(source=article.source_path, problem=f"extraction failed: {exc}"))
+                continue
+            resolver.add(resolution)
+            per_article.append((article, extraction))
+        mapping = resolver.finalize()
+        merged = resolver.entities()
+        extractions = [_remap(ex, mapping, merged) for _, ex in per_article]
+        extractions = _merge_batch_elections(extractions)
+        for ex in extractions:
+            for ent in ex.entities:
+                self.known[ent.id] = merged.get(ent.id, ent)
+        return extractions, errors
+
+    def _extract_article(
+        self, article: CleanArticle, doc: Doc
+    ) -> tuple[ArticleExtraction, ArticleResolution]:
+        mentions = find_mentions(doc)
+        resolution = resolve_article(article.id, mentions, text=article.text)
+        ctx = FactContext(
+            doc=doc, article=article, entities=dict(resolution.entities), spans=resolution.spans
+        )
+        relations = extract_interactions(ctx) + extract_roles(ctx)
+        elections, election_relations = extract_elections(ctx)
+        events = extract_events(ctx)
+        entities = {**ctx.entities, **ctx.new_entities}
+        extraction = ArticleExtraction(
+            article=ArticleInfo(
+                id=article.id,
+                source_path=article.source_path,
+                title=article.title,
+                published=article.published,
+                outlet=article.outlet,
+                url=article.url,
+                content_hash=article.content_hash,
+            ),
+            entities=sorted(entities.values(), key=lambda e: e.id),
+            relations=_dedupe_relations(relations + election_relations),
+            elections=elections,
+            events=events,
+        )
+        return extraction, resolution
+
+
+def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    """Two rules finding the same fact in the same sentence keep the more confident one."""
+    best: dict[tuple[str, str, str, str | None, int], Relation] = {}
+    for rel in relations:
+        key = (rel.type, rel.source, rel.target, rel.claimed_by, rel.evidence.start_char)
+        if key not in best or rel.confidence > best[key].confidence:
+            best[key] = rel
+    return list(best.values())
+
+
+def _remap(ex: ArticleExtraction, mapping: dict[str, str], merged: dict[str, Entity]) -> ArticleExtraction:
+    """Rewrite entity ids after corpus-level resolution."""
+    if not mapping:
+        return ex
+
+    def m(eid: str | None) -> str | None:
+        return mapping.get(eid, eid) if eid else eid
+
+    entities: dict[str, Entity] = {}
+    for ent in ex.entities:
+        new_id = mapping.get(ent.id, ent.id)
+        base = merged.get(new_id)
+        if base is None:
+            base = ent.model_copy(update={"id": new_id})
+        if new_id in entities:
+            continue
+        # Per-article aliases stay those of this article plus the canonical name: the node gathers them all.
+        aliases = list(dict.fromkeys([*ent.aliases]))
+        entities[new_id] = base.model_copy(
+            update={"aliases": aliases, "country": m(base.country), "merges": ent.merges}
+        )
+    relations = []
+    for rel in ex.relations:
+        src, tgt = m(rel.source), m(rel.target)
+        if src == tgt:
+            continue
+        relations.append(
+            rel.model_copy(update={"source": src, "target": tgt, "claimed_by": m(rel.claimed_by)})
+        )
+    elections = [
+        el.model_copy(
+            update={
+                "country": m(el.country),
+                "results": [r.model_copy(update={"participant": m(r.participant)}) for r in el.results],
+            }
+        )
+        for el in ex.elections
+    ]
+    events = [
+        ev.model_copy(
+            update={
+                "country": m(ev.country),
+                "location": m(ev.location),
+                "participants": [p.model_copy(update={"entity": m(p.entity)}) for p in ev.participants],
+            }
+        )
+        for ev in ex.events
+    ]
+    return ex.model_copy(
+        update={
+            "entities": sorted(entities.values(), key=lambda e: e.id),
+            "relations": _dedupe_relations(relations),
+            "elections": elections,
+            "events": events,
+        }
+    )
+
+
+def _merge_batch_elections(extractions: list[ArticleExtraction]) -> list[ArticleExtraction]:
+    """The same election told by several articles (one says "July 23", another "July 2009") is one node."""
+    all_elections = [el for ex in extractions for el in ex.elections]
+    if not all_elections:
+        return extractions
+    merged, mapping = merge_elections(all_elections)
+    if not mapping:
+        return extractions
+    by_id = {el.id: el for el in merged}
+    out = []
+    for ex in extractions:
+        elections = {}
+        for el in ex.elections:
+            new_id = mapping.get(el.id, el.id)
+            canonical = by_id.get(new_id, el)
+            # Keep this article's own results and evidence; the canonical id and date unify the node.
+            elections[new_id] = el.model_copy(update={"id": new_id, "date": canonical.date})
+        relations = [r.model_copy(update={"target": mapping.get(r.target, r.target)}) for r in ex.relations]
+        out.append(ex.model_copy(update={"elections": list(elections.values()), "relations": relations}))
+    return out
+
+
+def batched(items: Iterable[RawArticle | ReadError], size: int) -> Iterator[list[RawArticle | ReadError]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def known_actors(driver: Driver, database: str) -> list[Entity]:
+    """Actors already in the graph, so that a new article's "Mr X" joins the stored X."""
+    records, _, _ = driver.execute_query(load_cypher(CYPHER, "known_actors"), database_=database)
+    out = []
+    for r in records:
+        try:
+            etype = EntityType(r["type"])
+        except ValueError:
+            continue
+        out.append(
+            Entity(
+                id=r["id"],
+                type=etype,
+                name=r["name"],
+                aliases=r["aliases"] or [],
+                country=r["country"],
+                kb_id=r["kb_id"],
+            )
+        )
+    return out
+
+
+ProgressCallback = Callable[[int, int], None]  # (articles done in this batch, failures in this batch)
+
+
+def extract_paths(
+    paths: list[str], settings: Settings, stdin: object = None
+) -> Iterator[ArticleExtraction | ReadError]:
+    """`polgraph extract`: no database; ids are shared by all the articles of the run."""
+    pipeline = Pipeline(settings)
+    for chunk in batched(read_inputs(paths, stdin=stdin), settings.ingest_batch_size):  # type: ignore[arg-type]
+        raws = [r for r in chunk if isinstance(r, RawArticle)]
+        yield from (r for r in chunk if isinstance(r, ReadError))
+        extractions, errors = pipeline.extract_batch(raws)
+        yield from errors
+        yield from extractions
+
+
+def ingest_items(
+    items: Iterable[RawArticle | ReadError],
+    driver: Driver,
+    settings: Settings,
+    on_batch: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> tuple[IngestSummary, list[ArticleExtraction]]:
+    """Extract and write; returns the summary and what was extracted (for the API's POST /articles)."""
+    pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+    writer = GraphWriter(driver, settings.neo4j_database)
+    summary = IngestSummary()
+    extracted: list[ArticleExtraction] = []
+    for chunk in batched(items, settings.ingest_batch_size):
+        failures = [r for r in chunk if isinstance(r, ReadError)]
+        raws = [r for r in chunk if isinstance(r, RawArticle)]
+        extractions, errors = pipeline.extract_batch(raws) if raws else ([], [])
+        failures.extend(errors)
+        if extractions:
+            result = writer.write(extractions)
+            for state in result.states.values():
+                setattr(summary, state, getattr(summary, state) + 1)
+            summary.nodes_created += result.nodes_created
+            summary.relationships_created += result.relationships_created
+            extracted.extend(extractions)
+        summary.failed += len(failures)
+        summary.failures.extend(failures)
+        if on_batch:
+            on_batch(len(extractions), len(failures))
+    return summary, extracted
+
+
+def ingest_raw_articles(
+    raws: list[RawArticle], driver: Driver, settings: Settings, pipeline: Pipeline | None = None
+) -> tuple[IngestSummary, list[ArticleExtraction]]:
+    return ingest_items(list(raws), driver, settings, pipeline=pipeline)

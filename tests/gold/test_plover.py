@@ -1,0 +1,22 @@
+"""PLOVER interaction accuracy on the coded development sentences, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gold.plover_scoring import DEV_FILE, load_items, pipeline_predict, score
+
+# Floors sit just under the measured accuracy so that a regression fails while noise does not.
+TYPE_FLOOR = 0.50
+FULL_FLOOR = 0.40
+
+
+def test_plover_dev_accuracy() -> None:
+    if not DEV_FILE.is_file():
+        pytest.skip(f"{DEV_FILE} is not present")
+    pytest.importorskip("ingest.nlp")
+    scores = score(load_items(DEV_FILE), pipeline_predict)
+    print(scores.report())
+    assert scores.total > 0
+    assert scores.type_accuracy >= TYPE_FLOOR
+    assert scores.full_accuracy >= FULL_FLOOR

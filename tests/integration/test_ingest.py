@@ -1,0 +1,150 @@
+"""Ingest end to end on a real Neo4j: the sample articles, re-runs, concurrent runs, the CLI contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from ingest.pipeline import Pipeline, ingest_items
+from ingest.read import read_inputs
+from polgraph.settings import Settings
+from tests.conftest import DATA_DIR, make_test_settings, subprocess_env
+
+pytestmark = pytest.mark.neo4j
+
+CONTRACT = {
+    "article": {"id", "source_path", "title", "published", "outlet"},
+    "entity": {"id", "type", "name", "aliases"},
+    "relation": {"type", "source", "target", "date", "evidence", "claimed_by", "confidence"},
+    "election": {"id", "country", "kind", "date", "annulled", "turnout", "results"},
+    "result": {"participant", "vote_share", "votes", "won"},
+    "event": {"id", "type", "date", "location", "country", "participants", "counts", "evidence"},
+}
+
+
+def graph_counts(driver: Driver, database: str) -> tuple[int, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n", database_=database
+    )
+    rels, _, _ = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS r", database_=database)
+    return records[0]["n"], rels[0]["r"]
+
+
+def polgraph(*args: str, settings: Settings, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "polgraph.cli", *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(settings),
+        input=stdin,
+        timeout=600,
+    )
+
+
+def test_reingesting_the_sample_articles_changes_nothing(
+    empty_graph: Driver, neo4j_settings: Settings, nlp_pipeline: Pipeline
+) -> None:
+    first, extracted = ingest_items(
+        read_inputs([str(DATA_DIR)]), empty_graph, neo4j_settings, pipeline=nlp_pipeline
+    )
+    assert first.new == 5 and first.failed == 0, first.failures
+    assert first.relationships_created > 0
+    counts = graph_counts(empty_graph, neo4j_settings.neo4j_database)
+
+    second, _ = ingest_items(read_inputs([str(DATA_DIR)]), empty_graph, neo4j_settings, pipeline=nlp_pipeline)
+    assert second.unchanged == 5 and second.new == 0
+    assert second.nodes_created == 0 and second.relationships_created == 0
+    assert graph_counts(empty_graph, neo4j_settings.neo4j_database) == counts
+
+    # Every typed fact points back to an article through its evidence.
+    orphans, _, _ = empty_graph.execute_query(
+        "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND NOT EXISTS { "
+        "MATCH (:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(:Article) } RETURN count(r) AS n",
+        database_=neo4j_settings.neo4j_database,
+    )
+    assert orphans[0]["n"] == 0
+    assert sum(len(ex.relations) for ex in extracted) > 0
+
+
+def test_extract_prints_the_json_contract_with_ids_stable_across_runs() -> None:
+    settings = make_test_settings()
+    runs = [polgraph("extract", str(DATA_DIR), "--json", settings=settings) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    objects = [json.loads(line) for line in runs[0].stdout.splitlines() if line.strip()]
+    assert len(objects) == 5
+    for obj in objects:
+        assert CONTRACT["article"] <= obj["article"].keys()
+        for ent in obj["entities"]:
+            assert CONTRACT["entity"] <= ent.keys()
+        for rel in obj["relations"]:
+            assert CONTRACT["relation"] <= rel.keys()
+        for el in obj["elections"]:
+            assert CONTRACT["election"] <= el.keys()
+            for res in el["results"]:
+                assert CONTRACT["result"] <= res.keys()
+        for ev in obj["events"]:
+            assert CONTRACT["event"] <= ev.keys()
+    ids = [sorted(e["id"] for o in objects for e in o["entities"]) for o in objects]
+    again = [json.loads(line) for line in runs[1].stdout.splitlines() if line.strip()]
+    assert ids == [sorted(e["id"] for o in again for e in o["entities"]) for o in again]
+    # Every relation endpoint is an entity or an election of its own article.
+    for obj in objects:
+        known = {e["id"] for e in obj["entities"]} | {el["id"] for el in obj["elections"]}
+        for rel in obj["relations"]:
+            assert rel["source"] in known and rel["target"] in known
+
+
+def test_ingest_reports_bad_inputs_and_keeps_going(
+    empty_graph: Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "Opposition Rally In Valdoria\n\nThe Valdorian opposition leader Marta Kell met President Ivo Brand "
+        "in the capital on Monday, and Kell accused the government of jailing journalists.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    run = polgraph("ingest", str(tmp_path), str(tmp_path / "missing.txt"), settings=neo4j_settings)
+    assert run.returncode == 0, run.stderr
+    assert "empty.txt" in run.stderr and "missing.txt" in run.stderr
+    assert "1 new" in run.stdout and "2 failed" in run.stdout
+
+    everything_bad = polgraph("ingest", str(tmp_path / "missing.txt"), settings=neo4j_settings)
+    assert everything_bad.returncode == 1
+
+
+def test_ingest_with_the_database_down_fails_clearly(tmp_path: Path) -> None:
+    settings = make_test_settings(neo4j_uri="bolt://127.0.0.1:1")
+    run = polgraph("ingest", str(DATA_DIR), settings=settings)
+    assert run.returncode != 0
+    assert "bolt://127.0.0.1:1" in run.stderr
+
+
+def test_two_ingests_at_once_give_the_graph_of_one(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "polgraph.cli", "ingest", str(DATA_DIR)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_env(neo4j_settings),
+        )
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    together = graph_counts(empty_graph, neo4j_settings.neo4j_database)
+
+    empty_graph.execute_query(
+        "MATCH (n) WHERE NOT n:Migration DETACH DELETE n", database_=neo4j_settings.neo4j_database
+    )
+    alone = polgraph("ingest", str(DATA_DIR), settings=neo4j_settings)
+    assert alone.returncode == 0, alone.stderr
+    assert graph_counts(empty_graph, neo4j_settings.neo4j_database) == together
