@@ -29,8 +29,9 @@ lint: install
 pytest: install
 	$(BIN)/python -m pytest
 
+## Benchmarks on a Neo4j of their own (ports 37687/37474); writes bench/RESULTS.md.
 bench: install
-	$(BIN)/polgraph bench
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 stop:
 	-$(BIN)/polgraph neo4j stop

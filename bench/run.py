@@ -1,0 +1,359 @@
+"""polgraph benchmarks: every figure is a ratio of two things measured in the same run, on the same machine.
+
+    make bench BENCH_ARGS='--articles 300 --scales 1000,10000 --seconds 20'
+
+Runs against a Neo4j of its own (bolt 37687, http 37474, started here when it is not running and stopped
+afterwards), so neither the demo's graph nor the tests' is touched. Results go to bench/RESULTS.md with the
+machine's cores, memory and versions.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import spacy
+import typer
+from neo4j import Driver
+
+from bench.corpus import generate
+from ingest.models import ArticleExtraction, RawArticle
+from ingest.nlp import load_base_model
+from ingest.pipeline import IngestSummary, Pipeline, ingest_items
+from ingest.write import _STATEMENTS, CYPHER, GraphWriter, build_batch
+from polgraph.cypher import load_cypher
+from polgraph.database import create_driver, verify
+from polgraph.neo4j_local import LocalNeo4j
+from polgraph.settings import Settings
+from schema.migrate import apply_migrations
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS = BENCH_DIR / "RESULTS.md"
+
+
+def bench_settings(**overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "neo4j_uri": os.environ.get("POLGRAPH_BENCH_NEO4J_URI", "bolt://127.0.0.1:37687"),
+        "neo4j_http_port": int(os.environ.get("POLGRAPH_BENCH_NEO4J_HTTP_PORT", "37474")),
+        "neo4j_password": "polgraph-bench",
+        "api_port": int(os.environ.get("POLGRAPH_BENCH_API_PORT", "38000")),
+        "api_key": "bench-key",
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, text: str = "") -> None:
+        print(text, flush=True)
+        self.lines.append(text)
+
+
+def rss_mb() -> float:
+    """Resident memory now (not the peak), so growth shows up step by step."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def machine() -> list[str]:
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    mem_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    models = [line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line]
+    cpu = models[0] if models else platform.processor()
+    return [
+        f"- machine: {os.cpu_count()} cores ({cpu}), {mem_kb / 2**20:.1f} GiB RAM, {platform.platform()}",
+        f"- Python {platform.python_version()}, spaCy {spacy.__version__}",
+    ]
+
+
+def wipe(driver: Driver, database: str) -> None:
+    # In transactions of their own (which needs an implicit transaction): a large graph is too big for one.
+    with driver.session(database=database) as session:
+        session.run("MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+
+
+def counts(driver: Driver, db: str) -> tuple[int, int]:
+    n, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=db)
+    r, _, _ = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=db)
+    return n[0]["c"], r[0]["c"]
+
+
+def timed_ingest(
+    raws: list[RawArticle], driver: Driver, settings: Settings, pipeline: Pipeline
+) -> tuple[float, IngestSummary, list[ArticleExtraction]]:
+    started = time.perf_counter()
+    summary, extracted = ingest_items(list(raws), driver, settings, pipeline=pipeline)
+    return time.perf_counter() - started, summary, extracted
+
+
+def timed_pipe(nlp: Any, texts: list[str], processes: int) -> float:
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=processes):
+        pass
+    return time.perf_counter() - started
+
+
+# ------------------------------------------------------------------------------------------- figures
+
+
+def ingest_vs_spacy(
+    report: Report, driver: Driver, settings: Settings, raws: list[RawArticle]
+) -> list[ArticleExtraction]:
+    """End-to-end ingest (articles in, graph out) against bare `nlp.pipe` over the same texts."""
+    report.add("\n## Ingest end to end vs bare spaCy `nlp.pipe`\n")
+    report.add(
+        "Same texts; bare = the spaCy model as shipped, no polgraph code; ingest = clean, NLP with the"
+        " gazetteer ruler, mentions, resolution, facts and the Neo4j write.\n"
+    )
+    report.add("| processes | bare spaCy articles/s | ingest articles/s | ratio (target >= 0.8) |")
+    report.add("|---|---|---|---|")
+    bare = load_base_model(settings.spacy_model)
+    texts = [r.text for r in raws]
+    extractions: list[ArticleExtraction] = []
+    for processes in (1, 2):
+        run_settings = settings.model_copy(update={"nlp_processes": processes})
+        t_bare = timed_pipe(bare, texts, processes)
+        wipe(driver, settings.neo4j_database)
+        pipeline = Pipeline(run_settings)
+        t_ingest, summary, extractions = timed_ingest(raws, driver, run_settings, pipeline)
+        n = len(raws)
+        report.add(f"| {processes} | {n / t_bare:.1f} | {n / t_ingest:.1f} | {t_bare / t_ingest:.2f}x |")
+        if summary.failed:
+            report.add(f"\n({summary.failed} articles failed: {summary.failures[:3]})")
+    return extractions
+
+
+def writer_batched_vs_per_row(
+    report: Report, driver: Driver, settings: Settings, extractions: list[ArticleExtraction]
+) -> None:
+    """The same rows through the same statements: one UNWIND transaction per batch vs one per row."""
+    db = settings.neo4j_database
+    size = settings.ingest_batch_size
+    wipe(driver, db)
+    writer = GraphWriter(driver, db)
+    started = time.perf_counter()
+    for i in range(0, len(extractions), size):
+        writer.write(extractions[i : i + size])
+    t_batched = time.perf_counter() - started
+
+    wipe(driver, db)
+    groups = build_batch(extractions).model_dump()
+    rows = sum(len(groups[name]) for name, _ in _STATEMENTS)
+    started = time.perf_counter()
+    with driver.session(database=db) as session:
+        for name, statement in _STATEMENTS:
+            cypher = load_cypher(CYPHER, statement)
+            for row in groups[name]:
+                params: dict[str, Any] = {name: [row]}
+                session.run(cypher, params).consume()
+    t_single = time.perf_counter() - started
+
+    report.add("\n## Graph writer: batched `UNWIND` vs one statement per row\n")
+    report.add(f"{len(extractions)} articles, {rows} rows (actors, mentions, relations, evidence...).\n")
+    report.add("| writer | seconds | rows/s |")
+    report.add("|---|---|---|")
+    report.add(f"| batched UNWIND, {size} articles a batch | {t_batched:.2f} | {rows / t_batched:.0f} |")
+    report.add(f"| one statement per row, auto-commit | {t_single:.2f} | {rows / t_single:.0f} |")
+    report.add(f"\nratio: **{t_single / t_batched:.1f}x** (target >= 20x)")
+
+
+def reingest_vs_first(report: Report, driver: Driver, settings: Settings, raws: list[RawArticle]) -> None:
+    wipe(driver, settings.neo4j_database)
+    pipeline = Pipeline(settings)
+    t_first, _, _ = timed_ingest(raws, driver, settings, pipeline)
+    t_again, summary, _ = timed_ingest(raws, driver, settings, pipeline)
+    report.add("\n## Re-ingest of an unchanged corpus vs its first ingest\n")
+    report.add(
+        f"first {t_first:.2f} s, again {t_again:.2f} s ({summary.unchanged} unchanged): "
+        f"**{t_first / t_again:.1f}x** faster (target >= 10x)"
+    )
+
+
+def growth(report: Report, driver: Driver, settings: Settings, scales: list[int]) -> None:
+    """Time and memory per article as the graph grows: the last 1,000 articles before each mark are timed."""
+    report.add("\n## Growth: time and memory per article\n")
+    report.add("| scale | articles in graph | ms/article (last step) | RSS MB | nodes | relationships |")
+    report.add("|---|---|---|---|---|---|")
+    db = settings.neo4j_database
+    for scale in scales:
+        wipe(driver, db)
+        pipeline = Pipeline(settings)
+        step = min(1000, scale)
+        marks = sorted({step, scale // 10, scale // 2, scale} - {0})
+        done = 0
+        corpus: Iterator[RawArticle] = generate(scale, seed=scale)
+        for mark in marks:
+            if mark < step:
+                continue
+            chunk = [next(corpus) for _ in range(mark - done)]
+            head, tail = chunk[:-step], chunk[-step:]
+            if head:
+                ingest_items(head, driver, settings, pipeline=pipeline)
+            seconds, _, _ = timed_ingest(tail, driver, settings, pipeline)
+            done = mark
+            nodes, rels = counts(driver, db)
+            per_article = 1000 * seconds / len(tail)
+            report.add(f"| {scale} | {mark} | {per_article:.1f} | {rss_mb():.0f} | {nodes} | {rels} |")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+def load(fn: Callable[[], None], seconds: float, concurrency: int) -> list[float]:
+    """Latencies of `fn` called in a loop by `concurrency` threads for `seconds`."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker() -> None:
+        local = []
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            fn()
+            local.append(time.perf_counter() - started)
+        with lock:
+            latencies.extend(local)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies
+
+
+@contextmanager
+def api_server(settings: Settings) -> Iterator[str]:
+    env = dict(os.environ)
+    env.update(
+        NEO4J_URI=settings.neo4j_uri,
+        NEO4J_PASSWORD=settings.neo4j_password,
+        NEO4J_HTTP_PORT=str(settings.neo4j_http_port),
+        POLGRAPH_API_PORT=str(settings.api_port),
+        POLGRAPH_API_KEY=settings.api_key,
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "polgraph.cli", "serve"], env=env, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{settings.api_port}"
+    try:
+        for _ in range(240):
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def query_latency(
+    report: Report,
+    driver: Driver,
+    settings: Settings,
+    seconds: float,
+    queries: list[tuple[str, dict[str, Any]]],
+) -> None:
+    """Saved queries through the HTTP API vs the same Cypher through the driver, at the same concurrency."""
+    from queries.catalog import default_catalog
+
+    catalog = default_catalog()
+    concurrency = 8
+    report.add(f"\n## Saved-query latency: API vs driver ({concurrency} clients, {seconds:.0f} s each)\n")
+    report.add("| query | driver p50 / p99 ms | API p50 / p99 ms | p50 ratio (target <= 1.3x) | API req/s |")
+    report.add("|---|---|---|---|---|")
+    with api_server(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
+        for name, params in queries:
+            query = catalog[name]
+            bound = query.bind(params)
+
+            def direct(cypher: str = query.cypher, bound: dict[str, Any] = bound) -> None:
+                with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+                    s.run(cypher, bound).data()
+
+            def via_api(name: str = name, params: dict[str, Any] = params) -> None:
+                client.get(f"/queries/{name}", params=params).raise_for_status()
+
+            d = load(direct, seconds, concurrency)
+            a = load(via_api, seconds, concurrency)
+            d50, d99 = percentile(d, 0.5) * 1000, percentile(d, 0.99) * 1000
+            a50, a99 = percentile(a, 0.5) * 1000, percentile(a, 0.99) * 1000
+            report.add(
+                f"| {name} | {d50:.1f} / {d99:.1f} | {a50:.1f} / {a99:.1f} | {a50 / d50:.2f}x "
+                f"| {len(a) / seconds:.0f} |"
+            )
+
+
+def main(
+    articles: int = typer.Option(300, help="Articles in the corpus the ratios are measured on."),
+    scales: str = typer.Option("1000,10000", help="Growth steps, comma-separated (100000 takes hours)."),
+    seconds: float = typer.Option(20.0, help="Load duration of each query-latency measurement."),
+    out: Path = typer.Option(RESULTS, help="Where the Markdown results go."),
+) -> None:
+    """Measure, print and write bench/RESULTS.md."""
+    steps = [int(x) for x in scales.split(",") if x.strip()]
+    settings = bench_settings()
+    local = LocalNeo4j(settings)
+    started = False
+    if not local.bolt_answers():
+        local.start()
+        started = True
+    report = Report()
+    report.add("# polgraph benchmarks\n")
+    command = f"make bench BENCH_ARGS='--articles {articles} --scales {scales} --seconds {seconds:g}'"
+    report.add(f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `{command}`.\n")
+    for line in machine():
+        report.add(line)
+    driver = create_driver(settings)
+    try:
+        verify(driver, settings)
+        version, _, _ = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+        memory = f"heap {settings.neo4j_heap}, page cache {settings.neo4j_pagecache}"
+        report.add(f"- Neo4j {version[0]['v']} ({memory})")
+        report.add(f"- corpus: bench/corpus.py (seeded, synthetic); {articles} articles for the ratios")
+        apply_migrations(driver, settings.neo4j_database)
+        raws = list(generate(articles, seed=1))
+        extractions = ingest_vs_spacy(report, driver, settings, raws)
+        writer_batched_vs_per_row(report, driver, settings, extractions)
+        reingest_vs_first(report, driver, settings, raws)
+        if steps:
+            growth(report, driver, settings, steps)
+        nodes, _ = counts(driver, settings.neo4j_database)
+        report.add(f"\nQuery latency is measured on the graph the last step left: {nodes} nodes.")
+        busiest, _, _ = driver.execute_query(
+            "MATCH (p:Person) RETURN p.id AS id ORDER BY COUNT { (p)--() } DESC LIMIT 1",
+            database_=settings.neo4j_database,
+        )
+        actor = busiest[0]["id"] if busiest else ""
+        queries = [("who_backed_whom", {}), ("actor_profile", {"actor": actor})]
+        query_latency(report, driver, settings, seconds, queries)
+    finally:
+        driver.close()
+        if started:
+            local.stop()
+    out.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+    print(f"\nwrote {out}")
+
+
+if __name__ == "__main__":
+    typer.run(main)
