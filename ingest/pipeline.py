@@ -36,7 +36,7 @@ from ingest.models import (
 )
 from ingest.nlp import find_mentions, load_nlp
 from ingest.read import read_inputs
-from ingest.resolve import ArticleResolution, CorpusResolver, resolve_article
+from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
 from ingest.write import GraphWriter
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
@@ -66,7 +66,7 @@ class Pipeline:
     def __init__(self, settings: Settings, known: Iterable[Entity] = ()) -> None:
         self.settings = settings
         self.nlp: Language = load_nlp(settings.spacy_model)
-        self.known: dict[str, Entity] = {e.id: e for e in known}
+        self.known = KnownActors(known)
 
     # ------------------------------------------------------------------------------------ stages
 
@@ -87,28 +87,33 @@ class Pipeline:
     def extract_batch(self, raws: list[RawArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
         """Everything learnt from a batch, with actors resolved across the batch and against `known`."""
         articles, errors = self.clean(raws)
+        extractions, failures = self.extract_clean(articles)
+        return extractions, errors + failures
+
+    def extract_clean(self, articles: list[CleanArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
+        errors: list[ReadError] = []
         texts = (a.text for a in articles)
-        per_article: list[tuple[CleanArticle, ArticleExtraction]] = []
-        resolver = CorpusResolver()
-        resolver.seed(self.known.values())
+        per_article: list[tuple[ArticleExtraction, ArticleResolution]] = []
         for article, doc in zip(
             articles, self.nlp.pipe(texts, n_process=self.settings.nlp_processes), strict=True
         ):
             try:
-                extraction, resolution = self._extract_article(article, doc)
+                per_article.append(self._extract_article(article, doc))
             except Exception as exc:  # one article's failure must not stop the batch
                 log.exception("extraction failed for %s", article.source_path)
                 errors.append(ReadError(source=article.source_path, problem=f"extraction failed: {exc}"))
-                continue
+        resolver = CorpusResolver()
+        batch_entities = [e for _, res in per_article for e in res.entities.values()]
+        resolver.seed(self.known.relevant_to(batch_entities))
+        for _, resolution in per_article:
             resolver.add(resolution)
-            per_article.append((article, extraction))
         mapping = resolver.finalize()
         merged = resolver.entities()
-        extractions = [_remap(ex, mapping, merged) for _, ex in per_article]
+        extractions = [_remap(ex, mapping, merged) for ex, _ in per_article]
         extractions = _merge_batch_elections(extractions)
         for ex in extractions:
             for ent in ex.entities:
-                self.known[ent.id] = merged.get(ent.id, ent)
+                self.known.put(merged.get(ent.id, ent))
         return extractions, errors
 
     def _extract_article(
@@ -281,17 +286,32 @@ def ingest_items(
     settings: Settings,
     on_batch: ProgressCallback | None = None,
     pipeline: Pipeline | None = None,
+    skip_unchanged: bool = True,
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
-    """Extract and write; returns the summary and what was extracted (for the API's POST /articles)."""
+    """Extract and write; returns the summary and what was extracted (for the API's POST /articles).
+
+    With `skip_unchanged` (the default) articles already stored with the same text are not extracted
+    again and are missing from the returned extractions; the API turns it off to answer with the facts.
+    """
     pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
     writer = GraphWriter(driver, settings.neo4j_database)
     summary = IngestSummary()
     extracted: list[ArticleExtraction] = []
     for chunk in batched(items, settings.ingest_batch_size):
         failures = [r for r in chunk if isinstance(r, ReadError)]
-        raws = [r for r in chunk if isinstance(r, RawArticle)]
-        extractions, errors = pipeline.extract_batch(raws) if raws else ([], [])
+        articles, errors = pipeline.clean([r for r in chunk if isinstance(r, RawArticle)])
         failures.extend(errors)
+        done = len(articles)
+        if skip_unchanged and articles:
+            # Cleaning is cheap and fixes the content hash, so an article the graph already holds
+            # word for word never reaches spaCy: re-ingesting a corpus costs one lookup per batch.
+            stored = writer.stored_hashes(sorted({a.id for a in articles}))
+            unchanged = {a.id for a in articles if stored.get(a.id) == a.content_hash}
+            summary.unchanged += len(unchanged)
+            articles = [a for a in articles if a.id not in unchanged]
+        extractions, errors = pipeline.extract_clean(articles) if articles else ([], [])
+        failures.extend(errors)
+        done -= len(errors)
         if extractions:
             result = writer.write(extractions)
             for state in result.states.values():
@@ -302,11 +322,11 @@ def ingest_items(
         summary.failed += len(failures)
         summary.failures.extend(failures)
         if on_batch:
-            on_batch(len(extractions), len(failures))
+            on_batch(done, len(failures))
     return summary, extracted
 
 
 def ingest_raw_articles(
     raws: list[RawArticle], driver: Driver, settings: Settings, pipeline: Pipeline | None = None
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
-    return ingest_items(list(raws), driver, settings, pipeline=pipeline)
+    return ingest_items(list(raws), driver, settings, pipeline=pipeline, skip_unchanged=False)

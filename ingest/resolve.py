@@ -563,6 +563,12 @@ def _near_surname(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) <= FUZZY_MAX_EDITS
 
 
+def _own_copy(e: Entity) -> Entity:
+    """A copy that _absorb may change without touching the original: only the lists are mutated, and a
+    deep copy was the resolver's largest cost in the profile."""
+    return e.model_copy(update={"aliases": list(e.aliases), "merges": list(e.merges)})
+
+
 def _absorb(into: Entity, other: Entity) -> None:
     for a in other.aliases:
         if a not in into.aliases:
@@ -594,6 +600,7 @@ class CorpusResolver:
     def __init__(self) -> None:
         self._entities: dict[str, Entity] = {}
         self._seeded: set[str] = set()
+        self._added: set[str] = set()
         self._weight: Counter[str] = Counter()
         self._parent: dict[str, str] = {}
         self._why: dict[str, str] = {}  # merged id -> rule
@@ -607,6 +614,7 @@ class CorpusResolver:
     def add(self, resolution: ArticleResolution) -> None:
         for e in resolution.entities.values():
             self._put(e)
+            self._added.add(e.id)
             self._weight[e.id] += max(1, len(e.merges))
         self._finalized = False
 
@@ -614,7 +622,7 @@ class CorpusResolver:
         if e.id in self._entities:
             _absorb(self._entities[e.id], e)
         else:
-            self._entities[e.id] = e.model_copy(deep=True)
+            self._entities[e.id] = _own_copy(e)
         self._parent.setdefault(e.id, e.id)
 
     # ------------------------------------------------------------------------------ union-find
@@ -674,6 +682,8 @@ class CorpusResolver:
         for ids in by_first.values():
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
+                    if ids[x] in self._seeded and ids[y] in self._seeded:
+                        continue  # two known actors were compared when the later of them arrived
                     a, b = parsed[ids[x]].surname_key, parsed[ids[y]].surname_key
                     if a != b and _near_surname(a, b) and fuzz.ratio(a, b) >= FUZZY_RATIO:
                         self._union(ids[x], ids[y], "fuzzy")
@@ -747,7 +757,9 @@ class CorpusResolver:
         for i in self._entities:
             members[self._find(i)].append(i)
         for root, ids in members.items():
-            ent = self._entities[root].model_copy(deep=True)
+            if not any(i in self._added for i in ids):
+                continue  # a known actor the batch did not touch: nothing new to say about it
+            ent = _own_copy(self._entities[root])
             for i in ids:
                 if i == root:
                     continue
@@ -758,3 +770,66 @@ class CorpusResolver:
                 ent.aliases.insert(0, ent.name)
             out[root] = ent
         return out
+
+
+# ------------------------------------------------------------------------------------------- blocking
+
+
+def blocking_keys(e: Entity, countries: tuple[str, ...] = ()) -> set[str]:
+    """Keys under which a corpus rule of CorpusResolver could join `e` to another actor.
+
+    A batch is resolved against the actors already known; seeding the resolver with all of them made each
+    batch cost grow with the graph (bench/RESULTS.md, growth). Two actors that share no key can never be
+    joined by the rules above, so only the known actors sharing a key with the batch are seeded.
+    """
+    if e.type == EntityType.PERSON:
+        p = parse_person(e.name)
+        keys = {f"s:{p.surname_key}"}  # exact, middle names, bare surnames
+        if p.first_key:
+            keys.add(f"f:{p.first_key}")  # a surname one slip apart under the same first name
+        return keys
+    if e.type in ORG_TYPES:
+        keys = {f"o:{plain_key(n)}" for n in (e.name, *e.aliases)}
+        if _is_acronym_org(e):
+            keys.add(f"a:{e.name.replace('.', '').upper()}")
+        else:
+            keys |= {f"a:{a.replace('.', '').upper()}" for a in e.aliases if looks_like_acronym(a)}
+            keys |= {f"a:{c}" for c in acronym_candidates(e.name, countries)}
+        return keys
+    if e.type == EntityType.LOCATION:
+        return {f"l:{plain_key(e.name)}"}
+    return {f"{e.type.value}:{plain_key(e.name)}"}
+
+
+class KnownActors:
+    """The actors known before a batch, indexed by blocking key."""
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.by_id: dict[str, Entity] = {}
+        self._index: dict[str, set[str]] = defaultdict(set)
+        self._countries: dict[str, str] = {}
+        # Countries first: an organisation's acronym candidates are built with the country names known.
+        for e in sorted(entities, key=lambda x: x.type != EntityType.COUNTRY):
+            self.put(e)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def put(self, e: Entity) -> None:
+        self.by_id[e.id] = e
+        if e.type == EntityType.COUNTRY:
+            self._countries[e.id] = e.name
+        for key in blocking_keys(e, tuple(self._countries.values())):
+            self._index[key].add(e.id)
+
+    def relevant_to(self, batch: Iterable[Entity]) -> list[Entity]:
+        """Every known country (acronyms are built with them) and the actors sharing a key with the batch."""
+        batch = list(batch)
+        countries = tuple(self._countries.values()) + tuple(
+            e.name for e in batch if e.type == EntityType.COUNTRY
+        )
+        ids = set(self._countries)
+        for e in batch:
+            for key in blocking_keys(e, countries):
+                ids |= self._index.get(key, set())
+        return [self.by_id[i] for i in sorted(ids)]

@@ -257,12 +257,15 @@ class GraphWriter:
         self.driver = driver
         self.database = database
 
-    def article_states(self, extractions: list[ArticleExtraction]) -> dict[str, ArticleState]:
-        ids = [ex.article.id for ex in extractions]
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        """The content hash stored for each of these articles that the graph already holds."""
         records, _, _ = self.driver.execute_query(
-            load_cypher(CYPHER, "article_status"), ids=ids, database_=self.database
+            load_cypher(CYPHER, "article_status"), ids=article_ids, database_=self.database
         )
-        stored = {r["id"]: r["content_hash"] for r in records}
+        return {r["id"]: r["content_hash"] for r in records}
+
+    def article_states(self, extractions: list[ArticleExtraction]) -> dict[str, ArticleState]:
+        stored = self.stored_hashes([ex.article.id for ex in extractions])
         states: dict[str, ArticleState] = {}
         for ex in extractions:
             if ex.article.id not in stored:

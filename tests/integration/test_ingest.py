@@ -56,8 +56,11 @@ def test_reingesting_the_sample_articles_changes_nothing(
     assert first.relationships_created > 0
     counts = graph_counts(empty_graph, neo4j_settings.neo4j_database)
 
-    second, _ = ingest_items(read_inputs([str(DATA_DIR)]), empty_graph, neo4j_settings, pipeline=nlp_pipeline)
+    second, re_extracted = ingest_items(
+        read_inputs([str(DATA_DIR)]), empty_graph, neo4j_settings, pipeline=nlp_pipeline
+    )
     assert second.unchanged == 5 and second.new == 0
+    assert re_extracted == []  # stored word for word: not sent through spaCy again
     assert second.nodes_created == 0 and second.relationships_created == 0
     assert graph_counts(empty_graph, neo4j_settings.neo4j_database) == counts
 

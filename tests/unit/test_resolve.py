@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ingest.ids import entity_id
 from ingest.models import Entity, EntityType, Mention
 from ingest.names import name_key, parse_person
-from ingest.resolve import ArticleResolution, CorpusResolver, resolve_article
+from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
 
 P, C, ORG, PARTY, L = (
     EntityType.PERSON,
@@ -492,3 +492,61 @@ def test_lone_surname_tagged_as_organisation_joins_the_person() -> None:
     ids = span_ids(res)
     assert ids[0] == ids[1] == pid("Marat Sarybaev")
     assert ids[2] == entity_id(ORG, "Unity Party")
+
+
+def _known_from(*resolutions: ArticleResolution) -> list[Entity]:
+    corpus = CorpusResolver()
+    for r in resolutions:
+        corpus.add(r)
+    return list(corpus.entities().values())
+
+
+def test_a_batch_is_seeded_only_with_the_known_actors_a_rule_could_join() -> None:
+    known = _known_from(
+        resolve("Bakytbek Sultanov won.", [("Bakytbek Sultanov", P)], "a"),
+        resolve("Roza Isakova spoke.", [("Roza Isakova", P)], "b"),
+        resolve(
+            "The National Unity Front (NUF) was founded.",
+            [("National Unity Front", PARTY), ("NUF", PARTY)],
+            "c",
+        ),
+        resolve("Rallies in Talas.", [("Talas", L, {"country": "Kyrgyzstan"})], "d"),
+    )
+    batch = resolve("Sultanov and NUF leaders marched.", [("Sultanov", P), ("NUF", ORG)], "n")
+    relevant = {e.name for e in KnownActors(known).relevant_to(batch.entities.values())}
+    assert {"Bakytbek Sultanov", "National Unity Front"} <= relevant
+    assert "Roza Isakova" not in relevant and "Talas" not in relevant
+
+
+def test_seeding_the_relevant_known_actors_resolves_as_seeding_them_all() -> None:
+    earlier = [
+        resolve("Bakytbek Sultanov won.", [("Bakytbek Sultanov", P)], "a"),
+        resolve("Aibek Dosov lost.", [("Aibek Dosov", P)], "b"),
+        resolve("Kanat Temirbaev spoke.", [("Kanat Temirbaev", P)], "c"),
+        resolve(
+            "The National Unity Front (NUF) was founded.",
+            [("National Unity Front", PARTY), ("NUF", PARTY)],
+            "d",
+        ),
+        resolve("Rallies in Talas.", [("Talas", L, {"country": "Kyrgyzstan"})], "e"),
+        resolve("Roza Isakova spoke.", [("Roza Isakova", P)], "f"),
+    ]
+    known = _known_from(*earlier)
+    batch = [
+        resolve("Sultanov thanked voters.", [("Sultanov", P)], "n1"),
+        resolve("Kanat Temirbaav spoke in Talas.", [("Kanat Temirbaav", P), ("Talas", L)], "n2"),
+        resolve("NUF leaders marched.", [("NUF", ORG)], "n3"),
+        resolve("Dosov and Marat Dosov argued.", [("Dosov", P), ("Marat Dosov", P)], "n4"),
+    ]
+
+    def mapping(seed: list[Entity]) -> dict[str, str]:
+        corpus = CorpusResolver()
+        corpus.seed(seed)
+        for r in batch:
+            corpus.add(r)
+        return corpus.finalize()
+
+    relevant = KnownActors(known).relevant_to(e for r in batch for e in r.entities.values())
+    assert len(relevant) < len(known)
+    assert mapping(relevant) == mapping(known)
+    assert mapping(known)  # the batch does join known actors, so the comparison means something
