@@ -14,9 +14,9 @@ from functools import lru_cache
 from typing import Literal
 
 from dateparser.date import DateDataParser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ingest.models import FuzzyDate
+from ingest.models import DatePrecision, FuzzyDate
 
 Prefer = Literal["past", "future"]
 
@@ -83,6 +83,7 @@ _WEEKDAY_RE = re.compile(
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=512)
 def _parser(prefer: Prefer, base: date) -> DateDataParser:
     return DateDataParser(
         languages=["en"],
@@ -132,6 +133,46 @@ def _fuzzy(d: date, precision: Literal["day", "month", "year"]) -> FuzzyDate:
 def _shift_months(d: date, months: int) -> date:
     total = d.year * 12 + (d.month - 1) + months
     return date(total // 12, total % 12 + 1, 1)
+
+
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTHS.split("|")[:12])}
+_MONTH_NUMBER.update({name[:3]: n for name, n in list(_MONTH_NUMBER.items())} | {"sept": 9})
+_ORD = r"(?:st|nd|rd|th)?"
+_MONTH_DAY_RE = re.compile(rf"^(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>\d{{4}}))?$", re.I)
+_DAY_MONTH_RE = re.compile(
+    rf"^(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTHS})\.?(?:,?\s+(?P<y>\d{{4}}))?$", re.I
+)
+_MONTH_YEAR_RE = re.compile(rf"^(?:(?P<m>{_MONTHS})\.?,?\s+)?(?P<y>\d{{4}})$", re.I)
+_ISO_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+
+
+def _calendar_date(t: str, base: date, prefer: Prefer) -> date | None:
+    """The plain calendar forms news uses most ("October 7", "7 October 2017", "May 2005", "2005"),
+    read directly: dateparser gives the same answers but was the largest cost of fact extraction in the
+    profile. A missing year is chosen as dateparser's PREFER_DATES_FROM does. None: let dateparser read it."""
+    m = _ISO_RE.match(t) or _MONTH_DAY_RE.match(t) or _DAY_MONTH_RE.match(t) or _MONTH_YEAR_RE.match(t)
+    if m is None:
+        return None
+    parts = m.groupdict()
+    month_text = parts.get("m")
+    if month_text is None:
+        month = 1
+    elif month_text.isdigit():
+        month = int(month_text)
+    else:
+        month = _MONTH_NUMBER[month_text.lower()]
+    day = int(parts["d"]) if parts.get("d") else 1
+    year = int(parts["y"]) if parts.get("y") else base.year
+    try:
+        d = date(year, month, day)
+        if parts.get("y") is None:
+            if prefer == "past" and d > base:
+                d = date(year - 1, month, day)
+            elif prefer == "future" and d <= base:
+                d = date(year + 1, month, day)
+    except ValueError:
+        return None  # 30 February, or 29 February in the wrong year: dateparser decides
+    return d
 
 
 def _relative(t: str, published: date, prefer: Prefer) -> FuzzyDate | None:
@@ -186,6 +227,20 @@ def _relative(t: str, published: date, prefer: Prefer) -> FuzzyDate | None:
 def resolve_date(text: str, published: date | None, *, prefer: Prefer = "past") -> FuzzyDate | None:
     """One date expression ("October 7", "last month", "fall 2021", "Sunday's") as a FuzzyDate, or None
     when it is not a calendar date (a duration, an age, a clock time) or cannot be placed in time."""
+    found = _resolve_cached(text, published, prefer)
+    return FuzzyDate(value=found[0], precision=found[1]) if found else None
+
+
+# dateparser was the largest cost of fact extraction in the profile (bench/RESULTS.md), and news repeats
+# the same few expressions against the same publication dates, so answers are kept; the cache holds
+# plain tuples because FuzzyDate is mutable.
+@lru_cache(maxsize=16384)
+def _resolve_cached(text: str, published: date | None, prefer: Prefer) -> tuple[str, DatePrecision] | None:
+    found = _resolve_date(text, published, prefer=prefer)
+    return (found.value, found.precision) if found else None
+
+
+def _resolve_date(text: str, published: date | None, *, prefer: Prefer = "past") -> FuzzyDate | None:
     if not text or _AGE_RE.search(text) or _DECADE_RE.search(text):
         return None
     t = _normalise(text)
@@ -213,10 +268,12 @@ def resolve_date(text: str, published: date | None, *, prefer: Prefer = "past") 
     if vaguer:
         precision = "year" if precision != "day" and not _MONTH_RE.search(core) else "month"
     base = published or date(2000, 1, 1)
-    parsed = _parser(prefer, base).get_date_data(core)
-    if parsed.date_obj is None:
-        return None
-    d = parsed.date_obj.date()
+    d = _calendar_date(core, base, prefer)
+    if d is None:
+        parsed = _parser(prefer, base).get_date_data(core)
+        if parsed.date_obj is None:
+            return None
+        d = parsed.date_obj.date()
     if precision == "month" and not _YEAR_RE.search(core):
         if published is None:
             return None
@@ -292,7 +349,7 @@ def _year_from_article(fd: FuzzyDate, span: Span) -> FuzzyDate:
     ("the October 2020 elections"), when it did: the publication date alone would pick the latest October."""
     month = int(fd.value[5:7])
     name = calendar.month_name[month].lower()
-    before = span.doc.text[: span.start_char]
+    before = doc_text(span.doc)[: span.start_char]
     found = re.findall(
         rf"\b(?:{name}|{name[:3]}\.?)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(\d{{4}})\b", before, re.I
     )
@@ -382,10 +439,19 @@ _TIMELINE_LINE_RE = re.compile(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token again on each access, which the
+    profile showed when rules asked for it per token."""
+    text = doc.user_data.get("polgraph_text")
+    if text is None:
+        text = doc.user_data["polgraph_text"] = doc.text
+    return str(text)
+
+
 def line_date(token: Token, published: date | None) -> FuzzyDate | None:
     """The date heading a chronology line ("March 2005: Protests ...") that the token stands on. The parser
     often joins such lines into one sentence, so the line, not the sentence, carries the date."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     m = _TIMELINE_LINE_RE.match(text, start)
     if m is None or m.end() > token.idx:

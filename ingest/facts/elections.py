@@ -14,7 +14,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.dates import date_modifier, date_of_span, line_date, resolve_date, sentence_date
+from ingest.facts.dates import date_modifier, date_of_span, doc_text, line_date, resolve_date, sentence_date
 from ingest.models import Election, ElectionResult, EntityType, Evidence, FuzzyDate, Relation
 
 Kind = Literal["presidential", "parliamentary", "referendum", "local", "other"]
@@ -26,8 +26,13 @@ class _Lexicon:
     raw: dict[str, Any]
     allegations: dict[str, list[re.Pattern[str]]]
 
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.raw.get(key, []))
+        # Asked for per token, so each list is lowered once.
+        if key not in self.word_sets:
+            self.word_sets[key] = frozenset(str(w).lower() for w in self.raw.get(key, []))
+        return self.word_sets[key]
 
 
 @lru_cache(maxsize=1)
@@ -312,7 +317,7 @@ def _kind_of_phrase(tok: Token) -> Kind | None:
 def _kind_from_office(ctx: FactContext, tok: Token) -> Kind | None:
     """ "X re-elected in a vote": the kind of the office the article gives X as a title. Read on the
     mention's line, as headline-style chronology lines parse poorly."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     end = len(text) if end < 0 else end
@@ -350,7 +355,7 @@ def _kind_from_sentence(sent: Span, tok: Token | None = None) -> Kind | None:
     low = sent.text.lower()
     if tok is not None and "\n" in sent.text:
         # A chronology joined into one sentence: only the token's own line speaks of its election.
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         start = max(text.rfind("\n", 0, tok.idx) + 1, sent.start_char)
         end = text.find("\n", tok.idx)
         low = text[start : end if 0 <= end < sent.end_char else sent.end_char].lower()
@@ -544,7 +549,7 @@ def _cluster(ctx: FactContext, mentions: list[_Mention]) -> list[_Cluster]:
             nxt = next(
                 (p.kind for p in mentions[i + 1 :] if p.kind and dates_compatible(p.date, m.date)), None
             )
-            m.kind = prev or nxt or last_kind or _kind_from_text(ctx.doc.text) or "other"
+            m.kind = prev or nxt or last_kind or _kind_from_text(doc_text(ctx.doc)) or "other"
         if m.country is None:
             # A bare "the vote" continues the election the article was just talking about.
             prev_c = next((p.country for p in reversed(mentions[:i]) if p.country), None)

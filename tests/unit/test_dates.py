@@ -121,3 +121,35 @@ def test_bare_month_takes_the_year_the_article_named_it_with(nlp: Language) -> N
     ent = [e for e in doc.ents if e.label_ == "DATE" and e.text.lower().endswith("october")][-1]
     got = date_of_span(ent, date(2021, 10, 1))
     assert got is not None and got.value == "2020-10"
+
+
+def test_plain_calendar_forms_read_directly_agree_with_dateparser() -> None:
+    """The fast path ("October 7", "7 October 2017", "May 2005", ISO days) answers as dateparser does."""
+    import random
+    from datetime import timedelta
+
+    from ingest.facts import dates as D
+
+    rng = random.Random(11)
+    months = D._MONTHS.split("|")
+    compared = 0
+    for _ in range(600):
+        base = date(2000, 1, 1) + timedelta(days=rng.randrange(9000))
+        m, d, y = rng.choice(months), rng.randint(1, 31), rng.randint(1990, 2030)
+        text = rng.choice(
+            [f"{m.title()} {d}", f"{m} {d}, {y}", f"{d} {m.title()}", f"{d} {m} {y}", f"{m.title()} {y}",
+             f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", f"{d}th of {m}"]
+        )  # fmt: skip
+        prefer = rng.choice(["past", "future"])
+        fast = D._calendar_date(text, base, prefer)
+        if fast is None:
+            continue
+        parsed = D._parser(prefer, base).get_date_data(text)
+        assert parsed.date_obj is not None, text
+        slow = parsed.date_obj.date()
+        # Month precision keeps year and month only; dateparser fills the day from the base.
+        assert (fast.year, fast.month) == (slow.year, slow.month), (text, base, prefer)
+        if D._DAY_RE.search(text):
+            assert fast == slow, (text, base, prefer)
+        compared += 1
+    assert compared > 400
