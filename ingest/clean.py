@@ -419,16 +419,29 @@ def _other_stop_words() -> dict[str, frozenset[str]]:
     return lists
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(STOP_WORDS.union(*_other_stop_words().values()))
+
+
 def _require_english(text: str, source: str) -> None:
-    words = [w.lower().replace("\u2019", "'") for w in WORD_RE.findall(text)]
-    if not words:
+    tokens = [w.replace("\u2019", "'") for w in WORD_RE.findall(text)]
+    if not tokens:
         raise InputError(source, "text has no words")
+    others = _other_stop_words()
+    # Capitalised words that are no language's function word are names: a short wire story can be a third
+    # names, which would pull an English text under the threshold although its grammar is English.
+    function_words = _function_words()
+    lowered = [(w.lower(), w[:1].isupper()) for w in tokens]
+    words = [low for low, capital in lowered if not capital or low in function_words]
+    if not words:
+        raise InputError(source, "text is not English (no function words at all)")
     letters = [ch for ch in text if ch.isalpha()]
     latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
     if latin < MIN_LATIN_SHARE * len(letters):
         raise InputError(source, "text is not English (mostly non-Latin script)")
     english = sum(1 for w in words if w in STOP_WORDS) / len(words)
-    for code, stop_words in _other_stop_words().items():
+    for code, stop_words in others.items():
         other = sum(1 for w in words if w in stop_words) / len(words)
         if other > english:
             raise InputError(

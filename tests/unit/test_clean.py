@@ -199,6 +199,18 @@ def test_one_sentence_english_article_is_accepted() -> None:
     assert article.text == "Ruritania's president dissolved parliament on Friday."
 
 
+def test_an_english_story_dense_with_names_is_accepted() -> None:
+    text = (
+        "Valdoria: Ivo Brand Marta Kell Talks\n\n"
+        "Ivo Alexandru Brand and Marta Kell held telephone talks on Monday. Valdoria and Ostria signed a "
+        "security cooperation agreement on Monday. Ivo Alexandru Brand urged Pavel Dorn Vesk to resign on "
+        "Tuesday. Ostria sent humanitarian aid to Valdoria. Ivo Alexandru Brand threatened to impose "
+        "sanctions on Ostria last month. Valdoria has openly supported Oskar Lind, officials said."
+    )
+    article = clean_article(raw(text))
+    assert "Oskar Lind" in article.text
+
+
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").exists(), reason="shared sample data not present")
 def test_sample_articles_have_dates_and_lose_their_furniture() -> None:
     gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))["articles"]
