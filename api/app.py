@@ -23,6 +23,7 @@ from api.routes import articles, browser, entities, health, queries
 from polgraph.database import DatabaseError, create_driver
 from polgraph.settings import Settings, get_settings
 from queries.catalog import ParamError, default_catalog
+from queries.runner import warm_plans
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # One driver per process: it pools connections; creating it does not need the server to be up.
         app.state.driver = create_driver(settings)
+        threading.Thread(
+            target=warm_plans, args=(app.state.driver, settings, catalog), name="warm-plans", daemon=True
+        ).start()
         try:
             yield
         finally:

@@ -129,6 +129,10 @@ server.memory.heap.max_size={s.neo4j_heap}
 server.memory.pagecache.size={s.neo4j_pagecache}
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
+# A saved query takes about a second to plan on a 2-core machine, and a running ingest changes the graph's
+# statistics fast enough to make Neo4j drop and replan every plan each 10 s (the default); under API load
+# that queued requests past their time limit (bench/soak.py).
+dbms.cypher.min_replan_interval=5m
 # The Browser style and guide (`:play`) are served by polgraph's API on this machine. Neo4j 5.26 still
 # calls this setting "whitelist" (later calendar releases renamed it "allowlist").
 browser.remote_content_hostname_whitelist=localhost,127.0.0.1
