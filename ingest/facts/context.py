@@ -8,8 +8,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.facts.dates import sentence_date
 from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType, Evidence
+from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,13 @@ class FactContext:
     def entity_type(self, entity_id: str) -> EntityType | None:
         ent = self.entities.get(entity_id)
         return ent.type if ent else None
+
+    def sentence_date(self, sent: Span) -> FuzzyDate | None:
+        """The date of what the sentence reports, against the publication date."""
+        try:
+            return sentence_date(sent, self.published)
+        except Exception:  # a date that cannot be read must not cost the fact that carries it
+            return None
 
     def evidence(self, sent: Span, rule: str) -> Evidence:
         return Evidence(

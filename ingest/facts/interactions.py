@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.plover_lexicon import PloverLexicon, Sense, load_plover_lexicon
-from ingest.models import EntityType, FuzzyDate, Relation
+from ingest.models import EntityType, Relation
 
 # Places are actors: PLOVER codes a city or region as the authority acting there or acted upon ("troops
 # shelled Kabul", "Baghdad protested"). An office is never an actor; its holder is.
@@ -86,7 +86,7 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
         found = list(extractor.sentence(sent))
         if not found:
             continue
-        when = _sentence_date(sent, ctx)
+        when = ctx.sentence_date(sent)
         seen: set[tuple[str, str, str, str | None]] = set()
         for f in found:
             key = (f.type, f.source, f.target, f.claimed_by)
@@ -109,17 +109,6 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
                 )
             )
     return out
-
-
-def _sentence_date(sent: Span, ctx: FactContext) -> FuzzyDate | None:
-    try:
-        from ingest.facts.dates import sentence_date
-    except ImportError:  # dates are optional: a fact without a date is still a fact
-        return None
-    try:
-        return sentence_date(sent, ctx.published)
-    except Exception:  # a date that cannot be read must not cost the relation
-        return None
 
 
 class _Extractor:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.plover_lexicon import load_roles
-from ingest.models import EntityType, FuzzyDate, Relation
+from ingest.models import EntityType, Relation
 
 ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION}
 
@@ -35,17 +35,6 @@ class _Title:
 def extract_roles(ctx: FactContext) -> list[Relation]:
     """HOLDS_ROLE, MEMBER_OF and LEADS relations of the article's people."""
     return list(_Roles(ctx).run())
-
-
-def _sentence_date(sent: Span, ctx: FactContext) -> FuzzyDate | None:
-    try:
-        from ingest.facts.dates import sentence_date
-    except ImportError:  # dates are optional: a role without a date is still a role
-        return None
-    try:
-        return sentence_date(sent, ctx.published)
-    except Exception:  # a date that cannot be read must not cost the fact
-        return None
 
 
 class _Roles:
@@ -154,7 +143,7 @@ class _Roles:
             type=rtype,
             source=source,
             target=target,
-            date=_sentence_date(sent, self.ctx),
+            date=self.ctx.sentence_date(sent),
             evidence=self.ctx.evidence(sent, rule),
             confidence=conf,
             attributes=attrs,

