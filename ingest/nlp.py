@@ -15,6 +15,7 @@ from typing import Any
 import spacy
 import yaml
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import Hit, gazetteer
@@ -48,16 +49,55 @@ def load_base_model(name: str) -> Language:
     raise OSError(f"no spaCy model could be loaded; tried: {', '.join(tried)}")
 
 
+class CountingEntityRuler(EntityRuler):
+    """spaCy's EntityRuler, counting its patterns once instead of on every document.
+
+    EntityRuler checks `len(self) == 0` for each document it annotates, and its `__len__` walks every
+    pattern; with the gazetteer's tens of thousands of patterns that was about 20 ms a document, the
+    largest single cost in the extraction profile (bench/PROFILE.md).
+    """
+
+    _count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = super().__len__()
+        return self._count
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        self._count = None
+        super().add_patterns(patterns)
+
+    def remove(self, ent_id: str) -> None:
+        self._count = None
+        super().remove(ent_id)
+
+    def clear(self) -> None:
+        self._count = None
+        super().clear()
+
+
+@Language.factory(
+    "polgraph_entity_ruler",
+    default_config={"phrase_matcher_attr": None, "overwrite_ents": True, "validate": False},
+)
+def make_counting_entity_ruler(
+    nlp: Language, name: str, phrase_matcher_attr: str | None, overwrite_ents: bool, validate: bool
+) -> CountingEntityRuler:
+    return CountingEntityRuler(
+        nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents, validate=validate
+    )
+
+
 def load_nlp(name: str) -> Language:
     """The named spaCy pipeline (or the first installed fallback) with the gazetteer ruler before "ner"."""
     if name in _loaded:
         return _loaded[name]
     nlp = load_base_model(name)
-    ruler_config = {"phrase_matcher_attr": None, "overwrite_ents": True, "validate": False}
     if "ner" in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config=ruler_config)
+        ruler = nlp.add_pipe("polgraph_entity_ruler", name="entity_ruler", before="ner")
     else:
-        ruler = nlp.add_pipe("entity_ruler", config=ruler_config)
+        ruler = nlp.add_pipe("polgraph_entity_ruler", name="entity_ruler")
     # Only the tokenizer is needed to read phrase patterns; running the tagger and parser over tens of
     # thousands of names would take the ruler half a minute to build.
     with nlp.select_pipes(enable=["entity_ruler"]):
