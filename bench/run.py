@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 import platform
-import subprocess
-import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +26,8 @@ import typer
 from neo4j import Driver
 
 from bench.corpus import generate
+from bench.profile import profile_extraction
+from bench.soak import api_server, soak
 from ingest.models import ArticleExtraction, RawArticle
 from ingest.nlp import load_base_model
 from ingest.pipeline import IngestSummary, Pipeline, ingest_items
@@ -127,9 +127,12 @@ def ingest_vs_spacy(
     extractions: list[ArticleExtraction] = []
     for processes in (1, 2):
         run_settings = settings.model_copy(update={"nlp_processes": processes})
+        timed_pipe(bare, texts[:10], processes)  # warm-up: first calls allocate and fill caches
         t_bare = timed_pipe(bare, texts, processes)
         wipe(driver, settings.neo4j_database)
         pipeline = Pipeline(run_settings)
+        timed_ingest(list(generate(10, seed=99)), driver, run_settings, pipeline)  # warm-up, then wiped
+        wipe(driver, settings.neo4j_database)
         t_ingest, summary, extractions = timed_ingest(raws, driver, run_settings, pipeline)
         n = len(raws)
         report.add(f"| {processes} | {n / t_bare:.1f} | {n / t_ingest:.1f} | {t_bare / t_ingest:.2f}x |")
@@ -175,6 +178,8 @@ def writer_batched_vs_per_row(
 def reingest_vs_first(report: Report, driver: Driver, settings: Settings, raws: list[RawArticle]) -> None:
     wipe(driver, settings.neo4j_database)
     pipeline = Pipeline(settings)
+    timed_ingest(list(generate(10, seed=99)), driver, settings, pipeline)  # warm-up
+    wipe(driver, settings.neo4j_database)
     t_first, _, _ = timed_ingest(raws, driver, settings, pipeline)
     t_again, summary, _ = timed_ingest(raws, driver, settings, pipeline)
     report.add("\n## Re-ingest of an unchanged corpus vs its first ingest\n")
@@ -239,34 +244,6 @@ def load(fn: Callable[[], None], seconds: float, concurrency: int) -> list[float
     return latencies
 
 
-@contextmanager
-def api_server(settings: Settings) -> Iterator[str]:
-    env = dict(os.environ)
-    env.update(
-        NEO4J_URI=settings.neo4j_uri,
-        NEO4J_PASSWORD=settings.neo4j_password,
-        NEO4J_HTTP_PORT=str(settings.neo4j_http_port),
-        POLGRAPH_API_PORT=str(settings.api_port),
-        POLGRAPH_API_KEY=settings.api_key,
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "polgraph.cli", "serve"], env=env, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{settings.api_port}"
-    try:
-        for _ in range(240):
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 def query_latency(
     report: Report,
     driver: Driver,
@@ -282,7 +259,7 @@ def query_latency(
     report.add(f"\n## Saved-query latency: API vs driver ({concurrency} clients, {seconds:.0f} s each)\n")
     report.add("| query | driver p50 / p99 ms | API p50 / p99 ms | p50 ratio (target <= 1.3x) | API req/s |")
     report.add("|---|---|---|---|---|")
-    with api_server(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
+    with api_server(settings) as (url, _), httpx.Client(base_url=url, timeout=30) as client:
         for name, params in queries:
             query = catalog[name]
             bound = query.bind(params)
@@ -294,6 +271,9 @@ def query_latency(
             def via_api(name: str = name, params: dict[str, Any] = params) -> None:
                 client.get(f"/queries/{name}", params=params).raise_for_status()
 
+            for _ in range(5):  # plans cached and connections pooled on both paths before timing
+                direct()
+                via_api()
             d = load(direct, seconds, concurrency)
             a = load(via_api, seconds, concurrency)
             d50, d99 = percentile(d, 0.5) * 1000, percentile(d, 0.99) * 1000
@@ -309,6 +289,8 @@ def main(
     scales: str = typer.Option("1000,10000", help="Growth steps, comma-separated (100000 takes hours)."),
     seconds: float = typer.Option(20.0, help="Load duration of each query-latency measurement."),
     out: Path = typer.Option(RESULTS, help="Where the Markdown results go."),
+    soak_seconds: float = typer.Option(180.0, help="Length of the API soak (0 to skip)."),
+    profile_articles: int = typer.Option(200, help="Articles for the extraction profile (0 to skip)."),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     steps = [int(x) for x in scales.split(",") if x.strip()]
@@ -347,6 +329,19 @@ def main(
         actor = busiest[0]["id"] if busiest else ""
         queries = [("who_backed_whom", {}), ("actor_profile", {"actor": actor})]
         query_latency(report, driver, settings, seconds, queries)
+        if soak_seconds > 0:
+            report.add("\n## Soak: the API under load while an ingest runs\n")
+            with tempfile.TemporaryDirectory() as work:
+                wipe(driver, settings.neo4j_database)
+                result = soak(settings, Path(work), seconds=soak_seconds, concurrency=8, articles=400)
+            for line in result.report():
+                report.add(line)
+            if result.errors:
+                report.add(f"\nfirst errors: {result.errors[:3]}")
+        if profile_articles > 0:
+            report.add("\n## Extraction profile (pyinstrument)\n")
+            for line in profile_extraction(settings, list(generate(profile_articles, seed=3))).report():
+                report.add(line)
     finally:
         driver.close()
         if started:
