@@ -76,21 +76,22 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                     "kb_id": ent.kb_id,
                     "country": ent.country,
                     "aliases": [],
-                    "merges": [],
                 },
             )
             for alias in [ent.name, *ent.aliases]:
                 if alias not in row["aliases"]:
                     row["aliases"].append(alias)
-            for m in ent.merges:
-                row["merges"].append(f"{m.mention}|{m.rule}|{m.article_id or aid}")
             row["country"] = row["country"] or ent.country
             if ent.country and ent.type in (EntityType.LOCATION, EntityType.OFFICE):
                 link = "LOCATED_IN" if ent.type == EntityType.LOCATION else "OFFICE_OF"
                 batch.links.append({"source": ent.id, "target": ent.country, "type": link})
         mention_counts = Counter(span_entity for span_entity in _mentioned(ex))
+        # Merge records live on the article's MENTIONED_IN link, not on the actor: a country named in every
+        # article would otherwise carry an ever longer list, rewritten by each batch.
+        merges = {ent.id: [f"{m.mention}|{m.rule}" for m in ent.merges] for ent in ex.entities}
         batch.mentions.extend(
-            {"actor": actor, "article": aid, "count": n} for actor, n in sorted(mention_counts.items())
+            {"actor": actor, "article": aid, "count": n, "merges": merges.get(actor, [])}
+            for actor, n in sorted(mention_counts.items())
         )
         for el in ex.elections:
             batch.elections.append(

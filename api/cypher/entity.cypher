@@ -7,5 +7,11 @@ CALL (a) {
   RETURN collect([t, n]) AS relations
 }
 RETURN a.id AS id, a.name AS name, a.type AS type, labels(a) AS labels, a.aliases AS aliases,
-       a.country AS country, a.kb_id AS kb_id, a.merges AS merges,
+       a.country AS country, a.kb_id AS kb_id,
+       COLLECT {
+         MATCH (a)-[m:MENTIONED_IN]->(art:Article)
+         UNWIND coalesce(m.merges, []) AS merge
+         RETURN merge + '|' + art.id
+         LIMIT 200
+       } AS merges,
        COUNT { (a)-[:MENTIONED_IN]->(:Article) } AS articles, relations

@@ -2,4 +2,4 @@ UNWIND $mentions AS m
 MATCH (a:Actor {id: m.actor})
 MATCH (art:Article {id: m.article})
 MERGE (a)-[r:MENTIONED_IN]->(art)
-SET r.count = m.count
+SET r.count = m.count, r.merges = m.merges

@@ -21,6 +21,7 @@ from ingest.models import (
     EventParticipant,
     Evidence,
     FuzzyDate,
+    MergeRecord,
     Relation,
 )
 from ingest.write import GraphWriter, fact_key
@@ -50,7 +51,13 @@ ENTITIES = {
     RURITANIA: Entity(id=RURITANIA, type=EntityType.COUNTRY, name="Ruritania", aliases=["Ruritanian"]),
     BORDURIA: Entity(id=BORDURIA, type=EntityType.COUNTRY, name="Borduria", aliases=["Bordurian"]),
     SYLDAVIA: Entity(id=SYLDAVIA, type=EntityType.COUNTRY, name="Syldavia", aliases=["Syldavian"]),
-    VARGA: Entity(id=VARGA, type=EntityType.PERSON, name="Anton Varga", aliases=["Varga", "Antal Varga"]),
+    VARGA: Entity(
+        id=VARGA,
+        type=EntityType.PERSON,
+        name="Anton Varga",
+        aliases=["Varga", "Antal Varga"],
+        merges=[MergeRecord(mention="Antal Varga", rule="transliteration")],
+    ),
     PETRESCU: Entity(
         id=PETRESCU, type=EntityType.PERSON, name="Mila Petrescu", aliases=["Petrescu", "Ms Petrescu"]
     ),

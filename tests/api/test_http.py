@@ -113,6 +113,8 @@ def test_entity_and_article_detail(client: TestClient) -> None:
     entity = client.get(f"/entities/{VARGA}").json()
     assert entity["name"] == "Anton Varga" and entity["relations"]["SUPPORT"] == 2
     assert "Person" in entity["labels"] and entity["articles"] == 3
+    # Each article that joined the spelling says so, with the rule that joined it.
+    assert "Antal Varga|transliteration|art-endorse" in entity["merges"]
     assert client.get("/entities/person:nobody").status_code == 404
     article = client.get("/articles/art-endorse").json()
     assert article["title"] == "Bordurian leader endorses Varga" and article["published"] == "2021-03-02"

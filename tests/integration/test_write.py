@@ -18,6 +18,7 @@ from ingest.models import (
     EventParticipant,
     Evidence,
     FuzzyDate,
+    MergeRecord,
     Relation,
 )
 from ingest.write import GraphWriter
@@ -58,7 +59,9 @@ def extraction(
         ),
         entities=[
             ent("person:ana-lopez", EntityType.PERSON, "Ana Lopez", "Lopez"),
-            ent("person:marek-novak", EntityType.PERSON, "Marek Novak", "Novak", "Mr Novak"),
+            ent("person:marek-novak", EntityType.PERSON, "Marek Novak", "Novak", "Mr Novak").model_copy(
+                update={"merges": [MergeRecord(mention="Mr Novak", rule="surname")]}
+            ),
             ent("country:ruritania", EntityType.COUNTRY, "Ruritania", "Ruritanian"),
             Entity(
                 id="location:strelsau", type=EntityType.LOCATION, name="Strelsau", country="country:ruritania"
@@ -170,3 +173,18 @@ def test_actors_get_their_type_label_aliases_and_structural_links(
     assert set(rec["aliases"]) == {"Marek Novak", "Novak", "Mr Novak"}
     assert "Mr Novak" in rec["text"]
     assert rec["share"] == 51.5 and rec["size"] == 3000
+
+
+def test_each_merge_is_recorded_with_its_mention_rule_and_article(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    writer.write([extraction("a1", "h1", "x"), extraction("a2", "h2", "x")])
+    records = empty_graph.execute_query(
+        "MATCH (:Person {id: 'person:marek-novak'})-[m:MENTIONED_IN]->(art:Article) "
+        "RETURN art.id AS article, m.merges AS merges ORDER BY article"
+    ).records
+    assert [(r["article"], r["merges"]) for r in records] == [
+        ("a1", ["Mr Novak|surname"]),
+        ("a2", ["Mr Novak|surname"]),
+    ]
