@@ -106,7 +106,8 @@ def _unavailable(detail: str) -> JSONResponse:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    catalog = default_catalog()
+    # A copy: the parsed catalog is cached per process, and one app adding a query must not change another's.
+    catalog = dict(default_catalog())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
