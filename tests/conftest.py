@@ -7,7 +7,7 @@ and the tests wipe the graph. Test ports come from POLGRAPH_TEST_* variables wit
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,3 +106,22 @@ def nlp_pipeline() -> Pipeline:
     from ingest.pipeline import Pipeline
 
     return Pipeline(make_test_settings())
+
+
+GOLD_REPORTS = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture(scope="session")
+def gold_report(request: pytest.FixtureRequest) -> Callable[[str], None]:
+    """Adds a measurement to the summary printed at the end of the run, whether the tests pass or fail
+    (pytest hides a passing test's own output)."""
+    reports = request.config.stash.setdefault(GOLD_REPORTS, [])
+    return reports.append
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    reports = config.stash.get(GOLD_REPORTS, [])
+    if reports:
+        terminalreporter.section("gold measures")
+        for report in reports:
+            terminalreporter.write_line(report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.gold
 
 
 @pytest.fixture(scope="module")
-def seed_scores(shared_dir: Path) -> Scores:
+def seed_scores(shared_dir: Path, gold_report: Callable[[str], None]) -> Scores:
     gold = load_gold(shared_dir / "gold" / "seeds.yaml")
     extractions: dict[str, ArticleExtraction] = {}
     for item in extract_paths([str(DATA_DIR)], make_test_settings()):
@@ -23,9 +24,9 @@ def seed_scores(shared_dir: Path) -> Scores:
         extractions[Path(item.article.source_path).name] = item
     assert set(gold["articles"]) <= set(extractions)
     scores = score(gold, extractions)
-    print("\nseed gold:", scores.report())
+    gold_report("seeds.yaml on the five sample articles:\n" + scores.report())
     for miss in scores.misses:
-        print("  miss:", miss)
+        gold_report(f"  miss: {miss}")
     return scores
 
 
