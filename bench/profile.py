@@ -21,9 +21,9 @@ from ingest.nlp import load_base_model
 from ingest.pipeline import Pipeline
 from polgraph.settings import Settings
 
-# Entry points of the stages, as pyinstrument names them (function name, file suffix).
+# Entry points of polgraph's stages, as pyinstrument names them (function name, file suffix). spaCy is timed
+# apart: nlp.pipe is a generator, and a sampling profiler files its time under whoever pulls the next doc.
 STAGES = {
-    "spaCy (nlp.pipe with the gazetteer ruler)": ("pipe", "spacy/language.py"),
     "clean": ("clean_article", "ingest/clean.py"),
     "mentions": ("find_mentions", "ingest/nlp.py"),
     "resolve (article)": ("resolve_article", "ingest/resolve.py"),
@@ -39,6 +39,7 @@ STAGES = {
 class ProfileResult:
     articles: int
     bare_seconds: float
+    ruler_seconds: float
     extract_seconds: float
     stages: dict[str, float]
     flat: str
@@ -50,6 +51,8 @@ class ProfileResult:
             f"{self.extract_seconds:.2f} s (ratio {self.bare_seconds / self.extract_seconds:.2f}x)\n",
             "| stage | seconds | share |",
             "|---|---|---|",
+            f"| spaCy with the gazetteer ruler (timed apart) | {self.ruler_seconds:.2f} "
+            f"| {self.ruler_seconds / self.extract_seconds:.0%} |",
         ]
         for stage, seconds in sorted(self.stages.items(), key=lambda kv: -kv[1]):
             lines.append(f"| {stage} | {seconds:.2f} | {seconds / self.extract_seconds:.0%} |")
@@ -90,6 +93,10 @@ def profile_extraction(settings: Settings, raws: list[RawArticle]) -> ProfileRes
     for _ in bare.pipe(texts):
         pass
     bare_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in pipeline.nlp.pipe(texts):
+        pass
+    ruler_seconds = time.perf_counter() - started
 
     profiler = Profiler(interval=0.002)
     profiler.start()
@@ -103,6 +110,7 @@ def profile_extraction(settings: Settings, raws: list[RawArticle]) -> ProfileRes
     return ProfileResult(
         articles=len(raws),
         bare_seconds=bare_seconds,
+        ruler_seconds=ruler_seconds,
         extract_seconds=extract_seconds,
         stages=_stage_times(root),
         flat=profiler.output_text(flat=True),
