@@ -345,12 +345,20 @@ def _build_orgs(g: Gazetteer) -> None:
     data = _read_yaml(ORGANIZATIONS)
     for item in data["organizations"]:
         key = slugify(item["name"])
+        country = item.get("country")
+        if country is not None:
+            # The list names countries as people write them ("Turkey"); the graph knows each by one name
+            # (country_converter's, "Türkiye"), and an organisation must point at that node.
+            known = g.country_by_name(country)
+            if known is None:
+                raise ValueError(f"{ORGANIZATIONS}: {item['name']!r} names an unknown country {country!r}")
+            country = known.name
         entry = OrgEntry(
             key=key,
             name=item["name"],
             type=EntityType(item["type"]),
             aliases=tuple(item.get("aliases") or ()),
-            country=item.get("country"),
+            country=country,
             source=item["source"],
         )
         g.orgs[key] = entry

@@ -20,6 +20,10 @@ def test_country_names_resolve_to_common_english_name() -> None:
         ("UK", "United Kingdom", "GBR"),
         ("Moldova", "Moldova", "MDA"),
         ("MONGOLIA", "Mongolia", "MNG"),
+        # The data packages follow the states' own renaming; English news mostly keeps the old names.
+        ("Turkey", "Türkiye", "TUR"),
+        ("East Timor", "Timor-Leste", "TLS"),
+        ("Bosnia", "Bosnia and Herzegovina", "BIH"),
     ]:
         entry = g.country_by_name(surface)
         assert entry is not None, surface
@@ -91,6 +95,14 @@ def test_curated_organisations_and_parties() -> None:
         assert hit is not None and hit.kb_name == name and hit.type == etype, surface
     for entry in g.orgs.values():
         assert entry.source.startswith("https://"), entry.name
+
+
+def test_an_organisation_points_at_its_country_by_the_countrys_one_name() -> None:
+    g = gazetteer()
+    country_names = {c.name for c in g.countries.values()}
+    assert all(o.country is None or o.country in country_names for o in g.orgs.values())
+    hit = g.lookup("AKP")  # listed with "country: Turkey"
+    assert hit is not None and hit.country == "Türkiye"
 
 
 def test_ruler_patterns_cover_every_kind() -> None:
