@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class EntityType(StrEnum):
@@ -155,6 +155,15 @@ class Relation(BaseModel):
     confidence: float = 0.5
     # Extra detail kept on the relationship (role title, negation, mode, ...).
     attributes: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        # The graph writer has a MERGE branch per type (ingest/cypher/relations.cypher); an unknown type
+        # would be dropped there without a word.
+        if value not in RELATION_TYPES:
+            raise ValueError(f"unknown relation type {value!r}; expected one of {', '.join(RELATION_TYPES)}")
+        return value
 
 
 class ElectionResult(BaseModel):

@@ -52,6 +52,7 @@ class GraphBatch(BaseModel):
 def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
     batch = GraphBatch()
     actors: dict[str, Row] = {}
+    links: dict[tuple[str, str], Row] = {}
     relations: dict[str, Row] = {}
     for ex in extractions:
         aid = ex.article.id
@@ -84,7 +85,8 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
             row["country"] = row["country"] or ent.country
             if ent.country and ent.type in (EntityType.LOCATION, EntityType.OFFICE):
                 link = "LOCATED_IN" if ent.type == EntityType.LOCATION else "OFFICE_OF"
-                batch.links.append({"source": ent.id, "target": ent.country, "type": link})
+                # Once a batch, though every article naming the place reports it.
+                links.setdefault((ent.id, link), {"source": ent.id, "target": ent.country, "type": link})
         mention_counts = Counter(span_entity for span_entity in _mentioned(ex))
         # Merge records live on the article's MENTIONED_IN link, not on the actor: a country named in every
         # article would otherwise carry an ever longer list, rewritten by each batch.
@@ -187,6 +189,7 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                 )
             )
     batch.actors = list(actors.values())
+    batch.links = list(links.values())
     batch.relations = list(relations.values())
     return batch
 

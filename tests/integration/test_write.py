@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -21,7 +22,8 @@ from ingest.models import (
     MergeRecord,
     Relation,
 )
-from ingest.write import GraphWriter
+from ingest.write import _STATEMENTS, CYPHER, GraphWriter, build_batch
+from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
 
 pytestmark = pytest.mark.neo4j
@@ -188,3 +190,46 @@ def test_each_merge_is_recorded_with_its_mention_rule_and_article(
         ("a1", ["Mr Novak|surname"]),
         ("a2", ["Mr Novak|surname"]),
     ]
+
+
+def _db_hits(plan: dict[str, Any]) -> int:
+    return int(plan.get("dbHits", 0)) + sum(_db_hits(c) for c in plan.get("children", []))
+
+
+def profiled_write(driver: Driver, database: str, ex: ArticleExtraction) -> dict[str, int]:
+    """Database hits of each statement that replaces a stored article, in a transaction rolled back."""
+    groups: dict[str, Any] = {**build_batch([ex]).model_dump(), "article_ids": [ex.article.id]}
+    hits: dict[str, int] = {}
+    steps = [("article_ids", "retract_relations"), ("article_ids", "retract_nodes"), *_STATEMENTS]
+    with driver.session(database=database) as session:
+        tx = session.begin_transaction()
+        try:
+            for field_name, statement in steps:
+                if groups[field_name]:
+                    profile = tx.run("PROFILE " + load_cypher(CYPHER, statement), **groups).consume().profile
+                    hits[statement] = _db_hits(profile or {})
+        finally:
+            tx.rollback()
+    return hits
+
+
+def test_the_cost_of_a_write_does_not_grow_with_the_graph(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    """Database hits, not seconds: a statement that scans every relationship (as a MERGE of a dynamic type
+    can be planned) costs in proportion to the graph, however small the batch."""
+    db = neo4j_settings.neo4j_database
+    empty_graph.execute_query("CALL db.clearQueryCaches()", database_=db)
+    writer = GraphWriter(empty_graph, db)
+    writer.write([extraction("a1", "h1", "Lopez backed Novak.")])
+    edited = extraction("a1", "h1-edited", "Novak thanked Lopez.")
+    small = profiled_write(empty_graph, db, edited)
+    empty_graph.execute_query(
+        "UNWIND range(1, 20000) AS i CREATE (:Padding {i: i})-[:PADDING]->(:Padding {i: -i})", database_=db
+    )
+    # The plans made on the small graph are cached and reused here, as in a long ingest that started on an
+    # empty database.
+    grown = profiled_write(empty_graph, db, edited)
+    assert set(grown) == set(small)
+    grew = {name: (small[name], hits) for name, hits in grown.items() if hits > 2 * small[name] + 50}
+    assert grew == {}

@@ -1,0 +1,38 @@
+"""The graph writer's Cypher and its typed input, without a database."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pydantic import ValidationError
+
+from ingest.models import RELATION_TYPES, Evidence, Relation
+from ingest.write import CYPHER
+from polgraph.cypher import load_cypher
+
+
+def merged_types(statement: str) -> list[str]:
+    return re.findall(r"WHERE \w+\.type = '(\w+)' MERGE \(\w+\)-\[\w+:(\w+)", load_cypher(CYPHER, statement))
+
+
+def test_relations_statement_has_one_merge_branch_per_relation_type() -> None:
+    branches = merged_types("relations")
+    assert all(tested == merged for tested, merged in branches)
+    assert sorted(t for t, _ in branches) == sorted(RELATION_TYPES)
+
+
+def test_link_statement_merges_each_structural_link_type() -> None:
+    assert sorted(t for t, _ in merged_types("actor_links")) == ["LOCATED_IN", "OFFICE_OF"]
+
+
+def test_no_write_statement_merges_a_dynamic_relationship_type() -> None:
+    for path in sorted(CYPHER.glob("*.cypher")):
+        code = "\n".join(line.split("//")[0] for line in path.read_text(encoding="utf-8").splitlines())
+        assert not re.search(r"MERGE[^\n]*-\[\w*:\$\(", code), path.name
+
+
+def test_a_relation_of_unknown_type_is_refused_with_its_name() -> None:
+    ev = Evidence(article_id="a", sentence="s", start_char=0, end_char=1, rule="test")
+    with pytest.raises(ValidationError, match="unknown relation type 'BACKED'"):
+        Relation(type="BACKED", source="person:a", target="person:b", evidence=ev)
