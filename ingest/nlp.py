@@ -355,6 +355,9 @@ def _gov_noun_end(doc: Doc, i: int) -> int | None:
 
 
 def _demonym(doc: Doc, start: int, end: int, hit: Hit, ents: list[Span], i: int) -> list[_Cand]:
+    # "ethnic Albanians", "the Iraqis": a country's people, which PLOVER codes as the country.
+    if gazetteer().is_people(doc[start:end].text):
+        return [_Cand(start, end, EntityType.COUNTRY, "demonym", hit, "NORP")]
     # "Kazakh authorities": the state acting.
     nxt = _gov_noun_end(doc, end)
     if nxt is not None:

@@ -50,6 +50,10 @@ def test_abbreviations_only_in_their_usual_casing() -> None:
         ("American", "United States"),
         ("Chinese", "China"),
         ("MOLDOVAN", "Moldova"),
+        # From countryinfo, where the suffix rules give another form or none.
+        ("Ghanaian", "Ghana"),
+        ("Ivorian", "Côte d'Ivoire"),
+        ("Burundian", "Burundi"),
     ],
 )
 def test_demonyms(word: str, country: str) -> None:
@@ -108,3 +112,15 @@ def test_an_organisation_points_at_its_country_by_the_countrys_one_name() -> Non
 def test_ruler_patterns_cover_every_kind() -> None:
     ids = {p["id"].split(":")[0] for p in gazetteer().patterns()}
     assert ids == {"country", "demonym", "place", "org"}
+
+
+def test_plural_demonyms_name_a_countrys_people() -> None:
+    g = gazetteer()
+    pairs = [("Albanians", "Albania"), ("Iraqis", "Iraq"), ("Serbs", "Serbia"), ("Turks", "Türkiye")]
+    for plural, country in pairs:
+        entry = g.demonym(plural)
+        assert g.is_people(plural) and entry is not None and entry.name == country, plural
+    # Unchanged plurals read as adjectives; a plural that is a country's name stays the country.
+    assert not g.is_people("Chinese") and not g.is_people("Swiss")
+    assert not g.is_people("Philippines") and g.country_by_name("Philippines") is not None
+    assert not g.is_people("Albanian")

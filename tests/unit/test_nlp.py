@@ -106,6 +106,13 @@ def test_demonym_used_as_adjective(nlp: Language) -> None:
     assert by_text(ms, "Emomali Rahmon")[0].type == EntityType.PERSON
 
 
+def test_plural_demonym_is_the_country(nlp: Language) -> None:
+    ms = mentions(nlp, "Border guards detained three Moldovans and two Ghanaians on Monday.")
+    for text, country in [("Moldovans", "Moldova"), ("Ghanaians", "Ghana")]:
+        found = by_text(ms, text)
+        assert found and found[0].type == EntityType.COUNTRY and found[0].kb_name == country, text
+
+
 def test_capital_as_actor(nlp: Language) -> None:
     ms = mentions(nlp, "Beijing denied the report. The rebels later turned to Tehran for weapons.")
     beijing = by_text(ms, "Beijing")[0]
