@@ -13,7 +13,8 @@ Each output line is one entry: {"lemma", "prep"?, "obj"?, "type", "mode", "cameo
 - `lemma` + `prep`: a particle or preposition right after the verb in a pattern (`- * WITH + [036]`) or in a
   multi-word verb (`+MEET_WITH`).
 - `lemma` + `obj`: the first word after the verb when it is a noun (`- * SANCTIONS AGAINST + [1312]`); stored
-  as a lower-case prefix because the dictionary stems some nouns (`NEGOTIAT`).
+  as a lower-case prefix because the dictionary stems some nouns (`NEGOTIAT`). A synset there
+  (`- * &MILITARY_ ...`, defined in the file's header) gives one entry per member.
 Phrase entries keep the most frequent PLOVER type among the patterns that share the same (lemma, word).
 
 CAMEO roots 01 (public statement) and 02 (appeal) are absent from the PLOVER table: PLOVER folds appeals into
@@ -37,6 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVENTDATA = ROOT.parent / "shared" / "data" / "eventdata"
 DEFAULT_OUT = ROOT / "ingest" / "lexicons" / "plover_verbs.jsonl"
+
+Key = tuple[str, str | None, str | None]  # lemma, preposition, object
+Hit = tuple[str, str | None, str | None, str, str]  # lemma, preposition, object, CAMEO code, "synset" or ""
 
 PREPOSITIONS = {
     "with", "to", "for", "against", "on", "of", "from", "in", "by", "over", "at", "into", "up", "down", "out",
@@ -282,14 +286,37 @@ def _clean_word(word: str) -> str:
     return word.strip("_").lower()
 
 
+def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
+    """`&NAME` blocks of the dictionary's header: each `+WORD` (or `+TWO_WORDS`) under it, as the noun that
+    heads it in a parse (the last word: `+ARMED_FORCES` is "forces")."""
+    synsets: dict[str, list[str]] = {}
+    name: str | None = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("&"):
+            name = line.rstrip("_")
+            synsets[name] = []
+        elif line.startswith("+") and name is not None:
+            parts = [p for p in line[1:].split("_") if p]
+            if parts:
+                head = parts[-1].lower()
+                if head not in synsets[name]:
+                    synsets[name].append(head)
+        elif not line:
+            name = None
+    return synsets
+
+
 def parse_verbs(
     path: Path, table: dict[str, tuple[str, str]]
-) -> tuple[dict[tuple[str, str | None], tuple[str, str, str]], list[tuple[str, str | None, str | None, str]]]:
-    """(lemma, particle) -> (type, mode, code) for verb lines; raw pattern hits (lemma, prep, obj, code)."""
+) -> tuple[dict[tuple[str, str | None], tuple[str, str, str]], list[Hit]]:
+    """(lemma, particle) -> (type, mode, code) for verb lines; raw pattern hits (lemma, prep, obj, code, via)
+    where `via` is "synset" for a synset member."""
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
+    synsets = parse_synsets(lines[:start])
     verbs: dict[tuple[str, str | None], tuple[str, str, str]] = {}
-    hits: list[tuple[str, str | None, str | None, str]] = []
+    hits: list[Hit] = []
     block_code = "---"
     for raw in lines[start + 1 :]:
         line = raw.split("#", 1)[0].rstrip()
@@ -309,17 +336,25 @@ def parse_verbs(
             if "*" not in words:
                 continue
             after = words[words.index("*") + 1 :]
-            after = [w for w in after if w != "+" and w != "$" and not w.startswith("&")]
+            after = [w for w in after if w != "+" and w != "$"]
             if not after:
                 continue
             lemma = _clean_word(verb_m.group(1))
-            first = _clean_word(after[0])
-            if "_" in lemma or not first.isalpha():
+            if "_" in lemma:
                 continue
-            if first in PREPOSITIONS:
-                hits.append((lemma, first, None, m.group(1)))
-            elif first not in NOT_OBJECT and len(first) > 2:
-                hits.append((lemma, None, first, m.group(1)))
+            # The first plain word after the verb; and a synset right after it ("* &MILITARY_ ...") stands
+            # for each of its members, marked as such: members only fill keys no plain word gives.
+            words_left = [w for w in after if not w.startswith("&")]
+            firsts = [(_clean_word(words_left[0]), "")] if words_left else []
+            if after[0].startswith("&"):
+                firsts += [(member, "synset") for member in synsets.get(after[0].rstrip("_"), [])]
+            for first, via in firsts:
+                if not first.isalpha():
+                    continue
+                if first in PREPOSITIONS:
+                    hits.append((lemma, first, None, m.group(1), via))
+                elif first not in NOT_OBJECT and len(first) > 2:
+                    hits.append((lemma, None, first, m.group(1), via))
             continue
         m = re.match(r"^(\+?)([A-Z][A-Z_\-']*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?", line)
         if not m:
@@ -349,11 +384,16 @@ def build(eventdata: Path) -> list[dict[str, str]]:
         verbs.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
     ):
         entries[(lemma, prep, None)] = {"type": ptype, "mode": mode, "cameo": code, "src": "cameo"}
-    votes: dict[tuple[str, str | None, str | None], Counter[tuple[str, str, str]]] = defaultdict(Counter)
-    for lemma, prep, obj, code in hits:
+    votes: dict[Key, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+    synset_votes: dict[Key, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+    for lemma, prep, obj, code, via in hits:
         mapped = plover_for(code, table)
         if mapped:
-            votes[(lemma, prep, obj)][(mapped[0], mapped[1], code.split(":", 1)[0])] += 1
+            tally = synset_votes if via == "synset" else votes
+            tally[(lemma, prep, obj)][(mapped[0], mapped[1], code.split(":", 1)[0])] += 1
+    for key, counter in synset_votes.items():
+        if key not in votes:
+            votes[key] = counter
     for key, counter in sorted(votes.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
         if key in entries:
             continue
