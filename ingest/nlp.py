@@ -89,11 +89,24 @@ def make_counting_entity_ruler(
     )
 
 
+@Language.component("polgraph_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A sentence starts after every blank line: the parser would otherwise run a headline, a byline and the
+    first sentence together, and rules would read across them."""
+    for tok in doc[1:]:
+        if not tok.is_space and "\n\n" in doc[tok.i - 1].text_with_ws:
+            tok.is_sent_start = True
+    return doc
+
+
 def load_nlp(name: str) -> Language:
-    """The named spaCy pipeline (or the first installed fallback) with the gazetteer ruler before "ner"."""
+    """The named spaCy pipeline (or the first installed fallback) with paragraph sentence starts before the
+    parser and the gazetteer ruler before "ner"."""
     if name in _loaded:
         return _loaded[name]
     nlp = load_base_model(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("polgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("polgraph_entity_ruler", name="entity_ruler", before="ner")
     else:

@@ -213,3 +213,14 @@ def test_sample_articles_recall(nlp: Language) -> None:
     print("not_entities found:", bad)
     assert not bad
     assert recall >= 0.85
+
+
+def test_a_blank_line_always_ends_a_sentence(nlp: Language) -> None:
+    doc = nlp(
+        "Ruritania votes on Sunday\n\nAnna Lind reports from Strelsau\n\nThe president said he would stay."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Ruritania votes on Sunday",
+        "Anna Lind reports from Strelsau",
+        "The president said he would stay.",
+    ]
