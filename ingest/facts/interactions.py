@@ -36,6 +36,9 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from"
 # Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
 # "by" names whose call or offer it was ("rejected calls by Y").
 INNER_PREPS = {"against", "on", "of", "with", "to", "for", "from", "toward", "towards", "upon", "by"}
+# Dependents of a verb that begin a phrase of their own (a clause with its own subject, reported speech, a
+# coordinated verb): the verb's target is not looked for inside them.
+OWN_PHRASE_DEPS = {"ccomp", "parataxis", "conj", "cc", "advcl", "relcl", "mark", "punct", "npadvmod", "csubj"}
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
 PERSONAL_PRONOUNS = {"it", "he", "she", "they", "we"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
@@ -62,6 +65,7 @@ CONFIDENCE = {
     "verb:promise": 0.5,
     "verb:threat": 0.5,
     "verb:demand-that": 0.55,
+    "verb:object-phrase": 0.45,
 }
 CLAIM_FACTOR = 0.75
 
@@ -583,6 +587,10 @@ class _Extractor:
             return
         if not targets and not passive:
             targets = self.place_targets(verb)
+        if not targets and not passive:
+            targets = self.object_phrase_targets(verb, sources)
+            if targets:
+                rule = "verb:object-phrase"
         if claimed_by is None:
             claimed_by = self.claimer(verb, sources)
         if claimed_by in sources:
@@ -600,6 +608,30 @@ class _Extractor:
                 if prospect is not None:
                     rule_p = "verb:promise" if prospect == "AGREE" else "verb:threat"
                     yield _Found(prospect, src, tgt, rule_p, claimed_by, {**attributes, "promised": rtype})
+
+    def object_phrase_targets(self, verb: Token, sources: list[str]) -> list[str]:
+        """The first actor named in the verb's own phrase after it, when no dependency rule found a target.
+
+        The event coders this lexicon comes from (PETRARCH) take the target from the verb phrase this way;
+        it recovers targets the parser hangs in odd places ("denounced as a crime X's suppression of ...",
+        "granted asylum to five officers holed up ..."). Clauses with a subject of their own, reported
+        speech and coordinated verbs are their own phrases and are not looked into."""
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
+                continue
+            for tok in child.subtree:
+                if tok.dep_ in OWN_PHRASE_DEPS and tok is not child:
+                    break
+                eid = self.valid(self.ctx.entity_for_token(tok))
+                if eid is None or eid in sources:
+                    continue
+                # A place deep in the phrase is mostly where something happened ("set fire to ballots on
+                # the square"); only a place the verb acts on directly is its target.
+                direct = tok is child and tok.dep_ == "dobj"
+                if self.ctx.entity_type(eid) == EntityType.LOCATION and not direct:
+                    continue
+                return [eid]
+        return []
 
     def place_targets(self, verb: Token) -> list[str]:
         """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place

@@ -257,3 +257,26 @@ def test_demand_that(nlp: Language) -> None:
     assert ("REQUEST", "norway", "chad") in triples(out)
     out = rels(nlp, "Norway said that Chad had released the prisoners.", {"Norway": C, "Chad": C})
     assert ("REQUEST", "norway", "chad") not in triples(out)
+
+
+def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
+    text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
+    out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
+    assert ("ACCUSE", "ruritania", "borduria") in triples(out)
+    assert next(r for r in out if r.type == "ACCUSE").evidence.rule in ("verb:object-phrase", "verb:active")
+
+
+def test_the_verb_phrase_rule_does_not_read_into_reported_speech_or_a_place_in_passing(nlp: Language) -> None:
+    L = EntityType.LOCATION
+    said = rels(
+        nlp, "Ruritania condemned the vote, and Borduria said it was fair.", {"Ruritania": C, "Borduria": C}
+    )
+    assert not any(
+        r.source == entity_id(C, "Ruritania") and r.target == entity_id(C, "Borduria") for r in said
+    )
+    square = rels(
+        nlp,
+        "Anna Lind condemned the violence at a rally near Freedom Square.",
+        {"Anna Lind": P, "Freedom Square": L},
+    )
+    assert not any(r.target == entity_id(L, "Freedom Square") for r in square)
