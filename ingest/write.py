@@ -165,10 +165,14 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                     "confidence": 0.0,
                     "first_date": None,
                     "last_date": None,
+                    "first_reported": None,
                 },
             )
             if aid not in row["article_ids"]:
                 row["article_ids"].append(aid)
+            published = ex.article.published.isoformat() if ex.article.published else None
+            if published:
+                row["first_reported"] = min(filter(None, [row["first_reported"], published]))
             if rel.evidence.rule not in row["rules"]:
                 row["rules"].append(rel.evidence.rule)
             row["confidence"] = max(row["confidence"], rel.confidence)

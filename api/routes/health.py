@@ -23,7 +23,7 @@ router = APIRouter(tags=["health"])
                     "example": {
                         "status": "ok",
                         "neo4j": "bolt://127.0.0.1:7687",
-                        "schema_version": 3,
+                        "schema_version": 5,
                         "nodes": 412,
                         "relationships": 1290,
                         "labels": {"Article": 5, "Actor": 60, "Election": 5},

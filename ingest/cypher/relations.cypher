@@ -57,7 +57,10 @@ WITH r, rel, known_rules, known_confidence,
      CASE WHEN r.first_date IS NOT NULL AND (rel.first_date IS NULL OR r.first_date < rel.first_date)
           THEN r.first_date ELSE rel.first_date END AS first,
      CASE WHEN r.last_date IS NOT NULL AND (rel.last_date IS NULL OR r.last_date > rel.last_date)
-          THEN r.last_date ELSE rel.last_date END AS last
+          THEN r.last_date ELSE rel.last_date END AS last,
+     CASE WHEN r.first_reported IS NOT NULL
+               AND (rel.first_reported IS NULL OR date(r.first_reported) < rel.first_reported)
+          THEN date(r.first_reported) ELSE rel.first_reported END AS reported
 SET rel.article_ids = ids,
     rel.sources = size(ids),
     rel.rules = reduce(acc = known_rules, x IN r.rules | CASE WHEN x IN acc THEN acc ELSE acc + x END),
@@ -66,5 +69,7 @@ SET rel.article_ids = ids,
     rel.title = coalesce(r.title, rel.title),
     rel.first_date = first,
     rel.last_date = last,
+    // The day the first article telling it was published: what an undated fact is dated and sorted by.
+    rel.first_reported = reported,
     // Cypher reads "2009", "2009-07" and "2009-07-23" alike as the first day they can mean.
     rel.date_start = CASE WHEN first IS NULL THEN null ELSE date(first) END

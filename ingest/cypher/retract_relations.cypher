@@ -6,6 +6,10 @@ WHERE ev.rel_type IS NOT NULL
 MATCH (s:Actor {id: ev.source_id})-[r:$(ev.rel_type) {key: ev.fact_key}]->()
 WITH DISTINCT aid, r
 SET r.article_ids = [x IN r.article_ids WHERE x <> aid]
-SET r.sources = size(r.article_ids)
+SET r.sources = size(r.article_ids),
+    r.first_reported = head(COLLECT {
+      MATCH (a:Article) WHERE a.id IN r.article_ids AND a.published IS NOT NULL
+      RETURN a.published ORDER BY a.published LIMIT 1
+    })
 WITH r WHERE r.sources = 0
 DELETE r

@@ -23,8 +23,9 @@ from ingest.models import (
     Relation,
 )
 from ingest.write import _STATEMENTS, CYPHER, GraphWriter, build_batch
-from polgraph.cypher import load_cypher
+from polgraph.cypher import load_cypher, split_statements
 from polgraph.settings import Settings
+from schema.migrate import MIGRATIONS_DIR
 
 pytestmark = pytest.mark.neo4j
 
@@ -233,3 +234,36 @@ def test_the_cost_of_a_write_does_not_grow_with_the_graph(
     assert set(grown) == set(small)
     grew = {name: (small[name], hits) for name, hits in grown.items() if hits > 2 * small[name] + 50}
     assert grew == {}
+
+
+def test_a_fact_is_dated_by_its_first_report_until_that_report_is_withdrawn(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    early = extraction("a1", "h1", "Novak accused Ruritania.")
+    late = extraction("a2", "h2", "Novak accused Ruritania again.")
+    late = late.model_copy(
+        update={"article": late.article.model_copy(update={"published": date(2020, 6, 1)})}
+    )
+    writer.write([early, late])
+
+    def first_reported() -> str:
+        rec = empty_graph.execute_query("MATCH ()-[r:ACCUSE]->() RETURN r.first_reported AS d").records
+        return str(rec[0]["d"])
+
+    assert first_reported() == "2020-05-03"
+    writer.write([extraction("a1", "h1-edited", "Lopez backed Novak.", with_accuse=False)])
+    assert first_reported() == "2020-06-01"
+
+
+def test_the_first_reported_migration_dates_facts_written_before_it(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write(
+        [extraction("a1", "h1", "Lopez backed Novak.")]
+    )
+    empty_graph.execute_query("MATCH ()-[r:SUPPORT|ACCUSE]->() REMOVE r.first_reported")
+    for statement in split_statements((MIGRATIONS_DIR / "V0005__first_reported.cypher").read_text("utf-8")):
+        empty_graph.execute_query(statement)
+    days = empty_graph.execute_query("MATCH ()-[r:SUPPORT|ACCUSE]->() RETURN r.first_reported AS d").records
+    assert [str(r["d"]) for r in days] == ["2020-05-03", "2020-05-03"]
