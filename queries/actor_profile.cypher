@@ -3,9 +3,18 @@
 // param: actor string required max_length=200 -- Actor id, name or alias (case-insensitive)
 // param: top int default=10 min=1 max=100 -- How many of the strongest relations to list
 // example: polgraph query actor_profile --param actor=Bakiyev
-MATCH (a:Actor)
-WHERE a.id = $actor OR toLower(a.name) = toLower($actor)
-   OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+// The actor by id, or by a name or alias (case-insensitive) through the full-text index, whose phrase
+// match narrows the actors to compare exactly: never a scan of every actor.
+CALL () {
+  MATCH (a:Actor {id: $actor}) RETURN a
+  UNION
+  CALL db.index.fulltext.queryNodes('actor_names',
+    '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+  YIELD node AS a
+  WITH a WHERE toLower(a.name) = toLower($actor)
+    OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+  RETURN a
+}
 CALL (a) {
   MATCH (a)-[r:HOLDS_ROLE|LEADS|MEMBER_OF]->(o:Actor)
   CALL (r) {

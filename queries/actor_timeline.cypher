@@ -5,9 +5,18 @@
 // param: to_date date -- On or before this day
 // param: limit int default=200 min=1 max=1000 -- Rows to return at most
 // example: polgraph query actor_timeline --param actor=Otunbayeva
-MATCH (a:Actor)
-WHERE a.id = $actor OR toLower(a.name) = toLower($actor)
-   OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+// The actor by id, or by a name or alias (case-insensitive) through the full-text index, whose phrase
+// match narrows the actors to compare exactly: never a scan of every actor.
+CALL () {
+  MATCH (a:Actor {id: $actor}) RETURN a
+  UNION
+  CALL db.index.fulltext.queryNodes('actor_names',
+    '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+  YIELD node AS a
+  WITH a WHERE toLower(a.name) = toLower($actor)
+    OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+  RETURN a
+}
 CALL (a) {
   MATCH (a)-[r]-(o)
   WHERE type(r) IN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'MEMBER_OF', 'LEADS', 'HOLDS_ROLE']

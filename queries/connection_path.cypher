@@ -5,12 +5,28 @@
 // param: max_hops int default=4 min=1 max=6 -- Longest chain to report
 // param: limit int default=10 min=1 max=100 -- Paths to return at most
 // example: polgraph query connection_path --param from_actor=Putin --param to_actor=Bakiyev --param max_hops=3
-MATCH (a:Actor)
-WHERE a.id = $from_actor OR toLower(a.name) = toLower($from_actor)
-   OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($from_actor))
-MATCH (b:Actor)
-WHERE b.id = $to_actor OR toLower(b.name) = toLower($to_actor)
-   OR any(al IN coalesce(b.aliases, []) WHERE toLower(al) = toLower($to_actor))
+// The actor by id, or by a name or alias (case-insensitive) through the full-text index, whose phrase
+// match narrows the actors to compare exactly: never a scan of every actor.
+CALL () {
+  MATCH (a:Actor {id: $from_actor}) RETURN a
+  UNION
+  CALL db.index.fulltext.queryNodes('actor_names',
+    '"' + reduce(q = $from_actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+  YIELD node AS a
+  WITH a WHERE toLower(a.name) = toLower($from_actor)
+    OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($from_actor))
+  RETURN a
+}
+CALL () {
+  MATCH (b:Actor {id: $to_actor}) RETURN b
+  UNION
+  CALL db.index.fulltext.queryNodes('actor_names',
+    '"' + reduce(q = $to_actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+  YIELD node AS b
+  WITH b WHERE toLower(b.name) = toLower($to_actor)
+    OR any(al IN coalesce(b.aliases, []) WHERE toLower(al) = toLower($to_actor))
+  RETURN b
+}
 WITH a, b WHERE a <> b
 // The bound of a variable-length pattern cannot be a parameter; 6 is the ceiling max_hops allows.
 MATCH p = allShortestPaths((a)-[:AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|MOBILIZE|COERCE|ASSAULT|MEMBER_OF|LEADS|HOLDS_ROLE|CANDIDATE_IN|PARTICIPATED_IN*..6]-(b))

@@ -15,36 +15,51 @@ WHERE $target_country IS NOT NULL
   AND (away.id = $target_country OR toLower(away.name) = toLower($target_country)
        OR any(al IN coalesce(away.aliases, []) WHERE toLower(al) = toLower($target_country)))
 WITH collect(DISTINCT home.id) AS homes, collect(DISTINCT away.id) AS aways
-MATCH (s:Actor)-[r]->(t)
+// An actor belongs to a country when it is the country, names it as its country, holds one of its offices or
+// belongs to one of its parties. The acting side is found from the country (indexed), not by testing every
+// relationship in the graph.
+CALL (homes) {
+  MATCH (s:Country) WHERE s.id IN homes RETURN s
+  UNION
+  MATCH (s:Actor) WHERE s.country IN homes AND NOT s:Country RETURN s
+  UNION
+  MATCH (o:Actor) WHERE o.country IN homes AND o:Office
+  MATCH (s:Actor)-[:HOLDS_ROLE]->(o)
+  RETURN s
+  UNION
+  MATCH (pp:Actor) WHERE pp.country IN homes AND pp:Party
+  MATCH (s:Actor)-[:MEMBER_OF|LEADS]->(pp)
+  RETURN s
+}
+MATCH (s)-[r]->(t)
 WHERE type(r) IN CASE WHEN $type IS NULL THEN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] ELSE [$type] END
-// An actor belongs to a country when it is the country, names it as its country, holds one of its offices,
-// belongs to one of its parties, or (for a target) stood in one of its elections.
+// The acted-on side belongs to a country in the same ways, or (an election, or a candidate) through the
+// country an election was held in.
 WITH homes, aways, s, r, t,
-     CASE WHEN s:Country THEN [s.id]
-          ELSE [x IN [s.country] + [(s)-[:HOLDS_ROLE]->(o:Office) | o.country]
-                     + [(s)-[:MEMBER_OF|LEADS]->(pp:Party) | pp.country] WHERE x IS NOT NULL] END AS s_countries,
      CASE WHEN t:Country THEN [t.id]
           WHEN t:Election THEN [(t)-[:HELD_IN]->(ec) | ec.id]
           ELSE [x IN [t.country] + [(t)-[:HOLDS_ROLE]->(o:Office) | o.country]
                      + [(t)-[:MEMBER_OF|LEADS]->(pp:Party) | pp.country]
                      + [(t)-[:CANDIDATE_IN]->(:Election)-[:HELD_IN]->(ec) | ec.id] WHERE x IS NOT NULL] END
        AS t_countries
-WHERE any(h IN homes WHERE h IN s_countries) AND size(t_countries) > 0
+WHERE size(t_countries) > 0
   AND none(h IN homes WHERE h IN t_countries)
   AND ($target_country IS NULL OR any(x IN t_countries WHERE x IN aways))
+WITH s, r, t, t_countries, coalesce(r.date_start, r.first_reported) AS day
+WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+// The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
+WITH DISTINCT s, r, t, t_countries, day
+ORDER BY r.sources DESC, day IS NULL, day DESC
+LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
   WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                  published: toString(art.published)})[..3] AS evidence,
-         min(art.published) AS first_published
+                  published: toString(art.published)})[..3] AS evidence
 }
-WITH s, r, t, t_countries, evidence, coalesce(r.date_start, first_published) AS day
-WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
 OPTIONAL MATCH (cb:Actor {id: r.claimed_by})
 RETURN s.id AS source_id, s.name AS source, s.type AS source_label,
        t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
        t_countries[0] AS target_country_id, type(r) AS type, toString(day) AS date, r.sources AS sources,
        r.confidence AS confidence, r.claimed_by AS claimed_by_id, cb.name AS claimed_by, r.key AS key, evidence
-ORDER BY sources DESC, date DESC
-LIMIT $limit
+ORDER BY sources DESC, date IS NULL, date DESC

@@ -19,20 +19,22 @@ WHERE r.sources >= $min_sources
   AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
        OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
                  + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
+WITH s, r, t, coalesce(r.date_start, r.first_reported) AS day
+WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+// The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
+WITH s, r, t, day
+ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
+LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
   WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                  published: toString(art.published)})[..3] AS evidence,
-         min(art.published) AS first_published
+                  published: toString(art.published)})[..3] AS evidence
 }
-WITH s, r, t, evidence, coalesce(r.date_start, first_published) AS day
-WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
 OPTIONAL MATCH (cb:Actor {id: r.claimed_by})
 RETURN s.id AS source_id, s.name AS source, s.type AS source_label,
        t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
        type(r) AS type, toString(day) AS date, r.sources AS sources, r.confidence AS confidence,
        r.claimed_by AS claimed_by_id, cb.name AS claimed_by,
        r.key AS key, evidence
-ORDER BY sources DESC, confidence DESC, date DESC
-LIMIT $limit
+ORDER BY sources DESC, confidence DESC, date IS NULL, date DESC

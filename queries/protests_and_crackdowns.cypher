@@ -15,18 +15,11 @@ CALL (countries) {
   WHERE $country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
         OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
                  + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries))
-  CALL (r) {
-    MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
-    RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                    published: toString(art.published)})[..3] AS evidence,
-           min(art.published) AS first_published
-  }
-  RETURN 'relation' AS kind, type(r) AS type, coalesce(r.date_start, first_published) AS day,
+  RETURN 'relation' AS kind, type(r) AS type, coalesce(r.date_start, r.first_reported) AS day,
          s.id AS source_id, s.name AS source, s.type AS source_label,
          t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
-         null AS event_id, null AS name, null AS location, null AS status, {} AS counts, [] AS participants,
-         r.key AS key, r.sources AS sources, evidence
+         null AS event_id, null AS name, null AS location, null AS status, {} AS counts, null AS event,
+         r.key AS key, r.sources AS sources
   UNION ALL
   MATCH (e:Event)
   WHERE e.type IN ['Protest', 'Demonstration', 'Rally', 'Strike', 'Riot', 'Arrest', 'Clash', 'Crackdown',
@@ -35,26 +28,33 @@ CALL (countries) {
   OPTIONAL MATCH (e)-[:AT]->(loc:Actor)
   WITH e, hc, loc
   WHERE $country IS NULL OR hc.id IN countries OR loc.country IN countries
-  CALL (e) {
-    MATCH (ev:Evidence {fact_key: e.id})-[:EVIDENCE_OF]->(art:Article)
-    WITH ev, art ORDER BY art.published, ev.start_char
-    RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                    published: toString(art.published)})[..3] AS evidence,
-           min(art.published) AS first_published
-  }
-  RETURN 'event' AS kind, e.type AS type, coalesce(e.date_start, first_published) AS day,
+  RETURN 'event' AS kind, e.type AS type,
+         coalesce(e.date_start, COLLECT { MATCH (e)-[:REPORTED_IN]->(a:Article) RETURN min(a.published) }[0]) AS day,
          null AS source_id, null AS source, null AS source_label,
          null AS target_id, null AS target, null AS target_label,
          e.id AS event_id, coalesce(e.name, e.type) AS name, coalesce(loc.name, hc.name) AS location,
          e.status AS status,
-         {size: e.size, deaths: e.deaths, injured: e.injured, arrested: e.arrested} AS counts,
-         [(a:Actor)-[p:PARTICIPATED_IN]->(e) | {source_id: a.id, source: a.name, source_label: a.type,
-            target_id: e.id, target: coalesce(e.name, e.type), target_label: 'Event', type: 'PARTICIPATED_IN',
-            role: p.role}] AS participants,
-         e.id AS key, size([(e)-[:REPORTED_IN]->(x) | x]) AS sources, evidence
+         {size: e.size, deaths: e.deaths, injured: e.injured, arrested: e.arrested} AS counts, e AS event,
+         e.id AS key, COUNT { (e)-[:REPORTED_IN]->() } AS sources
 }
 WITH * WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+// The rows are chosen before their evidence and participants are read, so that only those of the rows shown
+// are.
+WITH * ORDER BY day IS NULL, day DESC, kind, type LIMIT $limit
+// A relation's best-attested sentences first; an event's in the order they were reported.
+CALL (key, kind) {
+  MATCH (ev:Evidence {fact_key: key})-[:EVIDENCE_OF]->(art:Article)
+  WITH ev, art ORDER BY CASE WHEN kind = 'relation' THEN ev.confidence ELSE 0 END DESC,
+                        CASE WHEN kind = 'relation' THEN art.published END DESC,
+                        CASE WHEN kind = 'event' THEN art.published END, ev.start_char
+  RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
+                  published: toString(art.published)})[..3] AS evidence
+}
 RETURN kind, type, toString(day) AS date, source_id, source, source_label, target_id, target, target_label,
-       event_id, name, location, status, counts, participants, key, sources, evidence
-ORDER BY date DESC, kind, type
-LIMIT $limit
+       event_id, name, location, status, counts,
+       CASE WHEN event IS NULL THEN [] ELSE
+         [(a:Actor)-[p:PARTICIPATED_IN]->(event) | {source_id: a.id, source: a.name, source_label: a.type,
+            target_id: event.id, target: coalesce(event.name, event.type), target_label: 'Event',
+            type: 'PARTICIPATED_IN', role: p.role}] END AS participants,
+       key, sources, evidence
+ORDER BY date IS NULL, date DESC, kind, type
