@@ -266,6 +266,11 @@ class _Extractor:
         tok = self.antecedent(tok)
         return tok.lemma_.lower() in self.state_agents or tok.lower_ in self.state_agents
 
+    def is_crowd(self, tok: Token) -> bool:
+        tok = self.antecedent(tok)
+        crowd = self.lex.words("crowd_nouns")
+        return tok.lemma_.lower() in crowd or tok.lower_ in crowd
+
     def sentence_country(self, sent: Span, exclude: Iterable[str]) -> str | None:
         excluded = set(exclude)
         for span in self.ctx.entities_in(sent.start_char, sent.end_char):
@@ -572,6 +577,12 @@ class _Extractor:
                     if country:
                         found = [country]
                         attributes["source_role"] = self.antecedent(s).lemma_.lower()
+                if not found and self.is_crowd(s):
+                    # "Thousands of people blocked streets in X": an unnamed crowd acts for the place it
+                    # acts in, as PLOVER codes it.
+                    found = self.place_targets(verb)[:1]
+                    if found:
+                        attributes["source_role"] = self.antecedent(s).lemma_.lower()
                 sources += found
             targets = self.resolve_targets(self.target_tokens(verb, sense or Sense(rtype)))
             if not targets and lemma in lex.words("intent_verbs"):
@@ -586,7 +597,7 @@ class _Extractor:
         if not sources:
             return
         if not targets and not passive:
-            targets = self.place_targets(verb)
+            targets = [t for t in self.place_targets(verb) if t not in sources]
         if not targets and not passive:
             targets = self.object_phrase_targets(verb, sources)
             if targets:

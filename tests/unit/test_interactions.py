@@ -280,3 +280,11 @@ def test_the_verb_phrase_rule_does_not_read_into_reported_speech_or_a_place_in_p
         {"Anna Lind": P, "Freedom Square": L},
     )
     assert not any(r.target == entity_id(L, "Freedom Square") for r in square)
+
+
+def test_an_unnamed_crowd_acts_for_the_place_it_acts_in(nlp: Language) -> None:
+    text = "Thousands of students blocked roads in Strelsau in protest against Borduria."
+    out = rels(nlp, text, {"Strelsau": EntityType.LOCATION, "Borduria": C})
+    found = {(r.type, r.source, r.target) for r in out}
+    assert ("PROTEST", entity_id(EntityType.LOCATION, "Strelsau"), entity_id(C, "Borduria")) in found
+    assert next(r for r in out if r.type == "PROTEST").attributes["source_role"] == "thousand"
