@@ -257,6 +257,10 @@ def test_demand_that(nlp: Language) -> None:
     assert ("REQUEST", "norway", "chad") in triples(out)
     out = rels(nlp, "Norway said that Chad had released the prisoners.", {"Norway": C, "Chad": C})
     assert ("REQUEST", "norway", "chad") not in triples(out)
+    # Any verb of saying does: "stressed", "reiterated".
+    text = "A Norwegian envoy stressed that Chad must free the prisoners."
+    out = rels(nlp, text, {"Norwegian": C, "Chad": C})
+    assert ("REQUEST", "norwegian", "chad") in triples(out)
 
 
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
