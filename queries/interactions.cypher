@@ -14,13 +14,46 @@ WHERE $country IS NOT NULL
   AND (c.id = $country OR toLower(c.name) = toLower($country)
        OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
 WITH collect(c.id) AS countries
-MATCH (s:Actor)-[r]->(t)
-WHERE type(r) IN CASE WHEN $type IS NULL THEN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] ELSE [$type] END
-  AND r.sources >= $min_sources
-  AND ($actor IS NULL OR any(x IN [s, t] WHERE x.id = $actor OR toLower(x.name) = toLower($actor)
-       OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($actor))))
-  AND ($other IS NULL OR any(x IN [s, t] WHERE x.id = $other OR toLower(x.name) = toLower($other)
-       OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($other))))
+// An actor named by the caller is looked up once (by id, or by name or alias through the full-text
+// index) and its relationships expanded from it; without one, every fact of the type is a candidate.
+WITH countries,
+     COLLECT {
+       MATCH (a:Actor {id: $actor}) RETURN a.id AS id
+       UNION
+       WITH 1 AS one WHERE $actor IS NOT NULL
+       CALL db.index.fulltext.queryNodes('actor_names',
+         '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+       YIELD node
+       WITH node WHERE toLower(node.name) = toLower($actor)
+         OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($actor))
+       RETURN node.id AS id
+     } AS actor_ids,
+     COLLECT {
+       MATCH (a:Actor {id: $other}) RETURN a.id AS id
+       UNION
+       WITH 1 AS one WHERE $other IS NOT NULL
+       CALL db.index.fulltext.queryNodes('actor_names',
+         '"' + reduce(q = $other, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+       YIELD node
+       WITH node WHERE toLower(node.name) = toLower($other)
+         OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($other))
+       RETURN node.id AS id
+     } AS other_ids,
+     CASE WHEN $type IS NULL THEN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] ELSE [$type] END AS types
+CALL (countries, actor_ids, other_ids, types) {
+  WITH countries, actor_ids, other_ids, types WHERE $actor IS NULL
+  MATCH (s:Actor)-[r]->(t)
+  WHERE type(r) IN types
+  RETURN s, r, t
+  UNION
+  UNWIND actor_ids AS aid
+  MATCH (:Actor {id: aid})-[r]-()
+  WHERE type(r) IN types
+  RETURN startNode(r) AS s, r, endNode(r) AS t
+}
+WITH countries, actor_ids, other_ids, types, s, r, t
+WHERE r.sources >= $min_sources
+  AND ($other IS NULL OR s.id IN other_ids OR t.id IN other_ids)
   AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
        OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
                  + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))

@@ -12,10 +12,31 @@ WHERE $country IS NOT NULL
   AND (c.id = $country OR toLower(c.name) = toLower($country)
        OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
 WITH collect(c.id) AS countries
-MATCH (s:Actor)-[r:CONSULT]->(t)
+// An actor named by the caller is looked up once (by id, or by name or alias through the full-text
+// index) and its relationships expanded from it; without one, every fact of the type is a candidate.
+WITH countries,
+     COLLECT {
+       MATCH (a:Actor {id: $actor}) RETURN a.id AS id
+       UNION
+       WITH 1 AS one WHERE $actor IS NOT NULL
+       CALL db.index.fulltext.queryNodes('actor_names',
+         '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
+       YIELD node
+       WITH node WHERE toLower(node.name) = toLower($actor)
+         OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($actor))
+       RETURN node.id AS id
+     } AS actor_ids
+CALL (countries, actor_ids) {
+  WITH countries, actor_ids WHERE $actor IS NULL
+  MATCH (s:Actor)-[r:CONSULT]->(t)
+  RETURN s, r, t
+  UNION
+  UNWIND actor_ids AS aid
+  MATCH (:Actor {id: aid})-[r:CONSULT]-()
+  RETURN startNode(r) AS s, r, endNode(r) AS t
+}
+WITH countries, actor_ids, s, r, t
 WHERE r.sources >= $min_sources
-  AND ($actor IS NULL OR any(x IN [s, t] WHERE x.id = $actor OR toLower(x.name) = toLower($actor)
-       OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($actor))))
   AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
        OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
                  + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
