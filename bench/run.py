@@ -278,8 +278,9 @@ def query_latency(
             a = load(via_api, seconds, concurrency)
             d50, d99 = percentile(d, 0.5) * 1000, percentile(d, 0.99) * 1000
             a50, a99 = percentile(a, 0.5) * 1000, percentile(a, 0.99) * 1000
+            label = name + "".join(f" {k}={v}" for k, v in params.items())
             report.add(
-                f"| {name} | {d50:.1f} / {d99:.1f} | {a50:.1f} / {a99:.1f} | {a50 / d50:.2f}x "
+                f"| {label} | {d50:.1f} / {d99:.1f} | {a50:.1f} / {a99:.1f} | {a50 / d50:.2f}x "
                 f"| {len(a) / seconds:.0f} |"
             )
 
@@ -327,7 +328,13 @@ def main(
             database_=settings.neo4j_database,
         )
         actor = busiest[0]["id"] if busiest else ""
-        queries = [("who_backed_whom", {}), ("actor_profile", {"actor": actor})]
+        # The whole graph's top rows, and what an analyst asks about one actor.
+        queries = [
+            ("who_backed_whom", {}),
+            ("who_backed_whom", {"actor": actor}),
+            ("actor_profile", {"actor": actor}),
+            ("connection_path", {"from_actor": actor, "to_actor": "Kyrgyzstan"}),
+        ]
         query_latency(report, driver, settings, seconds, queries)
         if soak_seconds > 0:
             report.add("\n## Soak: the API under load while an ingest runs\n")
