@@ -94,10 +94,10 @@ def counts(driver: Driver, db: str) -> tuple[int, int]:
 
 
 def timed_ingest(
-    raws: list[RawArticle], driver: Driver, settings: Settings, pipeline: Pipeline
+    raws: list[RawArticle], driver: Driver, settings: Settings, pipeline: Pipeline, keep: bool = False
 ) -> tuple[float, IngestSummary, list[ArticleExtraction]]:
     started = time.perf_counter()
-    summary, extracted = ingest_items(list(raws), driver, settings, pipeline=pipeline)
+    summary, extracted = ingest_items(list(raws), driver, settings, pipeline=pipeline, keep_extractions=keep)
     return time.perf_counter() - started, summary, extracted
 
 
@@ -133,7 +133,7 @@ def ingest_vs_spacy(
         pipeline = Pipeline(run_settings)
         timed_ingest(list(generate(10, seed=99)), driver, run_settings, pipeline)  # warm-up, then wiped
         wipe(driver, settings.neo4j_database)
-        t_ingest, summary, extractions = timed_ingest(raws, driver, run_settings, pipeline)
+        t_ingest, summary, extractions = timed_ingest(raws, driver, run_settings, pipeline, keep=True)
         n = len(raws)
         report.add(f"| {processes} | {n / t_bare:.1f} | {n / t_ingest:.1f} | {t_bare / t_ingest:.2f}x |")
         if summary.failed:

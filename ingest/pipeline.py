@@ -287,8 +287,11 @@ def ingest_items(
     on_batch: ProgressCallback | None = None,
     pipeline: Pipeline | None = None,
     skip_unchanged: bool = True,
+    keep_extractions: bool = False,
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
-    """Extract and write; returns the summary and what was extracted (for the API's POST /articles).
+    """Extract and write; returns the summary and, with `keep_extractions`, what was extracted (for the API's
+    POST /articles). An operator's ingest of a large corpus keeps nothing but the summary: holding every
+    article's facts until the end made memory grow with the corpus.
 
     With `skip_unchanged` (the default) articles already stored with the same text are not extracted
     again and are missing from the returned extractions; the API turns it off to answer with the facts.
@@ -318,7 +321,8 @@ def ingest_items(
                 setattr(summary, state, getattr(summary, state) + 1)
             summary.nodes_created += result.nodes_created
             summary.relationships_created += result.relationships_created
-            extracted.extend(extractions)
+            if keep_extractions:
+                extracted.extend(extractions)
         summary.failed += len(failures)
         summary.failures.extend(failures)
         if on_batch:
@@ -329,4 +333,6 @@ def ingest_items(
 def ingest_raw_articles(
     raws: list[RawArticle], driver: Driver, settings: Settings, pipeline: Pipeline | None = None
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
-    return ingest_items(list(raws), driver, settings, pipeline=pipeline, skip_unchanged=False)
+    return ingest_items(
+        list(raws), driver, settings, pipeline=pipeline, skip_unchanged=False, keep_extractions=True
+    )

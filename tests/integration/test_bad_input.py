@@ -126,7 +126,7 @@ def outcome(
     stored_dir = tmp_path_factory.mktemp("stored")
     (stored_dir / "stored.txt").write_text(STORED, encoding="utf-8")
     first, extracted = ingest_items(
-        read_inputs([str(stored_dir)]), driver, neo4j_settings, pipeline=nlp_pipeline
+        read_inputs([str(stored_dir)]), driver, neo4j_settings, pipeline=nlp_pipeline, keep_extractions=True
     )
     assert first.new == 1, first.failures
     stored_id = extracted[0].article.id
