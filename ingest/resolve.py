@@ -816,7 +816,9 @@ class KnownActors:
         return len(self.by_id)
 
     def put(self, e: Entity) -> None:
-        self.by_id[e.id] = e
+        # Merge records belong to the articles that made them (they are written on MENTIONED_IN); kept here
+        # they would pile up on every country named in every batch, and be copied into each batch again.
+        self.by_id[e.id] = e.model_copy(update={"merges": []}) if e.merges else e
         if e.type == EntityType.COUNTRY:
             self._countries[e.id] = e.name
         for key in blocking_keys(e, tuple(self._countries.values())):

@@ -550,3 +550,14 @@ def test_seeding_the_relevant_known_actors_resolves_as_seeding_them_all() -> Non
     assert len(relevant) < len(known)
     assert mapping(relevant) == mapping(known)
     assert mapping(known)  # the batch does join known actors, so the comparison means something
+
+
+def test_known_actors_keep_names_but_not_the_merge_records_of_earlier_articles() -> None:
+    articles = [
+        resolve(f"Ruritania and the Ruritanian government met in round {i}.", [("Ruritania", C)], f"a{i}")
+        for i in range(3)
+    ]
+    known = KnownActors(_known_from(*articles))
+    country = next(e for e in known.by_id.values() if e.name == "Ruritania")
+    # The records stay with each article (MENTIONED_IN); a country named everywhere must not gather them all.
+    assert country.merges == [] and "Ruritania" in [country.name, *country.aliases]
