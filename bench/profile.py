@@ -90,11 +90,11 @@ def profile_extraction(settings: Settings, raws: list[RawArticle]) -> ProfileRes
     texts = [r.text for r in raws]
     list(bare.pipe(texts[:5]))
     started = time.perf_counter()
-    for _ in bare.pipe(texts):
+    for _ in bare.pipe(texts, batch_size=settings.nlp_batch_size):
         pass
     bare_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    for _ in pipeline.nlp.pipe(texts):
+    for _ in pipeline.nlp.pipe(texts, batch_size=settings.nlp_batch_size):
         pass
     ruler_seconds = time.perf_counter() - started
 

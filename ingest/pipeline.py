@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from neo4j import Driver
 from spacy.language import Language
@@ -37,11 +39,12 @@ from ingest.models import (
 from ingest.nlp import find_mentions, load_nlp
 from ingest.read import read_inputs
 from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
-from ingest.write import GraphWriter
+from ingest.write import GraphWriter, WriteResult
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 CYPHER = Path(__file__).resolve().parent / "cypher"
 
 
@@ -91,12 +94,35 @@ class Pipeline:
         return extractions, errors + failures
 
     def extract_clean(self, articles: list[CleanArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
+        return self.extract_parsed(list(self.parse(articles)))
+
+    def parse(self, articles: Iterable[CleanArticle]) -> Iterator[tuple[CleanArticle, Doc]]:
+        """spaCy over a stream of articles, in order. One `nlp.pipe` for a whole ingest: with several
+        processes, each call starts its workers again, which cost more than a batch of 20 articles takes."""
+        waiting: dict[int, CleanArticle] = {}
+
+        def texts() -> Iterator[tuple[str, int]]:
+            # The article stays here and only its number travels with the text to a worker and back.
+            for i, article in enumerate(articles):
+                waiting[i] = article
+                yield article.text, i
+
+        docs = self.nlp.pipe(
+            texts(),
+            as_tuples=True,
+            n_process=self.settings.nlp_processes,
+            batch_size=self.settings.nlp_batch_size,
+        )
+        for doc, i in docs:
+            yield waiting.pop(i), doc
+
+    def extract_parsed(
+        self, parsed: list[tuple[CleanArticle, Doc]]
+    ) -> tuple[list[ArticleExtraction], list[ReadError]]:
+        """Facts of a batch of parsed articles, actors resolved across the batch and against `known`."""
         errors: list[ReadError] = []
-        texts = (a.text for a in articles)
         per_article: list[tuple[ArticleExtraction, ArticleResolution]] = []
-        for article, doc in zip(
-            articles, self.nlp.pipe(texts, n_process=self.settings.nlp_processes), strict=True
-        ):
+        for article, doc in parsed:
             try:
                 per_article.append(self._extract_article(article, doc))
             except Exception as exc:  # one article's failure must not stop the batch
@@ -236,7 +262,7 @@ def _merge_batch_elections(extractions: list[ArticleExtraction]) -> list[Article
     return out
 
 
-def batched(items: Iterable[RawArticle | ReadError], size: int) -> Iterator[list[RawArticle | ReadError]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -300,33 +326,54 @@ def ingest_items(
     writer = GraphWriter(driver, settings.neo4j_database)
     summary = IngestSummary()
     extracted: list[ArticleExtraction] = []
-    for chunk in batched(items, settings.ingest_batch_size):
-        failures = [r for r in chunk if isinstance(r, ReadError)]
-        articles, errors = pipeline.clean([r for r in chunk if isinstance(r, RawArticle)])
-        failures.extend(errors)
-        done = len(articles)
-        if skip_unchanged and articles:
-            # Cleaning is cheap and fixes the content hash, so an article the graph already holds
-            # word for word never reaches spaCy: re-ingesting a corpus costs one lookup per batch.
-            stored = writer.stored_hashes(sorted({a.id for a in articles}))
-            unchanged = {a.id for a in articles if stored.get(a.id) == a.content_hash}
-            summary.unchanged += len(unchanged)
-            articles = [a for a in articles if a.id not in unchanged]
-        extractions, errors = pipeline.extract_clean(articles) if articles else ([], [])
-        failures.extend(errors)
-        done -= len(errors)
-        if extractions:
-            result = writer.write(extractions)
-            for state in result.states.values():
-                setattr(summary, state, getattr(summary, state) + 1)
-            summary.nodes_created += result.nodes_created
-            summary.relationships_created += result.relationships_created
-            if keep_extractions:
-                extracted.extend(extractions)
+    size = settings.ingest_batch_size
+
+    def report(done: int, failures: list[ReadError]) -> None:
         summary.failed += len(failures)
         summary.failures.extend(failures)
-        if on_batch:
+        if on_batch and (done or failures):
             on_batch(done, len(failures))
+
+    def to_parse() -> Iterator[CleanArticle]:
+        for chunk in batched(items, size):
+            failures = [r for r in chunk if isinstance(r, ReadError)]
+            articles, errors = pipeline.clean([r for r in chunk if isinstance(r, RawArticle)])
+            failures.extend(errors)
+            unchanged: set[str] = set()
+            if skip_unchanged and articles:
+                # Cleaning is cheap and fixes the content hash, so an article the graph already holds
+                # word for word never reaches spaCy: re-ingesting a corpus costs one lookup per batch.
+                stored = writer.stored_hashes(sorted({a.id for a in articles}))
+                unchanged = {a.id for a in articles if stored.get(a.id) == a.content_hash}
+            summary.unchanged += len(unchanged)
+            report(sum(a.id in unchanged for a in articles), failures)
+            yield from (a for a in articles if a.id not in unchanged)
+
+    def settle(write: Future[WriteResult], done: int, failures: list[ReadError]) -> None:
+        result = write.result()  # a lost server raises here, after the batches before it committed
+        for state in result.states.values():
+            setattr(summary, state, getattr(summary, state) + 1)
+        summary.nodes_created += result.nodes_created
+        summary.relationships_created += result.relationships_created
+        report(done, failures)
+
+    # One write in flight while the next batch is extracted: the server does its part on another core.
+    # Batches still commit one after another, in order, each in its own transaction.
+    in_flight: tuple[Future[WriteResult], int, list[ReadError]] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-write") as writes:
+        for parsed in batched(pipeline.parse(to_parse()), size):
+            extractions, errors = pipeline.extract_parsed(parsed)
+            if in_flight:
+                settle(*in_flight)
+                in_flight = None
+            if not extractions:
+                report(0, errors)
+                continue
+            if keep_extractions:
+                extracted.extend(extractions)
+            in_flight = (writes.submit(writer.write, extractions), len(parsed) - len(errors), errors)
+        if in_flight:
+            settle(*in_flight)
     return summary, extracted
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from ingest.models import RawArticle
 from ingest.pipeline import Pipeline, ingest_items
 from ingest.read import read_inputs
 from polgraph.settings import Settings
-from tests.conftest import DATA_DIR, make_test_settings, subprocess_env
+from tests.conftest import DATA_DIR, make_test_settings, subprocess_env, wipe_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -157,3 +158,49 @@ def test_two_ingests_at_once_give_the_graph_of_one(empty_graph: Driver, neo4j_se
     alone = polgraph("ingest", str(DATA_DIR), settings=neo4j_settings)
     assert alone.returncode == 0, alone.stderr
     assert graph_counts(empty_graph, neo4j_settings.neo4j_database) == together
+
+
+def graph_fingerprint(driver: Driver, database: str) -> tuple[list[str], list[tuple[str, str, str, int]]]:
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) WHERE NOT n:Migration RETURN coalesce(n.id, n.key, elementId(n)) AS id ORDER BY id",
+        database_=database,
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) WHERE NOT a:Migration "
+        "RETURN a.id AS a, type(r) AS t, b.id AS b, count(*) AS n ORDER BY a, t, b",
+        database_=database,
+    )
+    return [r["id"] for r in nodes], [(r["a"], r["t"], r["b"], r["n"]) for r in rels]
+
+
+def test_two_spacy_processes_and_overlapped_writes_give_the_graph_of_one_process(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    from bench.corpus import generate
+    from ingest.models import ReadError
+
+    db = neo4j_settings.neo4j_database
+    items: list[RawArticle | ReadError] = list(generate(30, seed=5))
+    items.insert(7, ReadError(source="broken.txt", problem="not UTF-8"))
+    fingerprints, progress = [], []
+    for processes, batch in ((1, 20), (2, 3)):
+        wipe_graph(empty_graph, db)
+        settings = neo4j_settings.model_copy(
+            update={"nlp_processes": processes, "ingest_batch_size": batch, "nlp_batch_size": 4}
+        )
+        ticks: list[tuple[int, int]] = []
+        summary, _ = ingest_items(
+            items,
+            empty_graph,
+            settings,
+            pipeline=Pipeline(settings),
+            on_batch=lambda d, f, ticks=ticks: ticks.append((d, f)),  # type: ignore[misc]
+        )
+        assert summary.new == 30 and summary.failed == 1, summary.failures
+        fingerprints.append(graph_fingerprint(empty_graph, db))
+        progress.append((sum(d for d, _ in ticks), sum(f for _, f in ticks), len(ticks)))
+    assert fingerprints[0] == fingerprints[1]
+    assert len(fingerprints[0][1]) > 100  # a graph with facts in it, not two empty ones
+    # Progress counts every item once, whatever the batching; batches of 3 report more often.
+    assert progress[0][:2] == progress[1][:2] == (30, 1)
+    assert progress[1][2] > progress[0][2]
