@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,8 @@ def strip_honorifics(tokens: list[str]) -> tuple[list[str], bool]:
 # --------------------------------------------------------------------------------------------- keys
 
 
+# Every name is keyed again in each batch it is compared in, and the words of news repeat.
+@lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """Transliteration key of one word: "Bakiyev" and "Bakiev" give "bakiev"."""
     parts = []

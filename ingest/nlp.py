@@ -12,8 +12,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import spacy
 import yaml
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -490,8 +492,13 @@ def _attach_modifiers(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 def _defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
     """Acronyms introduced in the text: "... Party (OSDP)" -> {"OSDP": token span of the acronym}."""
     out: dict[str, tuple[int, int]] = {}
-    for tok in doc[1:-1]:
-        if doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")" and _ACRONYM.match(tok.text):
+    # On spaCy's array of word ids: a walk builds a Python Token for each word, three times over here.
+    orth = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    opened = np.flatnonzero(orth[:-2] == strings["("])
+    for i in opened[orth[opened + 2] == strings[")"]]:
+        tok = doc[int(i) + 1]
+        if _ACRONYM.match(tok.text):
             out.setdefault(tok.text, (tok.i, tok.i + 1))
     return out
 
@@ -509,12 +516,16 @@ def _acronym_uses(doc: Doc, cands: list[_Cand], defined: dict[str, tuple[int, in
             existing = [c for c in cands if c.start == s]
             if existing:
                 types[acro] = existing[0].type
-    out = []
+    out: list[_Cand] = []
     for c in cands:
         text = c.key(doc)
         if text in types and c.hit is None:
             c.type = types[text]
-    for tok in doc:
+    if not types:
+        return out
+    wanted = np.array([doc.vocab.strings[a] for a in types], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted)):
+        tok = doc[int(i)]
         if tok.text in types and tok.i not in covered:
             out.append(_Cand(tok.i, tok.i + 1, types[tok.text], "acronym", None, "ORG"))
     return out

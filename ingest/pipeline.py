@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ingest.clean import clean_article
 from ingest.errors import InputError
 from ingest.facts.context import FactContext
+from ingest.facts.dates import warm_up as warm_up_dates
 from ingest.facts.elections import extract_elections, merge_elections
 from ingest.facts.events import extract_events
 from ingest.facts.interactions import extract_interactions
@@ -69,6 +70,7 @@ class Pipeline:
     def __init__(self, settings: Settings, known: Iterable[Entity] = ()) -> None:
         self.settings = settings
         self.nlp: Language = load_nlp(settings.spacy_model)
+        warm_up_dates()
         self.known = KnownActors(known)
 
     # ------------------------------------------------------------------------------------ stages

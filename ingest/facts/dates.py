@@ -82,7 +82,6 @@ _WEEKDAY_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4)
 @lru_cache(maxsize=512)
 def _parser(prefer: Prefer, base: date) -> DateDataParser:
     return DateDataParser(
@@ -95,6 +94,12 @@ def _parser(prefer: Prefer, base: date) -> DateDataParser:
             "STRICT_PARSING": False,
         },
     )
+
+
+def warm_up() -> None:
+    """dateparser reads its language data on first use, about a second (the extraction profile): at load
+    time, with spaCy's model, rather than inside whichever article first needs it."""
+    _parser("past", date(2000, 1, 1)).get_date_data("the second week of August")
 
 
 def _normalise(text: str) -> str:
