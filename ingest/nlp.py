@@ -526,7 +526,7 @@ def _acronym_uses(doc: Doc, cands: list[_Cand], defined: dict[str, tuple[int, in
     wanted = np.array([doc.vocab.strings[a] for a in types], dtype=np.uint64)
     for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted)):
         tok = doc[int(i)]
-        if tok.text in types and tok.i not in covered:
+        if tok.i not in covered:
             out.append(_Cand(tok.i, tok.i + 1, types[tok.text], "acronym", None, "ORG"))
     return out
 

@@ -92,11 +92,8 @@ class Pipeline:
     def extract_batch(self, raws: list[RawArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
         """Everything learnt from a batch, with actors resolved across the batch and against `known`."""
         articles, errors = self.clean(raws)
-        extractions, failures = self.extract_clean(articles)
+        extractions, failures = self.extract_parsed(list(self.parse(articles)))
         return extractions, errors + failures
-
-    def extract_clean(self, articles: list[CleanArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
-        return self.extract_parsed(list(self.parse(articles)))
 
     def parse(self, articles: Iterable[CleanArticle]) -> Iterator[tuple[CleanArticle, Doc]]:
         """spaCy over a stream of articles, in order. One `nlp.pipe` for a whole ingest: with several

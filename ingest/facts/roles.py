@@ -257,8 +257,6 @@ class _Roles:
     def who_leads(self) -> Iterator[Relation]:
         """ "X, who leads Y" and "X heads Y": LEADS (and MEMBER_OF for a party)."""
         for tok in self.ctx.verbs_among(self.leading_verbs):
-            if tok.lemma_.lower() not in self.leading_verbs:
-                continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
