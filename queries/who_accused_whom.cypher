@@ -26,22 +26,35 @@ WITH countries,
          OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($actor))
        RETURN node.id AS id
      } AS actor_ids
+// Each branch filters, orders and limits its own candidates, so that without an actor the facts are read
+// from the `sources` index in rank order and reading stops once `limit` rows pass the filters (rather than
+// every fact of the type being read and sorted); the two filters are the same in both branches.
 CALL (countries, actor_ids) {
-  WITH countries, actor_ids WHERE $actor IS NULL
+  WITH countries WHERE $actor IS NULL
   MATCH (s:Actor)-[r:ACCUSE]->(t)
-  RETURN s, r, t
+  WHERE r.sources >= $min_sources
+  WITH countries, s, r, t, coalesce(r.date_start, r.first_reported) AS day
+  WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+    AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
+         OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
+                   + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
+  RETURN s, r, t, day
+  ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
+  LIMIT $limit
   UNION
   UNWIND actor_ids AS aid
   MATCH (:Actor {id: aid})-[r:ACCUSE]-()
-  RETURN startNode(r) AS s, r, endNode(r) AS t
+  WITH DISTINCT countries, r
+  WITH countries, startNode(r) AS s, r, endNode(r) AS t, coalesce(r.date_start, r.first_reported) AS day
+  WHERE r.sources >= $min_sources
+    AND ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
+    AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
+         OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
+                   + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
+  RETURN s, r, t, day
+  ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
+  LIMIT $limit
 }
-WITH countries, actor_ids, s, r, t
-WHERE r.sources >= $min_sources
-  AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
-       OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
-                 + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
-WITH s, r, t, coalesce(r.date_start, r.first_reported) AS day
-WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
 // The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
 WITH s, r, t, day
 ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
