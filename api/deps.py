@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from neo4j import READ_ACCESS, Driver
+from neo4j import READ_ACCESS, Driver, Query
 
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
@@ -32,13 +32,9 @@ def get_catalog(request: Request) -> dict[str, SavedQuery]:
 
 
 def read(driver: Driver, settings: Settings, name: str, **params: Any) -> list[dict[str, Any]]:
-    """Rows of `api/cypher/<name>.cypher` as JSON values. An explicit transaction, not a retried one, so that
-    an unreachable server is reported at once (the app turns it into a 503)."""
-    with (
-        driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session,
-        session.begin_transaction(timeout=settings.query_timeout_s) as tx,
-    ):
-        result = tx.run(load_cypher(CYPHER, name), params)
-        rows = [{k: to_json(v) for k, v in record.items()} for record in result]
-        tx.rollback()
-    return rows
+    """Rows of `api/cypher/<name>.cypher` as JSON values. One auto-commit query in a read session, not a
+    retried transaction, so that an unreachable server is reported at once (the app turns it into a 503);
+    see queries/runner.py for why not an explicit transaction."""
+    with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
+        result = session.run(Query(load_cypher(CYPHER, name), timeout=settings.query_timeout_s), params)
+        return [{k: to_json(v) for k, v in record.items()} for record in result]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver
+from neo4j import READ_ACCESS, Driver, Query
 from pydantic import BaseModel, Field
 
 from polgraph.settings import Settings
@@ -66,25 +66,24 @@ def run_saved_query(
 ) -> QueryResult:
     """`params` are already bound (see SavedQuery.bind). Raises neo4j errors as they come.
 
-    An explicit read transaction rather than `execute_read`: a retried read would turn "Neo4j is down"
-    into seconds of waiting before the caller hears of it.
+    One auto-commit query in a read session, with the time limit on the query itself: not `execute_read`,
+    whose retries would turn "Neo4j is down" into seconds of waiting before the caller hears of it, and
+    not an explicit transaction, whose BEGIN and ROLLBACK were two more round trips to the server than
+    the query itself: a third of the API's time under load (bench/PROFILE.md).
     """
     cap = settings.query_row_cap
     started = time.monotonic()
     rows: list[dict[str, Any]] = []
     truncated = False
-    with (
-        driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session,
-        session.begin_transaction(timeout=settings.query_timeout_s) as tx,
-    ):
-        result = tx.run(query.cypher, dict(params))
+    with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
+        result = session.run(Query(query.cypher, timeout=settings.query_timeout_s), dict(params))
         columns = list(result.keys())
         for record in result:
             if len(rows) >= cap:
                 truncated = True
                 break
             rows.append({k: to_json(record[k]) for k in columns})
-        tx.rollback()
+        result.consume()  # the rows past the cap are discarded by the server, not sent
     return QueryResult(
         query=query.name,
         params=to_json(dict(params)),
@@ -169,11 +168,8 @@ def warm_plans(driver: Driver, settings: Settings, catalog: Mapping[str, SavedQu
         if "limit" in params:
             params["limit"] = 1
         try:
-            with (
-                driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session,
-                session.begin_transaction(timeout=settings.query_timeout_s) as tx,
-            ):
-                tx.run(query.cypher, params).consume()
+            with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
+                session.run(Query(query.cypher, timeout=settings.query_timeout_s), params).consume()
             done += 1
         except Exception:  # the server may not be up yet; requests will plan as they come
             continue

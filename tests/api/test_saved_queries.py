@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from neo4j import Driver
+from neo4j.exceptions import ClientError
 
 from polgraph.settings import Settings
-from queries.catalog import default_catalog
+from queries.catalog import default_catalog, parse_query_file
 from queries.runner import run_saved_query, to_graph
 from tests.api.conftest import (
     ARREST_EVENT,
@@ -255,3 +257,49 @@ def test_graph_conversion(api_graph: Driver, neo4j_settings: Settings) -> None:
         (BORDURIA, VARGA, "SUPPORT"),
     }
     assert all(e.key and e.properties["evidence"]["sentence"] for e in graph.edges)
+
+
+def test_saved_queries_run_read_only(api_graph: Driver, neo4j_settings: Settings, tmp_path: Path) -> None:
+    # Auto-commit in a read session: the server itself refuses a write, so nothing is stored.
+    path = tmp_path / "sneaky_write.cypher"
+    path.write_text(
+        "// name: sneaky_write\n// description: writes\n// example: none\nCREATE (n:Probe) RETURN n.x AS x\n",
+        "utf-8",
+    )
+    query = parse_query_file(path)
+    with pytest.raises(ClientError, match="read access mode"):
+        run_saved_query(api_graph, neo4j_settings, query, query.bind({}))
+    records, _, _ = api_graph.execute_query(
+        "MATCH (n:Probe) RETURN count(n) AS c", database_=neo4j_settings.neo4j_database
+    )
+    assert records[0]["c"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "rel_type"), [("who_backed_whom", "SUPPORT"), ("who_accused_whom", "ACCUSE")]
+)
+def test_whole_graph_fact_lists_read_the_rank_index(
+    api_graph: Driver, neo4j_settings: Settings, name: str, rel_type: str
+) -> None:
+    # Without an actor the facts come from the `sources` index in rank order (V0006), so that reading stops
+    # after the rows shown instead of sorting every fact of the type.
+    query = default_catalog()[name]
+    with api_graph.session(database=neo4j_settings.neo4j_database) as session:
+        summary = session.run("EXPLAIN " + query.cypher, query.bind({})).consume()
+
+    def operators(plan: Any) -> list[str]:
+        details = plan.get("args", {}).get("Details", "") if isinstance(plan, dict) else ""
+        own = [f"{plan['operatorType']} {details}"] if isinstance(plan, dict) else []
+        return own + [op for child in plan.get("children", []) for op in operators(child)]
+
+    ops = operators(summary.plan)
+    assert any(
+        op.startswith("DirectedRelationshipIndexSeekByRange") and f"{rel_type}(sources)" in op for op in ops
+    )
+
+
+def test_ranked_lists_keep_their_order_under_a_limit(run: Any) -> None:
+    everything = run("who_backed_whom")
+    assert [r["sources"] for r in everything] == sorted((r["sources"] for r in everything), reverse=True)
+    assert [r["key"] for r in run("who_backed_whom", limit=1)] == [everything[0]["key"]]
+    assert [r["key"] for r in run("who_backed_whom", actor="antal varga", limit=1)] == [everything[0]["key"]]
