@@ -275,11 +275,16 @@ def _surname_uses(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         for c in cands
         if c.type == EntityType.PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title
     }
-    return [
-        _Cand(t.i, t.i + 1, EntityType.PERSON, "vote", None, "PERSON")
-        for t in doc
-        if t.text in surnames and t.i not in covered and gazetteer().lookup(t.text) is None
-    ]
+    if not surnames:
+        return []
+    # Found on spaCy's array of word ids, as acronyms are: walking the document built a Token for every word.
+    wanted = np.array([doc.vocab.strings[s] for s in surnames], dtype=np.uint64)
+    out = []
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted)).tolist():
+        text = doc[i].text
+        if i not in covered and gazetteer().lookup(text) is None:
+            out.append(_Cand(i, i + 1, EntityType.PERSON, "vote", None, "PERSON"))
+    return out
 
 
 def _is_name_word(tok: Token) -> bool:
