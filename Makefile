@@ -30,7 +30,10 @@ pytest: install
 	$(BIN)/python -m pytest
 
 ## Benchmarks on a Neo4j of their own (ports 37687/37474); writes bench/RESULTS.md.
+## The API's load comes from wrk (Debian's package, installed here when apt-get can); without it, from Python.
 bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -q wrk >/dev/null; } || echo "wrk not found: the API load will come from Python threads"
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 stop:
