@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from neo4j import READ_ACCESS, Driver, Query
+from neo4j import Driver
 
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
 from queries.catalog import SavedQuery
-from queries.runner import to_json
+from queries.runner import read_query, to_json
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
 
@@ -32,9 +32,7 @@ def get_catalog(request: Request) -> dict[str, SavedQuery]:
 
 
 def read(driver: Driver, settings: Settings, name: str, **params: Any) -> list[dict[str, Any]]:
-    """Rows of `api/cypher/<name>.cypher` as JSON values. One auto-commit query in a read session, not a
-    retried transaction, so that an unreachable server is reported at once (the app turns it into a 503);
-    see queries/runner.py for why not an explicit transaction."""
-    with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
-        result = session.run(Query(load_cypher(CYPHER, name), timeout=settings.query_timeout_s), params)
+    """Rows of `api/cypher/<name>.cypher` as JSON values, read as saved queries are (queries/runner.py), so
+    that an unreachable server is reported at once (the app turns it into a 503)."""
+    with read_query(driver, settings, load_cypher(CYPHER, name), params) as result:
         return [{k: to_json(v) for k, v in record.items()} for record in result]

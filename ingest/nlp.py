@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -275,16 +276,20 @@ def _surname_uses(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         for c in cands
         if c.type == EntityType.PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title
     }
-    if not surnames:
+    return [
+        _Cand(i, i + 1, EntityType.PERSON, "vote", None, "PERSON")
+        for i in _words_in(doc, surnames)
+        if i not in covered and gazetteer().lookup(doc[i].text) is None
+    ]
+
+
+def _words_in(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens that are one of `words`, found on spaCy's array of word ids: walking the
+    document builds a Python Token for every word."""
+    wanted = np.array([doc.vocab.strings[w] for w in words], dtype=np.uint64)
+    if not wanted.size:
         return []
-    # Found on spaCy's array of word ids, as acronyms are: walking the document built a Token for every word.
-    wanted = np.array([doc.vocab.strings[s] for s in surnames], dtype=np.uint64)
-    out = []
-    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted)).tolist():
-        text = doc[i].text
-        if i not in covered and gazetteer().lookup(text) is None:
-            out.append(_Cand(i, i + 1, EntityType.PERSON, "vote", None, "PERSON"))
-    return out
+    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted))]
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -528,11 +533,9 @@ def _acronym_uses(doc: Doc, cands: list[_Cand], defined: dict[str, tuple[int, in
             c.type = types[text]
     if not types:
         return out
-    wanted = np.array([doc.vocab.strings[a] for a in types], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted)):
-        tok = doc[int(i)]
-        if tok.i not in covered:
-            out.append(_Cand(tok.i, tok.i + 1, types[tok.text], "acronym", None, "ORG"))
+    for i in _words_in(doc, types):
+        if i not in covered:
+            out.append(_Cand(i, i + 1, types[doc[i].text], "acronym", None, "ORG"))
     return out
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, Query
+from neo4j import READ_ACCESS, Driver, Query, Result
 from pydantic import BaseModel, Field
 
 from polgraph.settings import Settings
@@ -61,22 +62,28 @@ def to_json(value: Any) -> Any:
     return str(value)
 
 
+@contextmanager
+def read_query(
+    driver: Driver, settings: Settings, cypher: str, params: Mapping[str, Any]
+) -> Iterator[Result]:
+    """One auto-commit query in a read session, with the time limit on the query itself: not `execute_read`,
+    whose retries would turn "Neo4j is down" into seconds of waiting before the caller hears of it, and
+    not an explicit transaction, whose BEGIN and ROLLBACK were two more round trips to the server than
+    the query itself: a third of the API's time under load (bench/PROFILE.md). The server still refuses
+    a write in a read session."""
+    with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
+        yield session.run(Query(cypher, timeout=settings.query_timeout_s), dict(params))
+
+
 def run_saved_query(
     driver: Driver, settings: Settings, query: SavedQuery, params: Mapping[str, Any]
 ) -> QueryResult:
-    """`params` are already bound (see SavedQuery.bind). Raises neo4j errors as they come.
-
-    One auto-commit query in a read session, with the time limit on the query itself: not `execute_read`,
-    whose retries would turn "Neo4j is down" into seconds of waiting before the caller hears of it, and
-    not an explicit transaction, whose BEGIN and ROLLBACK were two more round trips to the server than
-    the query itself: a third of the API's time under load (bench/PROFILE.md).
-    """
+    """`params` are already bound (see SavedQuery.bind). Raises neo4j errors as they come."""
     cap = settings.query_row_cap
     started = time.monotonic()
     rows: list[dict[str, Any]] = []
     truncated = False
-    with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
-        result = session.run(Query(query.cypher, timeout=settings.query_timeout_s), dict(params))
+    with read_query(driver, settings, query.cypher, params) as result:
         columns = list(result.keys())
         for record in result:
             if len(rows) >= cap:
@@ -168,8 +175,8 @@ def warm_plans(driver: Driver, settings: Settings, catalog: Mapping[str, SavedQu
         if "limit" in params:
             params["limit"] = 1
         try:
-            with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
-                session.run(Query(query.cypher, timeout=settings.query_timeout_s), params).consume()
+            with read_query(driver, settings, query.cypher, params) as result:
+                result.consume()
             done += 1
         except Exception:  # the server may not be up yet; requests will plan as they come
             continue
