@@ -303,3 +303,19 @@ def test_ranked_lists_keep_their_order_under_a_limit(run: Any) -> None:
     assert [r["sources"] for r in everything] == sorted((r["sources"] for r in everything), reverse=True)
     assert [r["key"] for r in run("who_backed_whom", limit=1)] == [everything[0]["key"]]
     assert [r["key"] for r in run("who_backed_whom", actor="antal varga", limit=1)] == [everything[0]["key"]]
+
+
+def test_country_filter_reaches_every_kind_of_member(run: Any) -> None:
+    # Petrescu belongs to Ruritania through her party and Varga through his office; Holt to Borduria through
+    # his office; Borduria is its own member. With an actor too, the actor's facts that touch the country.
+    assert pairs(run("who_accused_whom", country="Ruritania")) == {(PETRESCU, VARGA)}
+    assert run("who_accused_whom", country="Borduria") == []
+    assert pairs(run("who_backed_whom", country="ruritania")) == {(HOLT, VARGA), (BORDURIA, VARGA)}
+    assert pairs(run("who_backed_whom", actor="Varga", country="Borduria")) == {
+        (HOLT, VARGA),
+        (BORDURIA, VARGA),
+    }
+    assert pairs(run("who_backed_whom", actor="Holt", country="Ruritania")) == {(HOLT, VARGA)}
+    assert run("who_backed_whom", actor="Holt", country="Syldavia") == []
+    assert run("who_backed_whom", country="Atlantis") == []
+    assert pairs(run("meetings", country="Ruritania", to_date="2021-03-19")) == set()
