@@ -20,7 +20,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.routes import articles, browser, entities, health, queries
-from polgraph.database import DatabaseError, create_driver
+from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.settings import Settings, get_settings
 from queries.catalog import ParamError, default_catalog
 from queries.runner import warm_plans
@@ -113,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # One driver per process: it pools connections; creating it does not need the server to be up.
         app.state.driver = create_driver(settings)
+        app.state.async_driver = create_async_driver(settings)
         threading.Thread(
             target=warm_plans, args=(app.state.driver, settings, catalog), name="warm-plans", daemon=True
         ).start()
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             app.state.driver.close()
+            await app.state.async_driver.close()
 
     app = FastAPI(
         title="polgraph",

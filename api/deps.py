@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from neo4j import Driver
+from neo4j import AsyncDriver, Driver
 
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
@@ -18,6 +18,11 @@ CYPHER = Path(__file__).resolve().parent / "cypher"
 
 def get_driver(request: Request) -> Driver:
     driver: Driver = request.app.state.driver
+    return driver
+
+
+def get_async_driver(request: Request) -> AsyncDriver:
+    driver: AsyncDriver = request.app.state.async_driver
     return driver
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from neo4j import Driver, GraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from polgraph.settings import Settings
@@ -23,16 +24,25 @@ class DatabaseAuthError(DatabaseError):
     pass
 
 
-def create_driver(settings: Settings) -> Driver:
-    return GraphDatabase.driver(
-        settings.neo4j_uri,
-        auth=(settings.neo4j_user, settings.neo4j_password),
-        connection_timeout=5.0,
+def _driver_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "auth": (settings.neo4j_user, settings.neo4j_password),
+        "connection_timeout": 5.0,
         # Fail fast when the server is down instead of retrying for the driver's default 30 s.
-        max_transaction_retry_time=5.0,
+        "max_transaction_retry_time": 5.0,
         # Property-does-not-exist warnings on an empty graph are noise to users of the CLI and the API.
-        notifications_min_severity="OFF",
-    )
+        "notifications_min_severity": "OFF",
+    }
+
+
+def create_driver(settings: Settings) -> Driver:
+    return GraphDatabase.driver(settings.neo4j_uri, **_driver_options(settings))
+
+
+def create_async_driver(settings: Settings) -> AsyncDriver:
+    """The same driver for asyncio code: the API's saved queries, which then run on the event loop
+    without a hop through the thread pool."""
+    return AsyncGraphDatabase.driver(settings.neo4j_uri, **_driver_options(settings))
 
 
 def verify(driver: Driver, settings: Settings) -> None:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, Query, Result
+from neo4j import READ_ACCESS, AsyncDriver, Driver, Query, Result
 from pydantic import BaseModel, Field
 
 from polgraph.settings import Settings
@@ -91,6 +91,39 @@ def run_saved_query(
                 break
             rows.append({k: to_json(record[k]) for k in columns})
         result.consume()  # the rows past the cap are discarded by the server, not sent
+    return _result(query, params, columns, rows, truncated, started)
+
+
+async def run_saved_query_async(
+    driver: AsyncDriver, settings: Settings, query: SavedQuery, params: Mapping[str, Any]
+) -> QueryResult:
+    """`run_saved_query` on the driver's asyncio API, for the API's event loop; the same read session,
+    time limit and row cap."""
+    cap = settings.query_row_cap
+    started = time.monotonic()
+    rows: list[dict[str, Any]] = []
+    truncated = False
+    session = driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS)
+    async with session:
+        result = await session.run(Query(query.cypher, timeout=settings.query_timeout_s), dict(params))
+        columns = list(result.keys())
+        async for record in result:
+            if len(rows) >= cap:
+                truncated = True
+                break
+            rows.append({k: to_json(record[k]) for k in columns})
+        await result.consume()
+    return _result(query, params, columns, rows, truncated, started)
+
+
+def _result(
+    query: SavedQuery,
+    params: Mapping[str, Any],
+    columns: list[str],
+    rows: list[dict[str, Any]],
+    truncated: bool,
+    started: float,
+) -> QueryResult:
     return QueryResult(
         query=query.name,
         params=to_json(dict(params)),

@@ -7,13 +7,13 @@ from itertools import pairwise
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
-from neo4j import Driver
+from neo4j import AsyncDriver
 
-from api.deps import get_catalog, get_driver, get_settings
+from api.deps import get_async_driver, get_catalog, get_settings
 from api.models import ErrorBody, GraphResult, ParameterInfo, QueryInfo, QueryResult
 from polgraph.settings import Settings
 from queries.catalog import ParamError, SavedQuery
-from queries.runner import run_saved_query, to_graph
+from queries.runner import run_saved_query_async, to_graph
 
 router = APIRouter(tags=["queries"])
 
@@ -117,10 +117,12 @@ def _given_params(request: Request, query: SavedQuery) -> tuple[dict[str, Any], 
     return given, fmt
 
 
-def _run(request: Request, query: SavedQuery, driver: Driver, settings: Settings) -> Response:
+async def _run(request: Request, query: SavedQuery, driver: AsyncDriver, settings: Settings) -> Response:
+    """On the event loop: the async driver waits for Neo4j there, so a request needs no worker thread
+    (the hop to one and back was a tenth of the API's time under load, bench/PROFILE.md)."""
     given, fmt = _given_params(request, query)
     bound = query.bind(given)
-    result = run_saved_query(driver, settings, query, bound)
+    result = await run_saved_query_async(driver, settings, query, bound)
     body: QueryResult | GraphResult = to_graph(result) if fmt == "graph" else result
     # Serialized by pydantic directly: FastAPI's own pass re-validates the model it was given and encodes it
     # again, 2.4 ms against 0.36 ms for 100 rows with their evidence, on a path that runs under load.
@@ -185,12 +187,12 @@ def _example_response(query: SavedQuery) -> dict[str, Any]:
 
 
 def _endpoint_for(query: SavedQuery) -> Any:
-    def endpoint(
+    async def endpoint(
         request: Request,
-        driver: Driver = Depends(get_driver),
+        driver: AsyncDriver = Depends(get_async_driver),
         settings: Settings = Depends(get_settings),
     ) -> Response:
-        return _run(request, query, driver, settings)
+        return await _run(request, query, driver, settings)
 
     return endpoint
 
@@ -214,16 +216,16 @@ def register_saved_queries(app: FastAPI, catalog: dict[str, SavedQuery]) -> None
             openapi_extra={"parameters": _openapi_parameters(query)},
         )
 
-    def generic(
+    async def generic(
         name: str,
         request: Request,
-        driver: Driver = Depends(get_driver),
+        driver: AsyncDriver = Depends(get_async_driver),
         settings: Settings = Depends(get_settings),
     ) -> Response:
         query = catalog.get(name)
         if query is None:
             raise HTTPException(404, f"no saved query named {name!r}; GET /queries lists them")
-        return _run(request, query, driver, settings)
+        return await _run(request, query, driver, settings)
 
     app.add_api_route(
         "/queries/{name}",

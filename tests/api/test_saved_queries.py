@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -9,9 +10,11 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import ClientError
 
+from api.routes.queries import example_params
+from polgraph.database import create_async_driver
 from polgraph.settings import Settings
-from queries.catalog import default_catalog, parse_query_file
-from queries.runner import run_saved_query, to_graph
+from queries.catalog import SavedQuery, default_catalog, parse_query_file
+from queries.runner import QueryResult, run_saved_query, run_saved_query_async, to_graph
 from tests.api.conftest import (
     ARREST_EVENT,
     BORDURIA,
@@ -259,8 +262,22 @@ def test_graph_conversion(api_graph: Driver, neo4j_settings: Settings) -> None:
     assert all(e.key and e.properties["evidence"]["sentence"] for e in graph.edges)
 
 
-def test_saved_queries_run_read_only(api_graph: Driver, neo4j_settings: Settings, tmp_path: Path) -> None:
-    # Auto-commit in a read session: the server itself refuses a write, so nothing is stored.
+def _run_async(settings: Settings, query: SavedQuery, params: dict[str, Any]) -> QueryResult:
+    async def go() -> QueryResult:
+        driver = create_async_driver(settings)
+        try:
+            return await run_saved_query_async(driver, settings, query, params)
+        finally:
+            await driver.close()
+
+    return asyncio.run(go())
+
+
+@pytest.mark.parametrize("runner", ["sync", "async"])
+def test_saved_queries_run_read_only(
+    api_graph: Driver, neo4j_settings: Settings, tmp_path: Path, runner: str
+) -> None:
+    # Auto-commit in a read session, on either driver API: the server itself refuses a write.
     path = tmp_path / "sneaky_write.cypher"
     path.write_text(
         "// name: sneaky_write\n// description: writes\n// example: none\nCREATE (n:Probe) RETURN n.x AS x\n",
@@ -268,11 +285,34 @@ def test_saved_queries_run_read_only(api_graph: Driver, neo4j_settings: Settings
     )
     query = parse_query_file(path)
     with pytest.raises(ClientError, match="read access mode"):
-        run_saved_query(api_graph, neo4j_settings, query, query.bind({}))
+        if runner == "sync":
+            run_saved_query(api_graph, neo4j_settings, query, query.bind({}))
+        else:
+            _run_async(neo4j_settings, query, query.bind({}))
     records, _, _ = api_graph.execute_query(
         "MATCH (n:Probe) RETURN count(n) AS c", database_=neo4j_settings.neo4j_database
     )
     assert records[0]["c"] == 0
+
+
+def test_the_apis_async_runner_gives_the_rows_of_the_sync_one(
+    api_graph: Driver, neo4j_settings: Settings
+) -> None:
+    capped = neo4j_settings.model_copy(update={"query_row_cap": 2})
+    for query in default_catalog().values():
+        params = query.bind(example_params(query))
+        for settings in (neo4j_settings, capped):
+            sync = run_saved_query(api_graph, settings, query, params)
+            via_async = _run_async(settings, query, params)
+            assert (via_async.columns, via_async.rows, via_async.truncated) == (
+                sync.columns,
+                sync.rows,
+                sync.truncated,
+            ), query.name
+    assert any(
+        run_saved_query(api_graph, capped, q, q.bind(example_params(q))).truncated
+        for q in default_catalog().values()
+    )
 
 
 @pytest.mark.parametrize(
