@@ -62,7 +62,7 @@ CALL (countries, actor_ids, members) {
   WITH s, r, t, coalesce(r.date_start, r.first_reported) AS day
   WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
   RETURN s, r, t, day
-  ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
+  ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC, r.key
   LIMIT $limit
   UNION
   UNWIND CASE WHEN $actor IS NULL THEN members ELSE actor_ids END AS anchor
@@ -80,12 +80,13 @@ CALL (countries, actor_ids, members) {
     // With both an actor and a country, the actor's facts that touch the country.
     AND ($actor IS NULL OR $country IS NULL OR s.id IN members OR t.id IN members)
   RETURN s, r, t, day
-  ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
+  ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC, r.key
   LIMIT $limit
 }
 // The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
+// Ties end on the fact's key: the same call gives the same rows in the same order, under any limit.
 WITH s, r, t, day
-ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC
+ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC, r.key
 LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
@@ -99,4 +100,4 @@ RETURN s.id AS source_id, s.name AS source, s.type AS source_label,
        type(r) AS type, toString(day) AS date, r.sources AS sources, r.confidence AS confidence,
        r.claimed_by AS claimed_by_id, cb.name AS claimed_by,
        r.key AS key, evidence
-ORDER BY sources DESC, confidence DESC, date IS NULL, date DESC
+ORDER BY sources DESC, confidence DESC, date IS NULL, date DESC, key

@@ -359,3 +359,27 @@ def test_country_filter_reaches_every_kind_of_member(run: Any) -> None:
     assert run("who_backed_whom", actor="Holt", country="Syldavia") == []
     assert run("who_backed_whom", country="Atlantis") == []
     assert pairs(run("meetings", country="Ruritania", to_date="2021-03-19")) == set()
+
+
+def test_ranked_lists_break_ties_on_the_fact_key(
+    run: Any, api_graph: Driver, neo4j_settings: Settings
+) -> None:
+    # Three facts alike in sources, confidence and date, stored out of key order: they come back by key.
+    keys = ["tie-3", "tie-1", "tie-2"]
+    db = neo4j_settings.neo4j_database
+    api_graph.execute_query(
+        "UNWIND $keys AS k "
+        "CREATE (:Actor:Person {id: 'person:' + k + '-s', name: k, type: 'Person'})"
+        "-[:SUPPORT {key: k, sources: 1, confidence: 0.01, first_reported: date('1990-01-01')}]->"
+        "(:Actor:Person {id: 'person:' + k + '-t', name: k + ' t', type: 'Person'})",
+        keys=keys,
+        database_=db,
+    )
+    try:
+        for _ in range(3):
+            found = [r["key"] for r in run("who_backed_whom") if r["key"].startswith("tie-")]
+            assert found == sorted(keys)
+    finally:
+        api_graph.execute_query(
+            "MATCH (a:Actor) WHERE a.id STARTS WITH 'person:tie-' DETACH DELETE a", database_=db
+        )
