@@ -119,7 +119,7 @@ def _given_params(request: Request, query: SavedQuery) -> tuple[dict[str, Any], 
 
 async def _run(request: Request, query: SavedQuery, driver: AsyncDriver, settings: Settings) -> Response:
     """On the event loop: the async driver waits for Neo4j there, so a request needs no worker thread
-    (the hop to one and back was a tenth of the API's time under load, bench/PROFILE.md)."""
+    (the hop to one and back held 8 % of the API's interpreter time under load, bench/PROFILE.md)."""
     given, fmt = _given_params(request, query)
     bound = query.bind(given)
     result = await run_saved_query_async(driver, settings, query, bound)
