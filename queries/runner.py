@@ -71,8 +71,16 @@ def read_query(
     not an explicit transaction, whose BEGIN and ROLLBACK were two more round trips to the server than
     the query itself: a third of the API's time under load (bench/PROFILE.md). The server still refuses
     a write in a read session."""
-    with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
-        yield session.run(Query(cypher, timeout=settings.query_timeout_s), dict(params))
+    with driver.session(**_read_session(settings)) as session:
+        yield session.run(_limited(cypher, settings), dict(params))
+
+
+def _read_session(settings: Settings) -> dict[str, Any]:
+    return {"database": settings.neo4j_database, "default_access_mode": READ_ACCESS}
+
+
+def _limited(cypher: str, settings: Settings) -> Query:
+    return Query(cypher, timeout=settings.query_timeout_s)
 
 
 def run_saved_query(
@@ -98,14 +106,13 @@ async def run_saved_query_async(
     driver: AsyncDriver, settings: Settings, query: SavedQuery, params: Mapping[str, Any]
 ) -> QueryResult:
     """`run_saved_query` on the driver's asyncio API, for the API's event loop; the same read session,
-    time limit and row cap."""
+    time limit and row cap (see `read_query`)."""
     cap = settings.query_row_cap
     started = time.monotonic()
     rows: list[dict[str, Any]] = []
     truncated = False
-    session = driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS)
-    async with session:
-        result = await session.run(Query(query.cypher, timeout=settings.query_timeout_s), dict(params))
+    async with driver.session(**_read_session(settings)) as session:
+        result = await session.run(_limited(query.cypher, settings), dict(params))
         columns = list(result.keys())
         async for record in result:
             if len(rows) >= cap:
