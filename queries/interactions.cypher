@@ -15,7 +15,7 @@ WHERE $country IS NOT NULL
        OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
 WITH collect(c.id) AS countries
 // An actor named by the caller is looked up once (by id, or by name or alias through the full-text
-// index) and its relationships expanded from it; without one, every fact of the type is a candidate.
+// index) and its relationships expanded from it (or, with a country, those of the country's nodes).
 WITH countries,
      COLLECT {
        MATCH (a:Actor {id: $actor}) RETURN a.id AS id
@@ -40,28 +40,60 @@ WITH countries,
        RETURN node.id AS id
      } AS other_ids,
      CASE WHEN $type IS NULL THEN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] ELSE [$type] END AS types
-CALL (countries, actor_ids, other_ids, types) {
-  WITH countries, actor_ids, other_ids, types WHERE $actor IS NULL
+// What stands for the country on either side of a fact: the country, actors located in or belonging to
+// it, elections held in it, holders of its offices, members and leaders of its parties. Gathered once
+// from the indexes, so that facts are expanded from these nodes rather than every fact of the type
+// being tested against the country (bench/PROFILE.md).
+WITH countries, actor_ids, other_ids, types,
+     COLLECT {
+       UNWIND countries AS cid
+       RETURN cid AS id
+       UNION
+       UNWIND countries AS cid
+       MATCH (x:Actor {country: cid})
+       RETURN x.id AS id
+       UNION
+       UNWIND countries AS cid
+       MATCH (x:Election)-[:HELD_IN]->(:Actor {id: cid})
+       RETURN x.id AS id
+       UNION
+       UNWIND countries AS cid
+       MATCH (x)-[:HOLDS_ROLE]->(o:Actor {country: cid}) WHERE o:Office
+       RETURN x.id AS id
+       UNION
+       UNWIND countries AS cid
+       MATCH (x)-[:MEMBER_OF|LEADS]->(p:Actor {country: cid}) WHERE p:Party
+       RETURN x.id AS id
+     } AS members
+CALL (actor_ids, types, members) {
+  WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL
   MATCH (s:Actor)-[r]->(t)
   WHERE type(r) IN types
   RETURN s, r, t
   UNION
-  UNWIND actor_ids AS aid
-  MATCH (:Actor {id: aid})-[r]-()
-  WHERE type(r) IN types
+  UNWIND CASE WHEN $actor IS NULL THEN members ELSE actor_ids END AS anchor
+  CALL (anchor, types) {
+    MATCH (:Actor {id: anchor})-[r]-()
+    WHERE type(r) IN types
+    RETURN r
+    UNION
+    MATCH (:Election {id: anchor})-[r]-()
+    WHERE type(r) IN types
+    RETURN r
+  }
+  WITH DISTINCT r
   RETURN startNode(r) AS s, r, endNode(r) AS t
 }
-WITH countries, actor_ids, other_ids, types, s, r, t
+WITH other_ids, members, s, r, t
 WHERE r.sources >= $min_sources
   AND ($other IS NULL OR s.id IN other_ids OR t.id IN other_ids)
-  AND ($country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
-       OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
-                 + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries)))
+  // With both an actor and a country, the actor's facts that touch the country.
+  AND ($actor IS NULL OR $country IS NULL OR s.id IN members OR t.id IN members)
 WITH s, r, t, coalesce(r.date_start, r.first_reported) AS day
 WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
 // The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
 WITH s, r, t, day
-ORDER BY day IS NULL, day DESC, r.sources DESC, r.confidence DESC
+ORDER BY day IS NULL, day DESC, r.sources DESC, r.confidence DESC, r.key
 LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
@@ -75,4 +107,4 @@ RETURN s.id AS source_id, s.name AS source, s.type AS source_label,
        type(r) AS type, toString(day) AS date, r.sources AS sources, r.confidence AS confidence,
        r.claimed_by AS claimed_by_id, cb.name AS claimed_by,
        r.key AS key, evidence
-ORDER BY date IS NULL, date DESC, sources DESC, confidence DESC
+ORDER BY date IS NULL, date DESC, sources DESC, confidence DESC, key

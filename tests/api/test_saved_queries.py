@@ -359,6 +359,11 @@ def test_country_filter_reaches_every_kind_of_member(run: Any) -> None:
     assert run("who_backed_whom", actor="Holt", country="Syldavia") == []
     assert run("who_backed_whom", country="Atlantis") == []
     assert pairs(run("meetings", country="Ruritania", to_date="2021-03-19")) == set()
+    # The generic list too.
+    assert pairs(run("interactions", type="REJECT", country="Ruritania")) == {(PETRESCU, ELECTION_2021)}
+    assert pairs(run("interactions", country="Syldavia")) == {(SYLDAVIA, VARGA)}
+    assert pairs(run("interactions", actor="Kell", country="Ruritania")) == {(RURITANIA, KELL)}
+    assert run("interactions", actor="Kell", country="Borduria") == []
 
 
 def test_ranked_lists_break_ties_on_the_fact_key(
