@@ -38,6 +38,7 @@ from ingest.models import (
     Relation,
 )
 from ingest.nlp import find_mentions, load_nlp
+from ingest.parse import parse_in_workers
 from ingest.read import read_inputs
 from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
 from ingest.write import GraphWriter, WriteResult
@@ -96,37 +97,73 @@ class Pipeline:
         return extractions, errors + failures
 
     def parse(self, articles: Iterable[CleanArticle]) -> Iterator[tuple[CleanArticle, Doc]]:
-        """spaCy over a stream of articles, in order. One `nlp.pipe` for a whole ingest: with several
-        processes, each call starts its workers again, which cost more than a batch of 20 articles takes."""
+        """spaCy over a stream of articles, in order, for a whole ingest: workers started for each batch
+        would cost more than a batch takes.
+
+        With `nlp_processes` >= 1 spaCy runs in that many worker processes while this one extracts and
+        writes what they parsed before (ingest/parse.py); with 0 it runs here, one article after another."""
+        processes = self.settings.nlp_processes
+        if processes >= 1:
+            yield from parse_in_workers(self.nlp, articles, _text_of, processes, self.settings.nlp_batch_size)
+            return
         waiting: dict[int, CleanArticle] = {}
 
         def texts() -> Iterator[tuple[str, int]]:
-            # The article stays here and only its number travels with the text to a worker and back.
+            # The article stays here and only its number travels with the text.
             for i, article in enumerate(articles):
                 waiting[i] = article
                 yield article.text, i
 
-        docs = self.nlp.pipe(
-            texts(),
-            as_tuples=True,
-            n_process=self.settings.nlp_processes,
-            batch_size=self.settings.nlp_batch_size,
-        )
+        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.nlp_batch_size)
         for doc, i in docs:
             yield waiting.pop(i), doc
 
     def extract_parsed(
-        self, parsed: list[tuple[CleanArticle, Doc]]
+        self, parsed: Iterable[tuple[CleanArticle, Doc]]
     ) -> tuple[list[ArticleExtraction], list[ReadError]]:
         """Facts of a batch of parsed articles, actors resolved across the batch and against `known`."""
-        errors: list[ReadError] = []
         per_article: list[tuple[ArticleExtraction, ArticleResolution]] = []
+        errors: list[ReadError] = []
         for article, doc in parsed:
-            try:
-                per_article.append(self._extract_article(article, doc))
-            except Exception as exc:  # one article's failure must not stop the batch
-                log.exception("extraction failed for %s", article.source_path)
-                errors.append(ReadError(source=article.source_path, problem=f"extraction failed: {exc}"))
+            self._extract_one(article, doc, per_article, errors)
+        return self._resolve_batch(per_article), errors
+
+    def extract_stream(
+        self, parsed: Iterable[tuple[CleanArticle, Doc]], size: int
+    ) -> Iterator[tuple[list[ArticleExtraction], list[ReadError], int]]:
+        """`extract_parsed` over consecutive batches of `size` parsed articles: (extractions, errors, articles
+        in the batch) for each. Each article is extracted as soon as it is parsed, so that with spaCy in a
+        worker the last batch costs only its resolution after the worker is done, not its whole extraction.
+        """
+        per_article: list[tuple[ArticleExtraction, ArticleResolution]] = []
+        errors: list[ReadError] = []
+        count = 0
+        for article, doc in parsed:
+            self._extract_one(article, doc, per_article, errors)
+            count += 1
+            if count == size:
+                yield self._resolve_batch(per_article), errors, count
+                per_article, errors, count = [], [], 0
+        if count:
+            yield self._resolve_batch(per_article), errors, count
+
+    def _extract_one(
+        self,
+        article: CleanArticle,
+        doc: Doc,
+        into: list[tuple[ArticleExtraction, ArticleResolution]],
+        errors: list[ReadError],
+    ) -> None:
+        try:
+            into.append(self._extract_article(article, doc))
+        except Exception as exc:  # one article's failure must not stop the batch
+            log.exception("extraction failed for %s", article.source_path)
+            errors.append(ReadError(source=article.source_path, problem=f"extraction failed: {exc}"))
+
+    def _resolve_batch(
+        self, per_article: list[tuple[ArticleExtraction, ArticleResolution]]
+    ) -> list[ArticleExtraction]:
+        """Actors resolved across the batch's articles and against `known`, which learns them."""
         resolver = CorpusResolver()
         batch_entities = [e for _, res in per_article for e in res.entities.values()]
         resolver.seed(self.known.relevant_to(batch_entities))
@@ -139,7 +176,7 @@ class Pipeline:
         for ex in extractions:
             for ent in ex.entities:
                 self.known.put(merged.get(ent.id, ent))
-        return extractions, errors
+        return extractions
 
     def _extract_article(
         self, article: CleanArticle, doc: Doc
@@ -169,6 +206,10 @@ class Pipeline:
             events=events,
         )
         return extraction, resolution
+
+
+def _text_of(article: CleanArticle) -> str:
+    return article.text
 
 
 def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
@@ -360,8 +401,7 @@ def ingest_items(
     # Batches still commit one after another, in order, each in its own transaction.
     in_flight: tuple[Future[WriteResult], int, list[ReadError]] | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-write") as writes:
-        for parsed in batched(pipeline.parse(to_parse()), size):
-            extractions, errors = pipeline.extract_parsed(parsed)
+        for extractions, errors, parsed in pipeline.extract_stream(pipeline.parse(to_parse()), size):
             if in_flight:
                 settle(*in_flight)
                 in_flight = None
@@ -370,7 +410,7 @@ def ingest_items(
                 continue
             if keep_extractions:
                 extracted.extend(extractions)
-            in_flight = (writes.submit(writer.write, extractions), len(parsed) - len(errors), errors)
+            in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
         if in_flight:
             settle(*in_flight)
     return summary, extracted

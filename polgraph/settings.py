@@ -36,7 +36,10 @@ class Settings(BaseSettings):
 
     # NLP
     spacy_model: str = Field("en_core_web_sm", validation_alias=AliasChoices("POLGRAPH_SPACY_MODEL"))
-    nlp_processes: int = Field(1, ge=1, validation_alias=AliasChoices("POLGRAPH_NLP_PROCESSES"))
+    # spaCy worker processes. With 1, spaCy parses in a process of its own while the ingest process extracts
+    # and writes the articles parsed before: two cores at work where 0 (spaCy inside the ingest process)
+    # keeps one. 0 suits a one-core machine and the API, which parses one article a request.
+    nlp_processes: int = Field(1, ge=0, validation_alias=AliasChoices("POLGRAPH_NLP_PROCESSES"))
     # Texts handed to each spaCy worker at a time: spaCy's 256 leaves the second process idle on a few
     # hundred articles (measured: 2 processes at batch 256 no faster than 1; at 64, 1.5x faster).
     nlp_batch_size: int = Field(64, ge=1, validation_alias=AliasChoices("POLGRAPH_NLP_BATCH_SIZE"))

@@ -38,7 +38,10 @@ def _pipeline(app: FastAPI, driver: Driver, settings: Settings) -> Any:
         if app.state.pipeline is None:
             from ingest.pipeline import Pipeline, known_actors
 
-            app.state.pipeline = Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+            # spaCy in this process: a worker forked per request would cost more than one article's parse,
+            # and forking a server that runs threads is asking for trouble.
+            inline = settings.model_copy(update={"nlp_processes": 0})
+            app.state.pipeline = Pipeline(inline, known=known_actors(driver, settings.neo4j_database))
         return app.state.pipeline
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from typing import Any
 
 import pytest
@@ -35,6 +36,9 @@ def test_post_article_ingests_once(client: TestClient) -> None:
     stored = client.get(f"/articles/{body['article_id']}")
     assert stored.status_code == 200 and stored.json()["published"] == "2022-05-04"
     pipeline = client.app.state.pipeline  # type: ignore[attr-defined]
+    # One article a request is parsed in the server's own process: no worker is forked per request.
+    assert pipeline.settings.nlp_processes == 0
+    assert not multiprocessing.active_children()
     again = client.post("/articles", json=ARTICLE, headers=KEY)
     assert again.status_code == 200 and again.json()["state"] == "unchanged"
     assert client.app.state.pipeline is pipeline  # type: ignore[attr-defined]

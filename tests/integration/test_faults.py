@@ -49,6 +49,19 @@ def write_corpus(folder: Path, count: int) -> Path:
     return folder
 
 
+def children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def alive(pid: int) -> bool:
+    """Running, as opposed to gone or a zombie nobody has reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def ingest_process(folder: Path, settings: Settings, batch: int) -> subprocess.Popen[str]:
     env = subprocess_env(settings)
     env["POLGRAPH_INGEST_BATCH_SIZE"] = str(batch)
@@ -70,8 +83,15 @@ def test_sigkill_mid_ingest_then_rerun_equals_one_clean_run(
     deadline = time.monotonic() + 300
     while article_count(empty_graph, db) == 0 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
+    workers = children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    # Its spaCy worker notices and leaves rather than waiting for texts forever.
+    assert workers, "the ingest runs spaCy in a worker process"
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers)
     written = article_count(empty_graph, db)
     assert 0 < written < 60, "the kill must land mid-ingest for this test to mean anything"
     # Whole batches only: a transaction per batch commits all of its articles or none.

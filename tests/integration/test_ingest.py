@@ -173,7 +173,7 @@ def graph_fingerprint(driver: Driver, database: str) -> tuple[list[str], list[tu
     return [r["id"] for r in nodes], [(r["a"], r["t"], r["b"], r["n"]) for r in rels]
 
 
-def test_two_spacy_processes_and_overlapped_writes_give_the_graph_of_one_process(
+def test_spacy_in_workers_and_overlapped_writes_give_the_graph_of_spacy_in_process(
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
     from bench.corpus import generate
@@ -183,7 +183,8 @@ def test_two_spacy_processes_and_overlapped_writes_give_the_graph_of_one_process
     items: list[RawArticle | ReadError] = list(generate(30, seed=5))
     items.insert(7, ReadError(source="broken.txt", problem="not UTF-8"))
     fingerprints, progress = [], []
-    for processes, batch in ((1, 20), (2, 3)):
+    # 0: spaCy in this process; 1 and 2: in that many workers (ingest/parse.py).
+    for processes, batch in ((0, 20), (1, 20), (2, 3)):
         wipe_graph(empty_graph, db)
         settings = neo4j_settings.model_copy(
             update={"nlp_processes": processes, "ingest_batch_size": batch, "nlp_batch_size": 4}
@@ -199,8 +200,8 @@ def test_two_spacy_processes_and_overlapped_writes_give_the_graph_of_one_process
         assert summary.new == 30 and summary.failed == 1, summary.failures
         fingerprints.append(graph_fingerprint(empty_graph, db))
         progress.append((sum(d for d, _ in ticks), sum(f for _, f in ticks), len(ticks)))
-    assert fingerprints[0] == fingerprints[1]
-    assert len(fingerprints[0][1]) > 100  # a graph with facts in it, not two empty ones
+    assert fingerprints[0] == fingerprints[1] == fingerprints[2]
+    assert len(fingerprints[0][1]) > 100  # a graph with facts in it, not three empty ones
     # Progress counts every item once, whatever the batching; batches of 3 report more often.
-    assert progress[0][:2] == progress[1][:2] == (30, 1)
-    assert progress[1][2] > progress[0][2]
+    assert progress[0][:2] == progress[1][:2] == progress[2][:2] == (30, 1)
+    assert progress[2][2] > progress[1][2] == progress[0][2]
