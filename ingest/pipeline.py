@@ -1,8 +1,9 @@
 """The ingest pipeline: read -> clean -> spaCy -> mentions -> resolve -> facts -> (corpus merge) -> write.
 
-Articles flow in batches: spaCy runs over a batch with `nlp.pipe`, actors are resolved within each article and
-then across the batch and everything already known, and the batch is written in one transaction. One bad
-article is reported as a ReadError and skipped; it never stops the batch.
+spaCy parses in worker processes (ingest/parse.py) while this process extracts each article as it arrives;
+actors are resolved within each article and then across the batch and everything already known, and the
+batch is written in one transaction while the next one is extracted. One bad article is reported as a
+ReadError and skipped; it never stops the batch.
 """
 
 from __future__ import annotations
