@@ -1,4 +1,8 @@
-"""What every route needs: the process's driver and settings, and a read that fails fast."""
+"""What every route needs: the process's driver and settings, and a read that fails fast.
+
+The dependencies are `async def` though they await nothing: FastAPI runs a plain `def` dependency in its
+thread pool, and the hop there and back for the driver and the settings was ~40 % of the API's CPU on a
+saved query that Neo4j answers in a few milliseconds (bench/PROFILE.md)."""
 
 from __future__ import annotations
 
@@ -16,22 +20,22 @@ from queries.runner import read_query, to_json
 CYPHER = Path(__file__).resolve().parent / "cypher"
 
 
-def get_driver(request: Request) -> Driver:
+async def get_driver(request: Request) -> Driver:
     driver: Driver = request.app.state.driver
     return driver
 
 
-def get_async_driver(request: Request) -> AsyncDriver:
+async def get_async_driver(request: Request) -> AsyncDriver:
     driver: AsyncDriver = request.app.state.async_driver
     return driver
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_catalog(request: Request) -> dict[str, SavedQuery]:
+async def get_catalog(request: Request) -> dict[str, SavedQuery]:
     catalog: dict[str, SavedQuery] = request.app.state.catalog
     return catalog
 

@@ -20,7 +20,7 @@ router = APIRouter(tags=["articles"])
 _INGEST_LOCK = threading.Lock()
 
 
-def require_api_key(
+async def require_api_key(
     request: Request,
     x_api_key: str | None = Header(None, alias="X-API-Key", description="The API key (POLGRAPH_API_KEY)"),
 ) -> None:

@@ -1,0 +1,44 @@
+"""What a request costs the API process: nothing on its path hops to FastAPI's thread pool needlessly."""
+
+from __future__ import annotations
+
+import inspect
+
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+
+from api.app import create_app
+from api.routes import articles, browser, entities, health, queries
+from tests.conftest import make_test_settings
+
+
+def _sub_dependencies(dependant: Dependant) -> list[Dependant]:
+    out = []
+    for dep in dependant.dependencies:
+        out.append(dep)
+        out.extend(_sub_dependencies(dep))
+    return out
+
+
+def test_no_route_has_a_plain_def_dependency() -> None:
+    """FastAPI runs a `def` dependency in its thread pool. Getting the driver and the settings that way
+    cost more of the API's CPU than the rest of a fast saved query (bench/PROFILE.md)."""
+    app = create_app(make_test_settings())
+    routers = (queries.router, entities.router, articles.router, health.router, browser.router)
+    routes = [r for r in (*app.routes, *(r for m in routers for r in m.routes)) if isinstance(r, APIRoute)]
+    checked = 0
+    for route in routes:
+        for dep in _sub_dependencies(route.dependant):
+            assert dep.call is not None
+            assert inspect.iscoroutinefunction(dep.call), f"{route.path}: {dep.call.__name__} is a plain def"
+            checked += 1
+    assert checked >= 5  # the entity, article, health and query routes declare some
+
+
+def test_saved_query_routes_are_coroutines_without_dependencies() -> None:
+    app = create_app(make_test_settings())
+    saved = [r for r in app.routes if isinstance(r, APIRoute) and r.name.startswith("query_")]
+    assert len(saved) >= 10
+    for route in saved:
+        assert inspect.iscoroutinefunction(route.endpoint), route.path
+        assert not route.dependant.dependencies, route.path
