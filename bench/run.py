@@ -408,7 +408,7 @@ def main(
     report.add("# polgraph benchmarks\n")
     args = f"--articles {articles} --scales {scales} --seconds {seconds:g} --repeats {repeats}"
     args += f" --soak-seconds {soak_seconds:g} --profile-articles {profile_articles}"
-    if out != RESULTS:
+    if out.resolve() != RESULTS.resolve():
         args += f" --out {out}"
     command = f"make bench BENCH_ARGS='{args}'"
     report.add(f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `{command}`.\n")
