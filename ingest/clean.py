@@ -437,7 +437,9 @@ def _require_english(text: str, source: str) -> None:
     if not words:
         raise InputError(source, "text is not English (no function words at all)")
     letters = [ch for ch in text if ch.isalpha()]
-    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    # An ASCII letter is Latin; only the others need their Unicode name, which costs a string each
+    # (a third of cleaning's time when every letter was looked up).
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
     if latin < MIN_LATIN_SHARE * len(letters):
         raise InputError(source, "text is not English (mostly non-Latin script)")
     english = sum(1 for w in words if w in STOP_WORDS) / len(words)

@@ -162,6 +162,7 @@ def surname_key(tokens: list[str]) -> str:
     return " ".join(word_key(t) for t in tokens[start:])
 
 
+@lru_cache(maxsize=65536)  # resolution parses the same surfaces many times over; PersonName is frozen
 def parse_person(text: str) -> PersonName:
     surface = strip_possessive(text)
     tokens, titled = strip_honorifics(surface.split())
