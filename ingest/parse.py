@@ -76,6 +76,28 @@ def unpack(packed: _Packed, vocab: Vocab) -> Doc:
     return Doc(vocab, words=words, spaces=list(spaces)).from_array(_ATTRS, array)
 
 
+# The rule-based end of the English pipelines: the attribute ruler (tag -> POS, morphology and a few lemmas)
+# and the lemmatizer. What may follow them reads neither of their outputs: NER's features are the word's
+# norm, prefix, suffix and shape, and the gazetteer ruler matches words as written. So they give the same
+# Doc when run after NER, here in the ingest process. With one worker that process waited for the worker
+# over half the time while these two were 15% of the worker's CPU, the ingest's critical path
+# (bench/PROFILE.md); with more workers the ingest process is the busiest one, so they stay in the workers.
+_TAIL = ("attribute_ruler", "lemmatizer")
+_READ_NEITHER = frozenset({"entity_ruler", "ner"})
+
+
+def tail_components(nlp: Language) -> list[str]:
+    """The components of `_TAIL` that can be run last, in pipeline order; none when the pipeline lacks one
+    of them or has after them a component that might read what they set."""
+    names = nlp.pipe_names
+    if not all(name in names for name in _TAIL):
+        return []
+    first = min(names.index(name) for name in _TAIL)
+    if not {name for name in names[first:] if name not in _TAIL} <= _READ_NEITHER:
+        return []
+    return [name for name in names if name in _TAIL]
+
+
 def _leave_when_orphaned(parent: int) -> None:
     """Exit once the ingest process is gone (killed). Nobody will read what this worker parses, and it
     would otherwise wait for ever: its inbox never reports end-of-file, for this process holds the inbox's
@@ -85,11 +107,12 @@ def _leave_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _work(nlp: Language, inbox: Any, outbox: Any, batch_size: int, parent: int) -> None:
-    """Worker: parse texts from `inbox` until its `None`, putting each Doc, packed, on `outbox`."""
+def _work(nlp: Language, inbox: Any, outbox: Any, batch_size: int, parent: int, skip: list[str]) -> None:
+    """Worker: parse texts from `inbox` until its `None`, without the components in `skip`, putting each
+    Doc, packed, on `outbox`."""
     threading.Thread(target=_leave_when_orphaned, args=(parent,), daemon=True).start()
     try:
-        for doc in nlp.pipe(iter(inbox.get, None), batch_size=batch_size):
+        for doc in nlp.pipe(iter(inbox.get, None), batch_size=batch_size, disable=skip):
             outbox.put(pack(doc))
     except BaseException as exc:  # the parent must hear of any failure, or it would wait forever
         outbox.put(_Failed(f"{type(exc).__name__}: {exc}"))
@@ -108,16 +131,19 @@ def parse_in_workers(
 
     The items stay in this process; only their texts travel. At most `2 * batch_size` texts per worker are
     in flight: enough that a worker always has its next batch, bounded so a long stream does not pile up.
+    With one worker, the pipeline's rule-based tail (`tail_components`) runs here on each Doc it returns.
     """
     if processes < 1:
         raise ValueError(f"parse_in_workers needs at least one process, got {processes}")
+    here = tail_components(nlp) if processes == 1 else []
+    finish = [nlp.get_pipe(name) for name in here]
     ctx = mp.get_context()
     inboxes = [ctx.Queue() for _ in range(processes)]
     outboxes = [ctx.Queue() for _ in range(processes)]
     workers: list[BaseProcess] = [
         ctx.Process(
             target=_work,
-            args=(nlp, inboxes[i], outboxes[i], batch_size, os.getpid()),
+            args=(nlp, inboxes[i], outboxes[i], batch_size, os.getpid(), here),
             name=f"polgraph-parse-{i}",
             daemon=True,
         )
@@ -154,8 +180,10 @@ def parse_in_workers(
             data = _next_result(outboxes[turn], workers[turn])
             received += 1
             item = waiting.popleft()
+            top_up()  # before the work on this Doc, so that the workers parse while it is done
             doc = unpack(data, nlp.vocab)
-            top_up()  # before handing the Doc on, so the workers parse while the caller works
+            for component in finish:
+                doc = component(doc)
             yield item, doc
         finished = True
     finally:

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ingest.parse import ParseError, pack, parse_in_workers, unpack
+from ingest.parse import ParseError, pack, parse_in_workers, tail_components, unpack
+from ingest.pipeline import Pipeline
 
 
 def _token_view(tok: Token) -> tuple[object, ...]:
@@ -65,6 +66,36 @@ def test_workers_give_the_in_process_docs_in_input_order(nlp: Language) -> None:
         assert [_view(doc) for _, doc in got] == expected
         assert [doc.text for _, doc in got] == [text for _, text in items]
     assert not mp.active_children()
+
+
+def test_one_worker_leaves_the_rule_based_tail_to_this_process_and_the_docs_are_the_same(
+    nlp_pipeline: Pipeline,
+) -> None:
+    # The ingest's own pipeline: the gazetteer ruler and NER come after the attribute ruler and lemmatizer.
+    full = nlp_pipeline.nlp
+    assert tail_components(full) == ["attribute_ruler", "lemmatizer"]
+    texts = [*TEXTS, "The Kazakh authorities said that Bakiyev's supporters were detained in Osh."]
+    expected = [_view(full(text)) for text in texts]
+    got = [doc for _, doc in parse_in_workers(full, texts, str, 1, batch_size=3)]
+    assert [_view(doc) for doc in got] == expected
+    assert [[(e.start, e.end, e.label_) for e in doc.ents] for doc in got] == [
+        [(e.start, e.end, e.label_) for e in full(text).ents] for text in texts
+    ]
+
+
+@Language.component("polgraph_test_reads_lemmas")
+def _reads_lemmas(doc: Doc) -> Doc:
+    return doc
+
+
+def test_no_tail_is_moved_when_a_later_component_might_read_it(nlp: Language) -> None:
+    assert tail_components(nlp) == ["attribute_ruler", "lemmatizer"]
+    assert tail_components(spacy.blank("en")) == []
+    later = spacy.blank("en")
+    later.add_pipe("attribute_ruler")
+    later.add_pipe("lemmatizer", config={"mode": "lookup"})
+    later.add_pipe("polgraph_test_reads_lemmas")
+    assert tail_components(later) == []
 
 
 def test_no_items_no_docs(nlp: Language) -> None:
