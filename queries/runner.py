@@ -97,7 +97,7 @@ def run_saved_query(
             if len(rows) >= cap:
                 truncated = True
                 break
-            rows.append({k: to_json(record[k]) for k in columns})
+            rows.append({k: to_json(v) for k, v in zip(columns, record, strict=True)})
         result.consume()  # the rows past the cap are discarded by the server, not sent
     return _result(query, params, columns, rows, truncated, started)
 
@@ -118,7 +118,7 @@ async def run_saved_query_async(
             if len(rows) >= cap:
                 truncated = True
                 break
-            rows.append({k: to_json(record[k]) for k in columns})
+            rows.append({k: to_json(v) for k, v in zip(columns, record, strict=True)})
         await result.consume()
     return _result(query, params, columns, rows, truncated, started)
 
