@@ -343,8 +343,10 @@ def query_latency(
     settings: Settings,
     seconds: float,
     queries: list[tuple[str, dict[str, Any]]],
+    sweep: list[int] | None = None,
 ) -> None:
-    """Saved queries through the HTTP API vs the same Cypher through the driver, at the same concurrency."""
+    """Saved queries through the HTTP API vs the same Cypher through the driver, at the same concurrency;
+    then the API's latency at each client count of `sweep`, to show where the tail comes from."""
     from queries.catalog import default_catalog
 
     catalog = default_catalog()
@@ -385,6 +387,28 @@ def query_latency(
                 f"| {label} | {d.p50_ms:.1f} / {d.p99_ms:.1f} | {a.p50_ms:.1f} / {a.p99_ms:.1f} "
                 f"| {a.p50_ms / d.p50_ms:.2f}x | {a.requests / seconds:.0f} | {a.errors} |"
             )
+        if sweep and use_wrk:
+            _client_sweep(report, url, queries, seconds / 2, sweep)
+
+
+def _client_sweep(
+    report: Report, url: str, queries: list[tuple[str, dict[str, Any]]], seconds: float, clients: list[int]
+) -> None:
+    """The API's p50 / p99 as the number of concurrent clients grows. On a machine whose cores the load
+    generator, the API and Neo4j share, a request past the first few waits for a core: the tail then
+    measures the queue, and this table shows at how many clients it starts to."""
+    report.add(f"\n### API latency by concurrent clients (wrk, {seconds:.0f} s each)\n")
+    report.add("p50 / p99 ms, requests a second in brackets.\n")
+    report.add("| query | " + " | ".join(f"{c} client{'s' if c > 1 else ''}" for c in clients) + " |")
+    report.add("|---|" + "---|" * len(clients))
+    for name, params in queries:
+        cells = []
+        for c in clients:
+            a = wrk_latency(f"{url}/queries/{name}?{urlencode(params)}", seconds, c)
+            errors = f", {a.errors} errors" if a.errors else ""
+            cells.append(f"{a.p50_ms:.1f} / {a.p99_ms:.1f} ({a.requests / seconds:.0f}/s{errors})")
+        label = name + "".join(f" {k}={v}" for k, v in params.items())
+        report.add(f"| {label} | " + " | ".join(cells) + " |")
 
 
 def main(
@@ -395,6 +419,9 @@ def main(
     soak_seconds: float = typer.Option(180.0, help="Length of the API soak (0 to skip)."),
     profile_articles: int = typer.Option(200, help="Articles for the extraction profile (0 to skip)."),
     repeats: int = typer.Option(3, min=1, help="Interleaved runs of bare spaCy and of ingest; best of each."),
+    clients: str = typer.Option(
+        "1,2,4,8", help="Client counts of the API latency sweep, comma-separated (empty to skip; needs wrk)."
+    ),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     steps = [int(x) for x in scales.split(",") if x.strip()]
@@ -408,6 +435,7 @@ def main(
     report.add("# polgraph benchmarks\n")
     args = f"--articles {articles} --scales {scales} --seconds {seconds:g} --repeats {repeats}"
     args += f" --soak-seconds {soak_seconds:g} --profile-articles {profile_articles}"
+    args += f" --clients {clients or chr(34) * 2}"
     if out.resolve() != RESULTS.resolve():
         args += f" --out {out}"
     command = f"make bench BENCH_ARGS='{args}'"
@@ -442,7 +470,8 @@ def main(
             ("actor_profile", {"actor": actor}),
             ("connection_path", {"from_actor": actor, "to_actor": "Kyrgyzstan"}),
         ]
-        query_latency(report, driver, settings, seconds, queries)
+        sweep = [int(x) for x in clients.split(",") if x.strip()]
+        query_latency(report, driver, settings, seconds, queries, sweep)
         if soak_seconds > 0:
             report.add("\n## Soak: the API under load while an ingest runs\n")
             with tempfile.TemporaryDirectory() as work:
