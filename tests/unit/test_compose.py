@@ -19,6 +19,8 @@ def test_neo4j_service_uses_the_lts_community_image_with_a_health_check_and_a_na
     volume = neo4j["volumes"][0].split(":")[0]
     assert volume in COMPOSE["volumes"]
     assert neo4j["environment"]["NEO4J_AUTH"].startswith("neo4j/")
+    # As the managed server: no read-timeout hint for the API's asyncio driver (polgraph/neo4j_local.py).
+    assert neo4j["environment"]["NEO4J_server_bolt_connection__keep__alive__for__requests"] == "OFF"
 
 
 def test_api_waits_for_a_healthy_neo4j_and_points_at_it() -> None:
