@@ -327,7 +327,13 @@ def wrk_latency(url: str, seconds: float, concurrency: int) -> Latency:
         text=True,
         check=True,
     ).stdout
-    found = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
+    return parse_wrk(out)
+
+
+def parse_wrk(out: str) -> Latency:
+    """p50, p99, requests and errors from wrk's `--latency` report."""
+    # wrk pads a latency to a fixed width: "1.01s " has a trailing space where "338.78ms" has none.
+    found = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
     total = re.search(r"^\s+(\d+) requests in", out, re.MULTILINE)
     if "50" not in found or "99" not in found or total is None:
         raise RuntimeError(f"wrk's output had no latency distribution:\n{out}")
