@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.heap import freeze_long_lived
 from api.routes import articles, browser, entities, health, queries
 from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.settings import Settings, get_settings
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         threading.Thread(
             target=warm_plans, args=(app.state.driver, settings, catalog), name="warm-plans", daemon=True
         ).start()
+        freeze_long_lived()
         try:
             yield
         finally:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Re
 from neo4j import Driver
 
 from api.deps import get_driver, get_settings, read
+from api.heap import freeze_long_lived
 from api.models import ArticleDetail, ArticleIn, ArticleIngested, ErrorBody
 from ingest.models import RawArticle
 from polgraph.settings import Settings
@@ -42,6 +43,7 @@ def _pipeline(app: FastAPI, driver: Driver, settings: Settings) -> Any:
             # and forking a server that runs threads is asking for trouble.
             inline = settings.model_copy(update={"nlp_processes": 0})
             app.state.pipeline = Pipeline(inline, known=known_actors(driver, settings.neo4j_database))
+            freeze_long_lived()  # spaCy's model and the known actors stay for the process's life
         return app.state.pipeline
 
 
