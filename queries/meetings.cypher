@@ -12,13 +12,13 @@ WHERE $country IS NOT NULL
   AND (c.id = $country OR toLower(c.name) = toLower($country)
        OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
 WITH collect(c.id) AS countries
-// An actor named by the caller is looked up once (by id, or by name or alias through the full-text
-// index) and its relationships expanded from it.
+// An actor named by the caller is looked up once (by id; failing that, by name or alias through the
+// full-text index) and its relationships expanded from it.
 WITH countries,
      COLLECT {
        MATCH (a:Actor {id: $actor}) RETURN a.id AS id
        UNION
-       WITH 1 AS one WHERE $actor IS NOT NULL
+       WITH 1 AS one WHERE $actor IS NOT NULL AND NOT EXISTS { MATCH (:Actor {id: $actor}) }
        CALL db.index.fulltext.queryNodes('actor_names',
          '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
        YIELD node

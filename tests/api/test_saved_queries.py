@@ -96,6 +96,29 @@ def test_who_backed_whom_filters(run: Any) -> None:
     assert len(run("who_backed_whom", limit=1)) == 1
 
 
+def test_an_id_names_one_actor(run: Any, api_graph: Driver, neo4j_settings: Settings) -> None:
+    """A caller who passes an actor's id gets that actor, not also those whose name or alias reads the
+    same; a name is still looked up by name."""
+    db = neo4j_settings.neo4j_database
+    api_graph.execute_query(
+        "MATCH (v:Actor {id: $varga}) "
+        "CREATE (d:Actor:Person {id: 'person:decoy', name: 'Decoy Person', type: 'Person', aliases: [$holt], "
+        "aliases_text: 'Decoy Person | ' + $holt}) "
+        "CREATE (d)-[:SUPPORT {key: 'decoy-supports-varga', sources: 1, confidence: 1.0, "
+        "first_reported: date('2021-03-02')}]->(v)",
+        varga=VARGA,
+        holt=HOLT,
+        database_=db,
+    )
+    try:
+        assert pairs(run("who_backed_whom", actor=HOLT)) == {(HOLT, VARGA)}
+        assert [r["id"] for r in run("actor_profile", actor=HOLT)] == [HOLT]
+        assert pairs(run("who_backed_whom", actor="decoy person")) == {("person:decoy", VARGA)}
+        assert [r["id"] for r in run("actor_profile", actor="Decoy Person")] == ["person:decoy"]
+    finally:
+        api_graph.execute_query("MATCH (d:Actor {id: 'person:decoy'}) DETACH DELETE d", database_=db)
+
+
 def test_who_accused_whom(run: Any) -> None:
     rows = run("who_accused_whom", actor="Ms Petrescu")
     assert pairs(rows) == {(PETRESCU, VARGA)}
