@@ -6,6 +6,7 @@ parameters.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
@@ -115,13 +116,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # One driver per process: it pools connections; creating it does not need the server to be up.
         app.state.driver = create_driver(settings)
         app.state.async_driver = create_async_driver(settings)
-        threading.Thread(
-            target=warm_plans, args=(app.state.driver, settings, catalog), name="warm-plans", daemon=True
-        ).start()
+        stop_warming = threading.Event()
+        warming = threading.Thread(
+            target=warm_plans,
+            args=(app.state.driver, settings, catalog, stop_warming),
+            name="warm-plans",
+            daemon=True,
+        )
+        warming.start()
         freeze_long_lived()
         try:
             yield
         finally:
+            # The warm-up must be done with the driver before it closes: closing a connection that another
+            # thread is writing to fails inside the driver (BufferError) and the shutdown with it.
+            stop_warming.set()
+            await asyncio.to_thread(warming.join, settings.query_timeout_s + 5)
             app.state.driver.close()
             await app.state.async_driver.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -200,17 +201,21 @@ def to_graph(result: QueryResult) -> GraphResult:
     )
 
 
-def warm_plans(driver: Driver, settings: Settings, catalog: Mapping[str, SavedQuery]) -> int:
+def warm_plans(
+    driver: Driver, settings: Settings, catalog: Mapping[str, SavedQuery], stop: threading.Event | None = None
+) -> int:
     """Run every saved query once, with its defaults and one row, so that the first callers find its plan
     cached instead of waiting for it.
 
     Planning one of these queries takes about a second on a 2-core machine, and under load the first
     requests all planned at once (bench/soak.py). Plans are cached per parameter types; the defaults
     (nulls for absent filters) are what most calls send. Returns how many ran; a failure only costs the
-    warm-up.
+    warm-up. Setting `stop` ends it before the next query.
     """
     done = 0
     for query in catalog.values():
+        if stop is not None and stop.is_set():
+            break
         params = {p.name: ("" if p.required else p.default) for p in query.params}
         if "limit" in params:
             params["limit"] = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from api.routes.queries import example_params
 from polgraph.database import create_async_driver
 from polgraph.settings import Settings
 from queries.catalog import SavedQuery, default_catalog, parse_query_file
-from queries.runner import QueryResult, run_saved_query, run_saved_query_async, to_graph
+from queries.runner import QueryResult, run_saved_query, run_saved_query_async, to_graph, warm_plans
 from tests.api.conftest import (
     ARREST_EVENT,
     BORDURIA,
@@ -411,3 +412,11 @@ def test_ranked_lists_break_ties_on_the_fact_key(
         api_graph.execute_query(
             "MATCH (a:Actor) WHERE a.id STARTS WITH 'person:tie-' DETACH DELETE a", database_=db
         )
+
+
+def test_warm_up_runs_every_query_and_stops_when_told(api_graph: Driver, neo4j_settings: Settings) -> None:
+    catalog = default_catalog()
+    assert warm_plans(api_graph, neo4j_settings, catalog) == len(catalog)
+    stop = threading.Event()
+    stop.set()
+    assert warm_plans(api_graph, neo4j_settings, catalog, stop) == 0
