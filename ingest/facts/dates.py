@@ -372,7 +372,7 @@ def date_modifier(token: Token) -> Span | None:
     doc = token.doc
     for child in token.children:
         if child.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod", "nummod", "tmod", "appos"):
-            ent = _date_ent_of(child)
+            ent = date_entity_of(child)
             if ent is not None:
                 return ent
         if child.dep_ == "prep" and child.lower_ in (
@@ -388,23 +388,44 @@ def date_modifier(token: Token) -> Span | None:
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    ent = _date_ent_of(pobj)
+                    ent = date_entity_of(pobj)
                     if ent is not None:
                         return ent
     # Compounds sometimes hang "July 23" off the noun's first modifier instead of the noun itself.
-    left = doc[token.left_edge.i : token.i]
-    for ent in left.ents:
-        if ent.label_ == "DATE":
-            return ent
-    return None
+    left = date_entities(doc, token.left_edge.i, token.i)
+    return left[0] if left else None
 
 
-def _date_ent_of(token: Token) -> Span | None:
+_DATE_BOUNDS = "polgraph_date_bounds"
+
+
+def _date_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Token bounds of the document's DATE entities, found once. `Doc.ents`, and `Span.ents` which reads
+    it, build a Span for every entity of the document on each access; the date rules ask per token and
+    per sentence, and that was a tenth of extraction's CPU (bench/PROFILE.md). Kept as numbers, so that
+    the Doc holds no Span of itself."""
+    bounds = doc.user_data.get(_DATE_BOUNDS)
+    if bounds is None:
+        bounds = doc.user_data[_DATE_BOUNDS] = tuple(
+            (ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"
+        )
+    return bounds
+
+
+def date_entities(doc: Doc, start: int = 0, end: int | None = None) -> list[Span]:
+    """The DATE entities lying wholly within tokens [start, end) of the document, in order (what
+    `doc[start:end].ents` gives, less the other labels)."""
+    stop = len(doc) if end is None else end
+    return [Span(doc, s, e, label="DATE") for s, e in _date_bounds(doc) if s >= start and e <= stop]
+
+
+def date_entity_of(token: Token) -> Span | None:
+    """The DATE entity the token is part of, if it is part of one."""
     if token.ent_type_ != "DATE":
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "DATE":
-            return ent
+    for s, e in _date_bounds(token.doc):
+        if s <= token.i < e:
+            return Span(token.doc, s, e, label="DATE")
     return None
 
 
@@ -420,9 +441,7 @@ def sentence_date(sent: Span, published: date | None, *, prefer: Prefer | None =
     if prefer is None:
         prefer = "future" if sentence_prefers_future(sent) else "past"
     best: tuple[int, int, FuzzyDate] | None = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in date_entities(sent.doc, sent.start, sent.end):
         if (
             ent.root.head.lower_ in ("after", "before", "since", "until", "ago")
             and ent.root.dep_ == "npadvmod"

@@ -14,7 +14,15 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.dates import date_modifier, date_of_span, doc_text, line_date, resolve_date, sentence_date
+from ingest.facts.dates import (
+    date_entity_of,
+    date_modifier,
+    date_of_span,
+    doc_text,
+    line_date,
+    resolve_date,
+    sentence_date,
+)
 from ingest.models import Election, ElectionResult, EntityType, Evidence, FuzzyDate, Relation
 
 Kind = Literal["presidential", "parliamentary", "referendum", "local", "other"]
@@ -454,10 +462,9 @@ def _date_child(child: Token) -> Span | None:
     if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "for", "of"):
         cands = [c for c in child.children if c.dep_ == "pobj"]
     for c in cands:
-        if c.ent_type_ == "DATE":
-            for ent in c.doc.ents:
-                if ent.start <= c.i < ent.end:
-                    return ent
+        ent = date_entity_of(c)
+        if ent is not None:
+            return ent
     return None
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.dates import (
+    date_entities,
     date_modifier,
     date_of_span,
     line_date,
@@ -744,9 +745,7 @@ def _event_date(ctx: FactContext, sent: Span, trig: Token, future: bool) -> Fuzz
     # A date a few arcs away in the parse ("hundreds of people on Tuesday protested", "the previous year, when
     # clashes broke out") belongs to the event; one in another clause of a long sentence does not.
     best: tuple[int, FuzzyDate] | None = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in date_entities(sent.doc, sent.start, sent.end):
         dist = min(_distance(ent.root, trig), _distance(ent.root, verb) if verb is not None else 99)
         if dist > 3:
             continue

@@ -6,8 +6,17 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from ingest.facts.dates import date_of_span, line_date, resolve_date, sentence_date
+from ingest.facts.dates import (
+    date_entities,
+    date_entity_of,
+    date_of_span,
+    line_date,
+    resolve_date,
+    sentence_date,
+)
 
 PUB = date(2017, 10, 13)  # a Friday
 
@@ -147,3 +156,33 @@ def test_plain_calendar_forms_read_directly_agree_with_dateparser() -> None:
             assert fast == slow, (text, base, prefer)
         compared += 1
     assert compared > 400
+
+
+def test_date_entities_are_what_the_doc_reads_as_dates_in_any_range() -> None:
+    words = ["On", "March", "3", "2010", "Smith", "met", "Jones", "in", "Bishkek", "last", "week", "."]
+    ents = [
+        "O",
+        "B-DATE",
+        "I-DATE",
+        "I-DATE",
+        "B-PERSON",
+        "O",
+        "B-PERSON",
+        "O",
+        "B-GPE",
+        "B-DATE",
+        "I-DATE",
+        "O",
+    ]
+    doc = Doc(Vocab(), words=words, ents=ents)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            expected = [(e.start, e.end) for e in doc[start:end].ents if e.label_ == "DATE"]
+            got = date_entities(doc, start, end)
+            assert [(e.start, e.end) for e in got] == expected, (start, end)
+            assert all(e.label_ == "DATE" for e in got)
+    assert [e.text for e in date_entities(doc)] == ["March 3 2010", "last week"]
+    for tok in doc:
+        inside = [e for e in doc.ents if e.start <= tok.i < e.end and e.label_ == "DATE"]
+        found = date_entity_of(tok)
+        assert (found.text if found is not None else None) == (inside[0].text if inside else None)
