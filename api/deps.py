@@ -15,7 +15,7 @@ from neo4j import AsyncDriver, Driver
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
 from queries.catalog import SavedQuery
-from queries.runner import read_query, to_json
+from queries.runner import json_row, read_query
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
 
@@ -44,4 +44,5 @@ def read(driver: Driver, settings: Settings, name: str, **params: Any) -> list[d
     """Rows of `api/cypher/<name>.cypher` as JSON values, read as saved queries are (queries/runner.py), so
     that an unreachable server is reported at once (the app turns it into a 503)."""
     with read_query(driver, settings, load_cypher(CYPHER, name), params) as result:
-        return [{k: to_json(v) for k, v in record.items()} for record in result]
+        columns = list(result.keys())
+        return [json_row(columns, record) for record in result]
