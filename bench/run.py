@@ -229,8 +229,15 @@ def reingest_vs_first(report: Report, driver: Driver, settings: Settings, raws: 
     )
 
 
-def growth(report: Report, driver: Driver, settings: Settings, scales: list[int]) -> None:
-    """Time and memory per article as the graph grows: the last 1,000 articles before each mark are timed."""
+def growth(
+    report: Report,
+    driver: Driver,
+    settings: Settings,
+    scales: list[int],
+    at_scale: Callable[[int], None] | None = None,
+) -> None:
+    """Time and memory per article as the graph grows: the last 1,000 articles before each mark are timed.
+    `at_scale` is called with each scale once its graph is complete, before the next scale wipes it."""
     report.add("\n## Growth: time and memory per article\n")
     report.add(
         "RSS is the ingest process's now; spaCy runs in a worker process (`nlp_processes` 1), and the"
@@ -263,6 +270,8 @@ def growth(report: Report, driver: Driver, settings: Settings, scales: list[int]
             worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             memory = f"{rss_mb():.0f} | {worker_mb:.0f}"
             report.add(f"| {scale} | {mark} | {per_article:.1f} | {memory} | {nodes} | {rels} |")
+        if at_scale is not None:
+            at_scale(scale)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -359,7 +368,7 @@ def query_latency(
     concurrency = 8
     use_wrk = shutil.which("wrk") is not None
     tool = "wrk (2 threads)" if use_wrk else "Python threads in the bench process (wrk was not found)"
-    report.add(f"\n## Saved-query latency: API vs driver ({concurrency} clients, {seconds:.0f} s each)\n")
+    report.add(f"\n### Saved-query latency: API vs driver ({concurrency} clients, {seconds:.0f} s each)\n")
     report.add(
         f"Load on the API from {tool}; on the driver from {concurrency} Python threads sharing one driver. "
         "The API, Neo4j and the load share the machine's cores.\n"
@@ -397,13 +406,35 @@ def query_latency(
             _client_sweep(report, url, queries, seconds / 2, sweep)
 
 
+def latency_of_graph(
+    report: Report, driver: Driver, settings: Settings, seconds: float, sweep: list[int]
+) -> None:
+    """The saved queries' latency on the graph as it stands, about its busiest person."""
+    db = settings.neo4j_database
+    nodes, _ = counts(driver, db)
+    articles, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=db)
+    report.add(f"\n## Query latency on a graph of {articles[0]['n']} articles ({nodes} nodes)")
+    busiest, _, _ = driver.execute_query(
+        "MATCH (p:Person) RETURN p.id AS id ORDER BY COUNT { (p)--() } DESC LIMIT 1", database_=db
+    )
+    actor = busiest[0]["id"] if busiest else ""
+    # The whole graph's top rows, and what an analyst asks about one actor.
+    queries = [
+        ("who_backed_whom", {}),
+        ("who_backed_whom", {"actor": actor}),
+        ("actor_profile", {"actor": actor}),
+        ("connection_path", {"from_actor": actor, "to_actor": "Kyrgyzstan"}),
+    ]
+    query_latency(report, driver, settings, seconds, queries, sweep)
+
+
 def _client_sweep(
     report: Report, url: str, queries: list[tuple[str, dict[str, Any]]], seconds: float, clients: list[int]
 ) -> None:
     """The API's p50 / p99 as the number of concurrent clients grows. On a machine whose cores the load
     generator, the API and Neo4j share, a request past the first few waits for a core: the tail then
     measures the queue, and this table shows at how many clients it starts to."""
-    report.add(f"\n### API latency by concurrent clients (wrk, {seconds:.0f} s each)\n")
+    report.add(f"\n#### API latency by concurrent clients (wrk, {seconds:.0f} s each)\n")
     report.add("p50 / p99 ms, requests a second in brackets.\n")
     report.add("| query | " + " | ".join(f"{c} client{'s' if c > 1 else ''}" for c in clients) + " |")
     report.add("|---|" + "---|" * len(clients))
@@ -428,9 +459,15 @@ def main(
     clients: str = typer.Option(
         "1,2,4,8", help="Client counts of the API latency sweep, comma-separated (empty to skip; needs wrk)."
     ),
+    query_scales: str = typer.Option(
+        "10000",
+        help="Growth scales whose graph the query latency is measured on, comma-separated; with none of"
+        " them among --scales, it is measured on the graph the last step leaves.",
+    ),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     steps = [int(x) for x in scales.split(",") if x.strip()]
+    latency_at = [s for s in steps if s in {int(x) for x in query_scales.split(",") if x.strip()}]
     settings = bench_settings()
     local = LocalNeo4j(settings)
     started = False
@@ -441,7 +478,7 @@ def main(
     report.add("# polgraph benchmarks\n")
     args = f"--articles {articles} --scales {scales} --seconds {seconds:g} --repeats {repeats}"
     args += f" --soak-seconds {soak_seconds:g} --profile-articles {profile_articles}"
-    args += f" --clients {clients or chr(34) * 2}"
+    args += f" --clients {clients or chr(34) * 2} --query-scales {query_scales or chr(34) * 2}"
     if out.resolve() != RESULTS.resolve():
         args += f" --out {out}"
     command = f"make bench BENCH_ARGS='{args}'"
@@ -460,24 +497,20 @@ def main(
         extractions = ingest_vs_spacy(report, driver, settings, raws, repeats)
         writer_batched_vs_per_row(report, driver, settings, extractions)
         reingest_vs_first(report, driver, settings, raws)
-        if steps:
-            growth(report, driver, settings, steps)
-        nodes, _ = counts(driver, settings.neo4j_database)
-        report.add(f"\nQuery latency is measured on the graph the last step left: {nodes} nodes.")
-        busiest, _, _ = driver.execute_query(
-            "MATCH (p:Person) RETURN p.id AS id ORDER BY COUNT { (p)--() } DESC LIMIT 1",
-            database_=settings.neo4j_database,
-        )
-        actor = busiest[0]["id"] if busiest else ""
-        # The whole graph's top rows, and what an analyst asks about one actor.
-        queries = [
-            ("who_backed_whom", {}),
-            ("who_backed_whom", {"actor": actor}),
-            ("actor_profile", {"actor": actor}),
-            ("connection_path", {"from_actor": actor, "to_actor": "Kyrgyzstan"}),
-        ]
         sweep = [int(x) for x in clients.split(",") if x.strip()]
-        query_latency(report, driver, settings, seconds, queries, sweep)
+        # Written after the growth table, which they would otherwise split.
+        latency = Report()
+
+        def measure_latency(scale: int | None = None) -> None:
+            if scale is not None and scale not in latency_at:
+                return
+            latency_of_graph(latency, driver, settings, seconds, sweep)
+
+        if steps:
+            growth(report, driver, settings, steps, at_scale=measure_latency)
+        if not latency_at:
+            measure_latency()
+        report.lines += latency.lines
         if soak_seconds > 0:
             report.add("\n## Soak: the API under load while an ingest runs\n")
             with tempfile.TemporaryDirectory() as work:
