@@ -448,6 +448,22 @@ def _client_sweep(
         report.add(f"| {label} | " + " | ".join(cells) + " |")
 
 
+def counts_option(option: str, text: str) -> list[int]:
+    """A comma-separated list of positive whole numbers, as the options above take them."""
+    values = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        try:
+            value = int(part)
+        except ValueError:
+            raise typer.BadParameter(f"{part.strip()!r} is not a whole number", param_hint=option) from None
+        if value < 1:
+            raise typer.BadParameter(f"{value} is not a positive number", param_hint=option)
+        values.append(value)
+    return values
+
+
 def main(
     articles: int = typer.Option(300, help="Articles in the corpus the ratios are measured on."),
     scales: str = typer.Option("1000,10000", help="Growth steps, comma-separated (100000 takes hours)."),
@@ -466,8 +482,8 @@ def main(
     ),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
-    steps = [int(x) for x in scales.split(",") if x.strip()]
-    latency_at = [s for s in steps if s in {int(x) for x in query_scales.split(",") if x.strip()}]
+    steps = counts_option("--scales", scales)
+    latency_at = [s for s in steps if s in counts_option("--query-scales", query_scales)]
     settings = bench_settings()
     local = LocalNeo4j(settings)
     started = False
@@ -497,7 +513,7 @@ def main(
         extractions = ingest_vs_spacy(report, driver, settings, raws, repeats)
         writer_batched_vs_per_row(report, driver, settings, extractions)
         reingest_vs_first(report, driver, settings, raws)
-        sweep = [int(x) for x in clients.split(",") if x.strip()]
+        sweep = counts_option("--clients", clients)
         # Written after the growth table, which they would otherwise split.
         latency = Report()
 
