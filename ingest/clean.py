@@ -424,16 +424,36 @@ def _function_words() -> frozenset[str]:
     return frozenset(STOP_WORDS.union(*_other_stop_words().values()))
 
 
+# What may stand before the first word of a sentence or line, spaces aside.
+_SENTENCE_OPENERS = frozenset("\n.!?:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([\u2014\u2013-")
+
+
+def _grammar_words(text: str, matches: list[re.Match[str]], function_words: frozenset[str]) -> list[str]:
+    """The words, lower-cased, that can tell the language: capitalised words count only when they open a
+    sentence or line and are some language's function word. A capitalised word inside a sentence is a name:
+    a short wire story can be a third names, and names such as "Al Jarrah", "Su Po" or "De Groot" spell
+    Italian, Dutch or Spanish function words, which would pull an English text under another language."""
+    words = []
+    end = 0
+    for match in matches:
+        word = match.group().replace("\u2019", "'")
+        low = word.lower()
+        if not word[:1].isupper():
+            words.append(low)
+        elif low in function_words:
+            gap = text[end : match.start()]
+            if end == 0 or any(ch in _SENTENCE_OPENERS for ch in gap):
+                words.append(low)
+        end = match.end()
+    return words
+
+
 def _require_english(text: str, source: str) -> None:
-    tokens = [w.replace("\u2019", "'") for w in WORD_RE.findall(text)]
-    if not tokens:
+    matches = list(WORD_RE.finditer(text))
+    if not matches:
         raise InputError(source, "text has no words")
     others = _other_stop_words()
-    # Capitalised words that are no language's function word are names: a short wire story can be a third
-    # names, which would pull an English text under the threshold although its grammar is English.
-    function_words = _function_words()
-    lowered = [(w.lower(), w[:1].isupper()) for w in tokens]
-    words = [low for low, capital in lowered if not capital or low in function_words]
+    words = _grammar_words(text, matches, _function_words())
     if not words:
         raise InputError(source, "text is not English (no function words at all)")
     letters = [ch for ch in text if ch.isalpha()]
@@ -443,14 +463,17 @@ def _require_english(text: str, source: str) -> None:
     if latin < MIN_LATIN_SHARE * len(letters):
         raise InputError(source, "text is not English (mostly non-Latin script)")
     english = sum(1 for w in words if w in STOP_WORDS) / len(words)
-    for code, stop_words in others.items():
-        other = sum(1 for w in words if w in stop_words) / len(words)
-        if other > english:
-            raise InputError(
-                source,
-                f"text is not English (looks like '{code}': {other:.0%} of its words are '{code}' "
-                f"function words, {english:.0%} English ones)",
-            )
+    # The language named is the one whose function words are the most common, not the first to beat English.
+    shares = {
+        code: sum(1 for w in words if w in stop_words) / len(words) for code, stop_words in others.items()
+    }
+    code, other = max(shares.items(), key=lambda item: item[1], default=("", 0.0))
+    if other > english:
+        raise InputError(
+            source,
+            f"text is not English (looks like '{code}': {other:.0%} of its words are '{code}' "
+            f"function words, {english:.0%} English ones)",
+        )
     if len(words) >= SHORT_TEXT_WORDS and english < MIN_STOPWORD_SHARE:
         raise InputError(
             source,

@@ -211,6 +211,29 @@ def test_an_english_story_dense_with_names_is_accepted() -> None:
     assert "Oskar Lind" in article.text
 
 
+def test_names_that_spell_other_languages_function_words_do_not_make_a_story_foreign() -> None:
+    # "Al", "Su", "Po", "Mai", "Chi" and "De" are Italian, Spanish, Dutch or Polish function words; inside a
+    # sentence, capitalised, they are names.
+    text = (
+        "Valdoria: Sami Al Harbi and Chen Chi Mai trade blows\n\n"
+        "Sami Al Harbi publicly backed Nadia Al Sabah in July. Supporters of Sami Al Harbi rallied in Al "
+        "Ahmadi against the government of Kao Su Po. Ostria imposed sanctions on Sami Al Harbi. Chen Chi Mai "
+        "and Anouk De Vries held telephone talks in July."
+    )
+    article = clean_article(raw(text))
+    assert "Kao Su Po" in article.text
+
+
+def test_a_foreign_story_is_refused_although_its_sentences_start_with_capitals() -> None:
+    text = (
+        "Il governo ha annunciato martedì le dimissioni del ministro. La opposizione chiede che le elezioni "
+        "siano anticipate. Per il partito di Mario Rossi non ci sono alternative."
+    )
+    with pytest.raises(InputError) as caught:
+        clean_article(raw(text))
+    assert "looks like 'it'" in caught.value.problem
+
+
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").exists(), reason="shared sample data not present")
 def test_sample_articles_have_dates_and_lose_their_furniture() -> None:
     gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))["articles"]
