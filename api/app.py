@@ -20,9 +20,9 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.heap import freeze_long_lived
 from api.routes import articles, browser, entities, health, queries
 from polgraph.database import DatabaseError, create_async_driver, create_driver
+from polgraph.heap import freeze_long_lived
 from polgraph.settings import Settings, get_settings
 from queries.catalog import ParamError, default_catalog
 from queries.runner import warm_plans

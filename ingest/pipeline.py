@@ -44,6 +44,7 @@ from ingest.read import read_inputs
 from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
 from ingest.write import GraphWriter, WriteResult
 from polgraph.cypher import load_cypher
+from polgraph.heap import freeze_long_lived
 from polgraph.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ class Pipeline:
         self.nlp: Language = load_nlp(settings.spacy_model)
         warm_up_dates()
         self.known = KnownActors(known)
+        freeze_long_lived()
 
     # ------------------------------------------------------------------------------------ stages
 

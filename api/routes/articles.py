@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Re
 from neo4j import Driver
 
 from api.deps import get_driver, get_settings, read
-from api.heap import freeze_long_lived
 from api.models import ArticleDetail, ArticleIn, ArticleIngested, ErrorBody
 from ingest.models import RawArticle
 from polgraph.settings import Settings
@@ -42,8 +41,8 @@ def _pipeline(app: FastAPI, driver: Driver, settings: Settings) -> Any:
             # spaCy in this process: a worker forked per request would cost more than one article's parse,
             # and forking a server that runs threads is asking for trouble.
             inline = settings.model_copy(update={"nlp_processes": 0})
+            # Pipeline freezes what it loads (spaCy's model, the known actors) for the process's life.
             app.state.pipeline = Pipeline(inline, known=known_actors(driver, settings.neo4j_database))
-            freeze_long_lived()  # spaCy's model and the known actors stay for the process's life
         return app.state.pipeline
 
 
