@@ -1,6 +1,7 @@
 """polgraph benchmarks: every figure is a ratio of two things measured in the same run, on the same machine.
 
     make bench BENCH_ARGS='--articles 300 --scales 1000,10000 --seconds 20'
+    make bench BENCH_ARGS='--scales 1000,10000,100000 --query-scales 10000,100000'   # ~85 min on 2 cores
 
 Runs against a Neo4j of its own (bolt 37687, http 37474, started here when it is not running and stopped
 afterwards), so neither the demo's graph nor the tests' is touched. Results go to bench/RESULTS.md with the
@@ -466,7 +467,7 @@ def counts_option(option: str, text: str) -> list[int]:
 
 def main(
     articles: int = typer.Option(300, help="Articles in the corpus the ratios are measured on."),
-    scales: str = typer.Option("1000,10000", help="Growth steps, comma-separated (100000 takes hours)."),
+    scales: str = typer.Option("1000,10000", help="Growth steps, comma-separated (100000 takes ~50 min on 2 cores)."),
     seconds: float = typer.Option(20.0, help="Load duration of each query-latency measurement."),
     out: Path = typer.Option(RESULTS, help="Where the Markdown results go."),
     soak_seconds: float = typer.Option(180.0, help="Length of the API soak (0 to skip)."),
