@@ -245,7 +245,7 @@ def growth(
         " worker column is the largest peak of any worker so far (`getrusage`, shared pages counted).\n"
     )
     report.add(
-        "| scale | articles in graph | ms/article (last step) | RSS MB | worker peak RSS MB | nodes "
+        "| scale | articles read | ms/article (last step) | RSS MB | worker peak RSS MB | nodes "
         "| relationships |"
     )
     report.add("|---|---|---|---|---|---|---|")
