@@ -467,7 +467,9 @@ def counts_option(option: str, text: str) -> list[int]:
 
 def main(
     articles: int = typer.Option(300, help="Articles in the corpus the ratios are measured on."),
-    scales: str = typer.Option("1000,10000", help="Growth steps, comma-separated (100000 takes ~50 min on 2 cores)."),
+    scales: str = typer.Option(
+        "1000,10000", help="Growth steps, comma-separated (100000 takes ~50 min on 2 cores)."
+    ),
     seconds: float = typer.Option(20.0, help="Load duration of each query-latency measurement."),
     out: Path = typer.Option(RESULTS, help="Where the Markdown results go."),
     soak_seconds: float = typer.Option(180.0, help="Length of the API soak (0 to skip)."),
