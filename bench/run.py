@@ -486,7 +486,7 @@ def main(
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     steps = counts_option("--scales", scales)
-    latency_at = [s for s in steps if s in counts_option("--query-scales", query_scales)]
+    latency_at = set(counts_option("--query-scales", query_scales)) & set(steps)
     settings = bench_settings()
     local = LocalNeo4j(settings)
     started = False
@@ -520,15 +520,14 @@ def main(
         # Written after the growth table, which they would otherwise split.
         latency = Report()
 
-        def measure_latency(scale: int | None = None) -> None:
-            if scale is not None and scale not in latency_at:
-                return
-            latency_of_graph(latency, driver, settings, seconds, sweep)
+        def at_scale(scale: int) -> None:
+            if scale in latency_at:
+                latency_of_graph(latency, driver, settings, seconds, sweep)
 
         if steps:
-            growth(report, driver, settings, steps, at_scale=measure_latency)
+            growth(report, driver, settings, steps, at_scale=at_scale)
         if not latency_at:
-            measure_latency()
+            latency_of_graph(latency, driver, settings, seconds, sweep)
         report.lines += latency.lines
         if soak_seconds > 0:
             report.add("\n## Soak: the API under load while an ingest runs\n")
