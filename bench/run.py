@@ -404,7 +404,7 @@ def query_latency(
                 f"| {a.p50_ms / d.p50_ms:.2f}x | {a.requests / seconds:.0f} | {a.errors} |"
             )
         if sweep and use_wrk:
-            _client_sweep(report, url, queries, seconds / 2, sweep)
+            _client_sweep(report, url, queries, max(1, round(seconds / 2)), sweep)
 
 
 def latency_of_graph(
@@ -470,7 +470,9 @@ def main(
     scales: str = typer.Option(
         "1000,10000", help="Growth steps, comma-separated (100000 takes ~50 min on 2 cores)."
     ),
-    seconds: float = typer.Option(20.0, help="Load duration of each query-latency measurement."),
+    seconds: int = typer.Option(
+        20, min=1, help="Load duration of each query-latency measurement, in whole seconds (wrk's unit)."
+    ),
     out: Path = typer.Option(RESULTS, help="Where the Markdown results go."),
     soak_seconds: float = typer.Option(180.0, help="Length of the API soak (0 to skip)."),
     profile_articles: int = typer.Option(200, help="Articles for the extraction profile (0 to skip)."),
