@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.cache import ResponseCache
 from api.routes import articles, browser, entities, health, queries
 from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.heap import freeze_long_lived
@@ -144,6 +145,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.catalog = catalog
     app.state.pipeline = None
+    app.state.cache = (
+        ResponseCache(settings.api_cache_mb * 1_000_000, settings.api_cache_seconds)
+        if settings.api_cache_seconds > 0
+        else None
+    )
     app.state.pipeline_lock = threading.Lock()
 
     # The Browser (on the Neo4j HTTP port) fetches the style and guide from here, hence its origins too.

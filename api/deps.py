@@ -10,14 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from neo4j import AsyncDriver, Driver
+from neo4j import READ_ACCESS, AsyncDriver, Driver, Query
 
+from api.cache import Revision
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
 from queries.catalog import SavedQuery
 from queries.runner import json_row, read_query
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
+# Read once: it runs before every saved query.
+REVISION = load_cypher(CYPHER, "revision")
 
 
 async def get_driver(request: Request) -> Driver:
@@ -46,3 +49,14 @@ def read(driver: Driver, settings: Settings, name: str, **params: Any) -> list[d
     with read_query(driver, settings, load_cypher(CYPHER, name), params) as result:
         columns = list(result.keys())
         return [json_row(columns, record) for record in result]
+
+
+async def read_revision(driver: AsyncDriver, settings: Settings) -> Revision | None:
+    """The graph's revision (api/cypher/revision.cypher); None when no ingest has written one, as in a
+    graph written by hand or wiped since: then no answer is cached."""
+    async with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
+        result = await session.run(Query(REVISION, timeout=settings.query_timeout_s))
+        record = await result.single(strict=True)
+    if record["token"] is None:
+        return None
+    return Revision(record["token"], record["nodes"], record["relationships"])

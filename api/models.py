@@ -123,6 +123,13 @@ class ArticleIngested(BaseModel):
     extraction: ArticleExtraction
 
 
+class CacheInfo(BaseModel):
+    hits: int = Field(description="Answers served from the cache, or from a run another request started")
+    misses: int = Field(description="Answers that ran the query")
+    entries: int
+    bytes: int
+
+
 class Health(BaseModel):
     status: str = Field(examples=["ok"])
     neo4j: str = Field(examples=["bolt://127.0.0.1:7687"])
@@ -130,3 +137,4 @@ class Health(BaseModel):
     nodes: int | None = None
     relationships: int | None = None
     labels: dict[str, int] = Field(default_factory=dict)
+    cache: CacheInfo | None = Field(None, description="This API process's saved-query cache; null when off")

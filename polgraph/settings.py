@@ -60,6 +60,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("POLGRAPH_API_CORS_ORIGINS"),
     )
     api_max_body_bytes: int = Field(5_000_000, validation_alias=AliasChoices("POLGRAPH_API_MAX_BODY_BYTES"))
+    # Saved-query answers kept per API process, keyed on the graph's revision (api/cache.py): how long one
+    # is kept at most (what bounds staleness after a hand edit that changes no count; 0 turns the cache
+    # off) and how many megabytes they may take.
+    api_cache_seconds: float = Field(60.0, ge=0, validation_alias=AliasChoices("POLGRAPH_API_CACHE_SECONDS"))
+    api_cache_mb: int = Field(64, ge=1, validation_alias=AliasChoices("POLGRAPH_API_CACHE_MB"))
     query_timeout_s: float = Field(10.0, gt=0, validation_alias=AliasChoices("POLGRAPH_QUERY_TIMEOUT"))
     query_row_cap: int = Field(1000, ge=1, validation_alias=AliasChoices("POLGRAPH_QUERY_ROW_CAP"))
 

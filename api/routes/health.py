@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from dataclasses import asdict
+
+from fastapi import APIRouter, Depends, Request
 from neo4j import Driver
 
+from api.cache import ResponseCache
 from api.deps import get_driver, get_settings, read
-from api.models import ErrorBody, Health
+from api.models import CacheInfo, ErrorBody, Health
 from polgraph.settings import Settings
 
 router = APIRouter(tags=["health"])
@@ -27,6 +30,7 @@ router = APIRouter(tags=["health"])
                         "nodes": 412,
                         "relationships": 1290,
                         "labels": {"Article": 5, "Actor": 60, "Election": 5},
+                        "cache": {"hits": 120, "misses": 14, "entries": 9, "bytes": 182344},
                     }
                 }
             }
@@ -46,8 +50,11 @@ router = APIRouter(tags=["health"])
         },
     },
 )
-def health(driver: Driver = Depends(get_driver), settings: Settings = Depends(get_settings)) -> Health:
+def health(
+    request: Request, driver: Driver = Depends(get_driver), settings: Settings = Depends(get_settings)
+) -> Health:
     row = read(driver, settings, "health")[0]
+    cache: ResponseCache | None = request.app.state.cache
     return Health(
         status="ok",
         neo4j=settings.neo4j_uri,
@@ -55,4 +62,5 @@ def health(driver: Driver = Depends(get_driver), settings: Settings = Depends(ge
         nodes=row["nodes"],
         relationships=row["relationships"],
         labels=row["labels"] or {},
+        cache=CacheInfo(**asdict(cache.stats())) if cache is not None else None,
     )

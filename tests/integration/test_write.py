@@ -267,3 +267,27 @@ def test_the_first_reported_migration_dates_facts_written_before_it(
         empty_graph.execute_query(statement)
     days = empty_graph.execute_query("MATCH ()-[r:SUPPORT|ACCUSE]->() RETURN r.first_reported AS d").records
     assert [str(r["d"]) for r in days] == ["2020-05-03", "2020-05-03"]
+
+
+def revision_token(driver: Driver) -> str | None:
+    records = driver.execute_query("OPTIONAL MATCH (g:GraphRevision) RETURN collect(g.token) AS t").records
+    tokens = records[0]["t"]
+    assert len(tokens) <= 1  # one revision node, whatever was written
+    return tokens[0] if tokens else None
+
+
+def test_every_write_sets_a_new_revision_and_an_unchanged_batch_none(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    assert revision_token(empty_graph) is None
+    writer.write([extraction("a1", "h1", "Lopez backed Novak.")])
+    first = revision_token(empty_graph)
+    assert first is not None
+    writer.write([extraction("a1", "h1", "Lopez backed Novak.")])  # unchanged: nothing written
+    assert revision_token(empty_graph) == first
+    writer.write([extraction("a1", "h2", "Lopez backed Novak again.")])  # edited: replaced
+    second = revision_token(empty_graph)
+    assert second is not None and second != first
+    writer.write([extraction("a2", "h3", "Novak backed Lopez.")])
+    assert revision_token(empty_graph) not in (None, first, second)

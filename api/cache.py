@@ -1,0 +1,153 @@
+"""Saved-query answers kept in the API process, keyed on the graph's revision.
+
+Every ingest write sets a new revision token in its own transaction (ingest/cypher/revision.cypher), and
+the revision read before each request also carries the node and relationship counts, which most writes
+made outside polgraph change. A request reads the revision first and then, on a miss, runs the query: an
+answer is stored under a revision no newer than the graph it was read from, so it is never served after a
+write that polgraph or a count can see. What neither can see (a property edited by hand in Browser) is
+bounded by the time an answer is kept.
+
+Why: on a 2-core machine the whole-graph fact list costs ~18 ms of CPU a request between Neo4j and the
+API, so 8 clients asking for it queue behind each other (p99 ~250 ms at 10k articles, bench/RESULTS.md),
+while the graph changes only when an ingest batch commits.
+
+The cache lives on the event loop's thread alone (the saved-query routes are `async`), hence no lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Revision:
+    token: str
+    nodes: int
+    relationships: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.token}:{self.nodes}:{self.relationships}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    body: bytes
+    etag: str
+    stored: float
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    hits: int
+    misses: int
+    entries: int
+    bytes: int
+
+
+def etag_of(body: bytes) -> str:
+    """A strong validator from the body itself: two answers share it only when they are the same bytes."""
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
+class ResponseCache:
+    """Answers of the current revision, least recently used first out past `max_bytes`, none older than
+    `ttl_s`. A new revision empties it: nothing stored under an older one can be served again."""
+
+    def __init__(self, max_bytes: int, ttl_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.max_bytes = max_bytes
+        self.ttl_s = ttl_s
+        self._clock = clock
+        self._revision: str | None = None
+        self._entries: OrderedDict[str, Entry] = OrderedDict()
+        self._bytes = 0
+        # One run per key at a time: when a write empties the cache, the clients asking for the same
+        # answer wait for the first one's run instead of each running the query.
+        self._running: dict[tuple[str, str], asyncio.Future[Entry]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def stats(self) -> CacheStats:
+        return CacheStats(self.hits, self.misses, len(self._entries), self._bytes)
+
+    def _use(self, revision: str) -> None:
+        if revision != self._revision:
+            self._revision = revision
+            self._entries.clear()
+            self._bytes = 0
+
+    def get(self, revision: str, key: str) -> Entry | None:
+        self._use(revision)
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if self._clock() - entry.stored > self.ttl_s:
+            self._drop(key)
+            return None
+        self._entries.move_to_end(key)
+        return entry
+
+    def put(self, revision: str, key: str, body: bytes) -> Entry:
+        entry = Entry(body, etag_of(body), self._clock())
+        # Kept only under the revision requests now read: one that changed while the query ran has
+        # emptied the cache, and an answer of the revision before must not come back into it.
+        if revision != self._revision or len(body) > self.max_bytes:
+            return entry
+        if key in self._entries:
+            self._drop(key)
+        self._entries[key] = entry
+        self._bytes += len(body)
+        while self._bytes > self.max_bytes:
+            self._drop(next(iter(self._entries)))
+        return entry
+
+    def _drop(self, key: str) -> None:
+        self._bytes -= len(self._entries.pop(key).body)
+
+    async def get_or_run(
+        self, revision: str, key: str, run: Callable[[], Awaitable[bytes]]
+    ) -> tuple[Entry, bool]:
+        """The stored answer (and True), or the answer of `run` (and False), stored under `revision`."""
+        entry = self.get(revision, key)
+        if entry is not None:
+            self.hits += 1
+            return entry, True
+        running = self._running.get((revision, key))
+        if running is not None:
+            try:
+                entry = await asyncio.shield(running)
+            except asyncio.CancelledError:
+                # The first caller went away (its client disconnected): this one runs the query itself,
+                # unless it is the one being cancelled.
+                if not running.cancelled():
+                    raise
+            else:
+                self.hits += 1
+                return entry, True
+        return await self._run(revision, key, run), False
+
+    async def _run(self, revision: str, key: str, run: Callable[[], Awaitable[bytes]]) -> Entry:
+        self.misses += 1
+        done: asyncio.Future[Entry] = asyncio.get_running_loop().create_future()
+        self._running[(revision, key)] = done
+        try:
+            body = await run()
+        except asyncio.CancelledError:
+            done.cancel()
+            raise
+        except Exception as exc:
+            # Those waiting asked the same thing at the same moment: they get the same error.
+            done.set_exception(exc)
+            done.exception()  # marked as retrieved: asyncio would warn when no one was waiting
+            raise
+        finally:
+            if self._running.get((revision, key)) is done:
+                del self._running[(revision, key)]
+        entry = self.put(revision, key, body)
+        done.set_result(entry)
+        return entry
