@@ -11,6 +11,11 @@ Why: on a 2-core machine the whole-graph fact list costs ~18 ms of CPU a request
 API, so 8 clients asking for it queue behind each other (p99 ~250 ms at 10k articles, bench/RESULTS.md),
 while the graph changes only when an ingest batch commits.
 
+A call is cached from its second time on: the revision read is a round trip to Neo4j (1-3 ms with one
+client on 2 cores, bench/PROFILE.md), which a call asked once, as most calls about one actor are, would pay
+for nothing. The calls seen are remembered across revisions, so one asked again after a write is cached at
+once.
+
 The cache lives on the event loop's thread alone (the saved-query routes are `async`), hence no lock.
 """
 
@@ -50,19 +55,28 @@ class CacheStats:
     bytes: int
 
 
-def etag_of(body: bytes) -> str:
-    """A strong validator from the body itself: two answers share it only when they are the same bytes."""
-    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+def etag_of(answer: bytes) -> str:
+    """A validator from the answer's bytes: two answers share it only when they are the same. (The bytes
+    hashed leave out what changes from one run of the same answer to the next, such as its timing.)"""
+    return '"' + hashlib.blake2b(answer, digest_size=12).hexdigest() + '"'
 
 
 class ResponseCache:
     """Answers of the current revision, least recently used first out past `max_bytes`, none older than
     `ttl_s`. A new revision empties it: nothing stored under an older one can be served again."""
 
-    def __init__(self, max_bytes: int, ttl_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        max_bytes: int,
+        ttl_s: float,
+        clock: Callable[[], float] = time.monotonic,
+        seen_max: int = 100_000,
+    ) -> None:
         self.max_bytes = max_bytes
         self.ttl_s = ttl_s
         self._clock = clock
+        self._seen: OrderedDict[bytes, None] = OrderedDict()  # digests of the calls seen, least recent first
+        self._seen_max = seen_max
         self._revision: str | None = None
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._bytes = 0
@@ -71,6 +85,17 @@ class ResponseCache:
         self._running: dict[tuple[str, str], asyncio.Future[Entry]] = {}
         self.hits = 0
         self.misses = 0
+
+    def seen_before(self, key: str) -> bool:
+        """Whether this call was made before (of the last `seen_max` different ones); remembers it."""
+        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
+        if digest in self._seen:
+            self._seen.move_to_end(digest)
+            return True
+        self._seen[digest] = None
+        if len(self._seen) > self._seen_max:
+            self._seen.popitem(last=False)
+        return False
 
     def stats(self) -> CacheStats:
         return CacheStats(self.hits, self.misses, len(self._entries), self._bytes)
@@ -92,8 +117,8 @@ class ResponseCache:
         self._entries.move_to_end(key)
         return entry
 
-    def put(self, revision: str, key: str, body: bytes) -> Entry:
-        entry = Entry(body, etag_of(body), self._clock())
+    def put(self, revision: str, key: str, body: bytes, etag: str) -> Entry:
+        entry = Entry(body, etag, self._clock())
         # Kept only under the revision requests now read: one that changed while the query ran has
         # emptied the cache, and an answer of the revision before must not come back into it.
         if revision != self._revision or len(body) > self.max_bytes:
@@ -110,9 +135,10 @@ class ResponseCache:
         self._bytes -= len(self._entries.pop(key).body)
 
     async def get_or_run(
-        self, revision: str, key: str, run: Callable[[], Awaitable[bytes]]
+        self, revision: str, key: str, run: Callable[[], Awaitable[tuple[bytes, str]]]
     ) -> tuple[Entry, bool]:
-        """The stored answer (and True), or the answer of `run` (and False), stored under `revision`."""
+        """The stored answer (and True), or the body and tag `run` gives (and False), stored under
+        `revision`."""
         entry = self.get(revision, key)
         if entry is not None:
             self.hits += 1
@@ -131,12 +157,12 @@ class ResponseCache:
                 return entry, True
         return await self._run(revision, key, run), False
 
-    async def _run(self, revision: str, key: str, run: Callable[[], Awaitable[bytes]]) -> Entry:
+    async def _run(self, revision: str, key: str, run: Callable[[], Awaitable[tuple[bytes, str]]]) -> Entry:
         self.misses += 1
         done: asyncio.Future[Entry] = asyncio.get_running_loop().create_future()
         self._running[(revision, key)] = done
         try:
-            body = await run()
+            body, etag = await run()
         except asyncio.CancelledError:
             done.cancel()
             raise
@@ -148,6 +174,6 @@ class ResponseCache:
         finally:
             if self._running.get((revision, key)) is done:
                 del self._running[(revision, key)]
-        entry = self.put(revision, key, body)
+        entry = self.put(revision, key, body, etag)
         done.set_result(entry)
         return entry

@@ -20,7 +20,7 @@ class Clock:
 def test_an_answer_is_served_again_under_its_revision_only() -> None:
     cache = ResponseCache(max_bytes=1000, ttl_s=60)
     assert cache.get("r1", "q") is None
-    stored = cache.put("r1", "q", b"answer")
+    stored = cache.put("r1", "q", b"answer", etag_of(b"answer"))
     assert stored.etag == etag_of(b"answer")
     assert cache.get("r1", "q") == stored
     assert cache.get("r2", "q") is None  # a new revision empties it...
@@ -31,7 +31,7 @@ def test_an_answer_is_served_again_under_its_revision_only() -> None:
 def test_an_answer_of_a_revision_that_is_no_longer_read_is_not_kept() -> None:
     cache = ResponseCache(max_bytes=1000, ttl_s=60)
     cache.get("r2", "q")  # requests now read r2; a query started under r1 finishes after
-    cache.put("r1", "q", b"old")
+    cache.put("r1", "q", b"old", etag_of(b"old"))
     assert cache.get("r2", "q") is None
     assert cache.stats().entries == 0
 
@@ -40,7 +40,7 @@ def test_an_answer_older_than_its_time_is_not_served() -> None:
     clock = Clock()
     cache = ResponseCache(max_bytes=1000, ttl_s=5, clock=clock)
     cache.get("r", "q")
-    cache.put("r", "q", b"a")
+    cache.put("r", "q", b"a", etag_of(b"a"))
     clock.now = 5.0
     assert cache.get("r", "q") is not None
     clock.now = 5.1
@@ -51,14 +51,14 @@ def test_an_answer_older_than_its_time_is_not_served() -> None:
 def test_the_least_recently_used_answers_leave_first_past_the_size() -> None:
     cache = ResponseCache(max_bytes=10, ttl_s=60)
     cache.get("r", "a")
-    cache.put("r", "a", b"aaaa")
-    cache.put("r", "b", b"bbbb")
+    cache.put("r", "a", b"aaaa", etag_of(b"aaaa"))
+    cache.put("r", "b", b"bbbb", etag_of(b"bbbb"))
     assert cache.get("r", "a") is not None  # a is now the more recent
-    cache.put("r", "c", b"cccc")  # 12 bytes: b goes
+    cache.put("r", "c", b"cccc", etag_of(b"cccc"))  # 12 bytes: b goes
     assert cache.get("r", "b") is None
     assert cache.get("r", "a") is not None and cache.get("r", "c") is not None
     assert cache.stats().bytes == 8
-    big = cache.put("r", "d", b"d" * 11)  # larger than the whole cache: served, not kept
+    big = cache.put("r", "d", b"d" * 11, etag_of(b"d" * 11))  # larger than the whole cache: served, not kept
     assert big.body == b"d" * 11 and cache.get("r", "d") is None
     assert cache.stats().entries == 2
 
@@ -69,11 +69,11 @@ def test_callers_asking_at_once_share_one_run() -> None:
         runs = 0
         release = asyncio.Event()
 
-        async def run() -> bytes:
+        async def run() -> tuple[bytes, str]:
             nonlocal runs
             runs += 1
             await release.wait()
-            return b"rows"
+            return b"rows", etag_of(b"rows")
 
         tasks = [asyncio.create_task(cache.get_or_run("r", "q", run)) for _ in range(5)]
         await asyncio.sleep(0)
@@ -93,7 +93,7 @@ def test_callers_waiting_on_a_run_that_fails_get_its_error_and_nothing_is_kept()
         cache = ResponseCache(max_bytes=1000, ttl_s=60)
         release = asyncio.Event()
 
-        async def run() -> bytes:
+        async def run() -> tuple[bytes, str]:
             await release.wait()
             raise TimeoutError("query ran too long")
 
@@ -113,11 +113,11 @@ def test_when_the_first_caller_goes_away_the_one_waiting_runs_the_query_itself()
         cache = ResponseCache(max_bytes=1000, ttl_s=60)
         runs = 0
 
-        async def run() -> bytes:
+        async def run() -> tuple[bytes, str]:
             nonlocal runs
             runs += 1
             await asyncio.sleep(0.01)
-            return b"rows"
+            return b"rows", etag_of(b"rows")
 
         first = asyncio.create_task(cache.get_or_run("r", "q", run))
         await asyncio.sleep(0)
@@ -131,3 +131,13 @@ def test_when_the_first_caller_goes_away_the_one_waiting_runs_the_query_itself()
 
     body, hit, runs = asyncio.run(scenario())
     assert body == b"rows" and hit is False and runs == 2
+
+
+def test_a_call_counts_as_seen_from_its_second_time_and_the_oldest_are_forgotten() -> None:
+    cache = ResponseCache(max_bytes=1000, ttl_s=60, seen_max=2)
+    assert [cache.seen_before("a"), cache.seen_before("a")] == [False, True]
+    cache.seen_before("b")
+    cache.seen_before("a")  # a is now the more recent
+    cache.seen_before("c")  # past two: b is forgotten
+    assert cache.seen_before("a") is True
+    assert cache.seen_before("b") is False
