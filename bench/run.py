@@ -361,8 +361,10 @@ def query_latency(
     queries: list[tuple[str, dict[str, Any]]],
     sweep: list[int] | None = None,
 ) -> None:
-    """Saved queries through the HTTP API vs the same Cypher through the driver, at the same concurrency;
-    then the API's latency at each client count of `sweep`, to show where the tail comes from."""
+    """Saved queries through the HTTP API vs the same Cypher through the driver, at the same concurrency:
+    the API with its response cache off (what the API adds to a query) and on (what a client sees when the
+    graph has not changed since the answer was stored). Then the API's latency, cache off, at each client
+    count of `sweep`, to show where the tail comes from."""
     from queries.catalog import default_catalog
 
     catalog = default_catalog()
@@ -372,39 +374,65 @@ def query_latency(
     report.add(f"\n### Saved-query latency: API vs driver ({concurrency} clients, {seconds:.0f} s each)\n")
     report.add(
         f"Load on the API from {tool}; on the driver from {concurrency} Python threads sharing one driver. "
-        "The API, Neo4j and the load share the machine's cores.\n"
+        "The API, Neo4j and the load share the machine's cores. The API ran twice: with its response "
+        "cache off, every request runs the query (the ratio to the driver is what the API adds); with it "
+        "on (the default), the load repeats one call on a graph no ingest is writing, so after the first "
+        "request every answer is a hit, and the latency is the revision read plus the stored bytes sent. "
+        "The soak below has the cache emptied by every ingest batch.\n"
     )
+    uncached = settings.model_copy(update={"api_cache_seconds": 0.0})
+    cached = settings.model_copy(update={"api_cache_seconds": max(settings.api_cache_seconds, 60.0)})
+    driver_at: dict[str, Latency] = {}
+    api_at: dict[tuple[str, bool], Latency] = {}
+    hits_at: dict[str, tuple[int, int]] = {}
+    sweep_report = Report()
+    for server_settings in (uncached, cached):
+        caching = server_settings is cached
+        with api_server(server_settings) as (url, _), httpx.Client(base_url=url, timeout=30) as client:
+            for name, params in queries:
+                label = name + "".join(f" {k}={v}" for k, v in params.items())
+                query = catalog[name]
+                bound = query.bind(params)
+
+                def direct(cypher: str = query.cypher, bound: dict[str, Any] = bound) -> None:
+                    with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+                        s.run(cypher, bound).data()
+
+                def via_api(name: str = name, params: dict[str, Any] = params) -> None:
+                    client.get(f"/queries/{name}", params=params).raise_for_status()
+
+                for _ in range(5):  # plans cached and connections pooled on both paths before timing
+                    direct()
+                    via_api()
+                if not caching:
+                    driver_at[label] = threads_latency(direct, seconds, concurrency)
+                before = client.get("/health").json()["cache"]
+                if use_wrk:
+                    api_at[label, caching] = wrk_latency(
+                        f"{url}/queries/{name}?{urlencode(params)}", seconds, concurrency
+                    )
+                else:
+                    api_at[label, caching] = threads_latency(via_api, seconds, concurrency)
+                after = client.get("/health").json()["cache"]
+                if caching:
+                    hits_at[label] = (after["hits"] - before["hits"], after["misses"] - before["misses"])
+            if sweep and use_wrk and not caching:
+                _client_sweep(sweep_report, url, queries, max(1, round(seconds / 2)), sweep)
     report.add(
-        "| query | driver p50 / p99 ms | API p50 / p99 ms | p50 ratio (target <= 1.3x) | API req/s | errors |"
+        "| query | driver p50 / p99 ms | API, no cache, p50 / p99 ms | p50 ratio (target <= 1.3x) "
+        "| req/s | API, cache, p50 / p99 ms | req/s | cache hits / misses | errors |"
     )
-    report.add("|---|---|---|---|---|---|")
-    with api_server(settings) as (url, _), httpx.Client(base_url=url, timeout=30) as client:
-        for name, params in queries:
-            query = catalog[name]
-            bound = query.bind(params)
-
-            def direct(cypher: str = query.cypher, bound: dict[str, Any] = bound) -> None:
-                with driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
-                    s.run(cypher, bound).data()
-
-            def via_api(name: str = name, params: dict[str, Any] = params) -> None:
-                client.get(f"/queries/{name}", params=params).raise_for_status()
-
-            for _ in range(5):  # plans cached and connections pooled on both paths before timing
-                direct()
-                via_api()
-            d = threads_latency(direct, seconds, concurrency)
-            if use_wrk:
-                a = wrk_latency(f"{url}/queries/{name}?{urlencode(params)}", seconds, concurrency)
-            else:
-                a = threads_latency(via_api, seconds, concurrency)
-            label = name + "".join(f" {k}={v}" for k, v in params.items())
-            report.add(
-                f"| {label} | {d.p50_ms:.1f} / {d.p99_ms:.1f} | {a.p50_ms:.1f} / {a.p99_ms:.1f} "
-                f"| {a.p50_ms / d.p50_ms:.2f}x | {a.requests / seconds:.0f} | {a.errors} |"
-            )
-        if sweep and use_wrk:
-            _client_sweep(report, url, queries, max(1, round(seconds / 2)), sweep)
+    report.add("|---|---|---|---|---|---|---|---|---|")
+    for label, d in driver_at.items():
+        plain, hit = api_at[label, False], api_at[label, True]
+        hits, misses = hits_at[label]
+        report.add(
+            f"| {label} | {d.p50_ms:.1f} / {d.p99_ms:.1f} | {plain.p50_ms:.1f} / {plain.p99_ms:.1f} "
+            f"| {plain.p50_ms / d.p50_ms:.2f}x | {plain.requests / seconds:.0f} "
+            f"| {hit.p50_ms:.1f} / {hit.p99_ms:.1f} | {hit.requests / seconds:.0f} | {hits} / {misses} "
+            f"| {plain.errors + hit.errors} |"
+        )
+    report.lines.extend(sweep_report.lines)
 
 
 def latency_of_graph(

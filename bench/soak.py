@@ -42,6 +42,8 @@ def process_env(settings: Settings) -> dict[str, str]:
         NEO4J_HTTP_PORT=str(settings.neo4j_http_port),
         POLGRAPH_API_PORT=str(settings.api_port),
         POLGRAPH_API_KEY=settings.api_key,
+        POLGRAPH_API_CACHE_SECONDS=str(settings.api_cache_seconds),
+        POLGRAPH_API_CACHE_MB=str(settings.api_cache_mb),
     )
     return env
 
@@ -97,6 +99,7 @@ class SoakResult:
     rss: list[float] = field(default_factory=list)  # API process, sampled once a second
     ingest_exit: int | None = None
     ingest_output: str = ""
+    cache: dict[str, int] | None = None  # the API's cache counts at the end (GET /health)
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.latencies)
@@ -122,6 +125,13 @@ class SoakResult:
             f"| {self.requests} | {len(self.errors)} | {self.requests / self.seconds:.0f} "
             f"| {self.percentile(0.5) * 1000:.1f} | {self.percentile(0.99) * 1000:.1f} "
             f"| {self.rss_after_warmup:.0f} | {self.rss_end:.0f} |",
+            "",
+            (
+                f"The API's response cache: {self.cache['hits']} hits, {self.cache['misses']} misses (saved "
+                "queries only; every ingest batch that commits empties it)."
+                if self.cache
+                else "The API's response cache was off."
+            ),
         ]
 
 
@@ -181,6 +191,7 @@ def soak(
         for t in threads:
             t.join()
         result.requests = len(result.latencies)
+        result.cache = httpx.get(f"{url}/health", timeout=30).json().get("cache")
         try:
             output, _ = ingest.communicate(timeout=1800)
         except subprocess.TimeoutExpired:
