@@ -29,6 +29,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     504: {"model": ErrorBody, "description": "The query ran longer than the configured timeout"},
 }
 
+ANSWER_HEADERS: dict[str, Any] = {
+    "ETag": {
+        "description": "A hash of the answer (its timing left out): send it back in If-None-Match",
+        "schema": {"type": "string"},
+    },
+    "X-Cache": {
+        "description": "`hit` when the answer came from the API's cache, `miss` when the query ran; "
+        "absent when the cache is off (POLGRAPH_API_CACHE_SECONDS=0)",
+        "schema": {"type": "string", "enum": ["hit", "miss"]},
+    },
+}
+
 
 def example_params(query: SavedQuery) -> dict[str, str]:
     """`--param k=v` pairs of the query's declared example call."""
@@ -253,7 +265,15 @@ def register_saved_queries(app: FastAPI, catalog: dict[str, SavedQuery]) -> None
             response_model=QueryResult | GraphResult,
             responses={
                 **ERRORS,
-                200: {"content": {"application/json": {"example": _example_response(query)}}},
+                200: {
+                    "content": {"application/json": {"example": _example_response(query)}},
+                    "headers": ANSWER_HEADERS,
+                },
+                304: {
+                    "description": "Not Modified: the answer is still the one whose ETag was sent in "
+                    "If-None-Match",
+                    "headers": ANSWER_HEADERS,
+                },
             },
             openapi_extra={"parameters": _openapi_parameters(query)},
         )
