@@ -96,13 +96,14 @@ class SoakResult:
     requests: int = 0
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
+    by_path: dict[str, list[float]] = field(default_factory=dict)
     rss: list[float] = field(default_factory=list)  # API process, sampled once a second
     ingest_exit: int | None = None
     ingest_output: str = ""
     cache: dict[str, int] | None = None  # the API's cache counts at the end (GET /health)
 
-    def percentile(self, p: float) -> float:
-        ordered = sorted(self.latencies)
+    def percentile(self, p: float, latencies: list[float] | None = None) -> float:
+        ordered = sorted(self.latencies if latencies is None else latencies)
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0.0
 
     @property
@@ -125,6 +126,16 @@ class SoakResult:
             f"| {self.requests} | {len(self.errors)} | {self.requests / self.seconds:.0f} "
             f"| {self.percentile(0.5) * 1000:.1f} | {self.percentile(0.99) * 1000:.1f} "
             f"| {self.rss_after_warmup:.0f} | {self.rss_end:.0f} |",
+            "",
+            "By path, to show where the tail is:",
+            "",
+            "| path | requests | p50 ms | p99 ms | max ms |",
+            "|---|---|---|---|---|",
+            *(
+                f"| `{path}` | {len(times)} | {self.percentile(0.5, times) * 1000:.1f} "
+                f"| {self.percentile(0.99, times) * 1000:.1f} | {max(times) * 1000:.1f} |"
+                for path, times in self.by_path.items()
+            ),
             "",
             (
                 f"The API's response cache: {self.cache['hits']} hits, {self.cache['misses']} misses (saved "
@@ -164,6 +175,7 @@ def soak(
 
         def client(index: int) -> None:
             latencies: list[float] = []
+            by_path: dict[str, list[float]] = {path: [] for path in PATHS}
             errors: list[str] = []
             with httpx.Client(base_url=url, timeout=30) as http:
                 i = index
@@ -178,8 +190,11 @@ def soak(
                     except httpx.HTTPError as exc:
                         errors.append(f"GET {path}: {type(exc).__name__}: {exc}")
                     latencies.append(time.perf_counter() - started)
+                    by_path[path].append(latencies[-1])
             with lock:
                 result.latencies.extend(latencies)
+                for path, times in by_path.items():
+                    result.by_path.setdefault(path, []).extend(times)
                 result.errors.extend(errors)
 
         threads = [threading.Thread(target=client, args=(n,)) for n in range(concurrency)]
