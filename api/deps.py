@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from neo4j import READ_ACCESS, AsyncDriver, Driver, Query
+from neo4j import AsyncDriver, Driver
 
 from api.cache import Revision
 from polgraph.cypher import load_cypher
 from polgraph.settings import Settings
 from queries.catalog import SavedQuery
-from queries.runner import json_row, read_query
+from queries.runner import json_row, read_query, read_query_async
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
 # Read once: it runs before every saved query.
@@ -54,8 +54,7 @@ def read(driver: Driver, settings: Settings, name: str, **params: Any) -> list[d
 async def read_revision(driver: AsyncDriver, settings: Settings) -> Revision | None:
     """The graph's revision (api/cypher/revision.cypher); None when no ingest has written one, as in a
     graph written by hand or wiped since: then no answer is cached."""
-    async with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
-        result = await session.run(Query(REVISION, timeout=settings.query_timeout_s))
+    async with read_query_async(driver, settings, REVISION, {}) as result:
         record = await result.single(strict=True)
     if record["token"] is None:
         return None

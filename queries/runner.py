@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from neo4j import READ_ACCESS, AsyncDriver, Driver, Query, Result
+from neo4j import READ_ACCESS, AsyncDriver, AsyncResult, Driver, Query, Result
 from pydantic import BaseModel, Field
 
 from polgraph.settings import Settings
@@ -121,6 +121,15 @@ def run_saved_query(
     return _result(query, params, columns, rows, truncated, started)
 
 
+@asynccontextmanager
+async def read_query_async(
+    driver: AsyncDriver, settings: Settings, cypher: str, params: Mapping[str, Any]
+) -> AsyncIterator[AsyncResult]:
+    """`read_query` on the driver's asyncio API, for the API's event loop."""
+    async with driver.session(**_read_session(settings)) as session:
+        yield await session.run(_limited(cypher, settings), dict(params))
+
+
 async def run_saved_query_async(
     driver: AsyncDriver, settings: Settings, query: SavedQuery, params: Mapping[str, Any]
 ) -> QueryResult:
@@ -130,8 +139,7 @@ async def run_saved_query_async(
     started = time.monotonic()
     rows: list[dict[str, Any]] = []
     truncated = False
-    async with driver.session(**_read_session(settings)) as session:
-        result = await session.run(_limited(query.cypher, settings), dict(params))
+    async with read_query_async(driver, settings, query.cypher, params) as result:
         columns = list(result.keys())
         async for record in result:
             if len(rows) >= cap:
