@@ -28,6 +28,10 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from api.models import CacheInfo
+
+Run = Callable[[], Awaitable[tuple[bytes, str]]]
+
 
 @dataclass(frozen=True)
 class Revision:
@@ -45,14 +49,6 @@ class Entry:
     body: bytes
     etag: str
     stored: float
-
-
-@dataclass(frozen=True)
-class CacheStats:
-    hits: int
-    misses: int
-    entries: int
-    bytes: int
 
 
 def etag_of(answer: bytes) -> str:
@@ -97,8 +93,8 @@ class ResponseCache:
             self._seen.popitem(last=False)
         return False
 
-    def stats(self) -> CacheStats:
-        return CacheStats(self.hits, self.misses, len(self._entries), self._bytes)
+    def stats(self) -> CacheInfo:
+        return CacheInfo(hits=self.hits, misses=self.misses, entries=len(self._entries), bytes=self._bytes)
 
     def _use(self, revision: str) -> None:
         if revision != self._revision:
@@ -134,9 +130,19 @@ class ResponseCache:
     def _drop(self, key: str) -> None:
         self._bytes -= len(self._entries.pop(key).body)
 
-    async def get_or_run(
-        self, revision: str, key: str, run: Callable[[], Awaitable[tuple[bytes, str]]]
+    async def answer(
+        self, key: str, revision_of: Callable[[], Awaitable[Revision | None]], run: Run
     ) -> tuple[Entry, bool]:
+        """The answer to the call `key` (and whether it came from the cache): the revision is read, and
+        the answer kept, only for a call seen before and on a graph an ingest has versioned."""
+        revision = await revision_of() if self.seen_before(key) else None
+        if revision is None:
+            self.misses += 1
+            body, etag = await run()
+            return Entry(body, etag, self._clock()), False
+        return await self.get_or_run(revision.key, key, run)
+
+    async def get_or_run(self, revision: str, key: str, run: Run) -> tuple[Entry, bool]:
         """The stored answer (and True), or the body and tag `run` gives (and False), stored under
         `revision`."""
         entry = self.get(revision, key)
@@ -157,7 +163,7 @@ class ResponseCache:
                 return entry, True
         return await self._run(revision, key, run), False
 
-    async def _run(self, revision: str, key: str, run: Callable[[], Awaitable[tuple[bytes, str]]]) -> Entry:
+    async def _run(self, revision: str, key: str, run: Run) -> Entry:
         self.misses += 1
         done: asyncio.Future[Entry] = asyncio.get_running_loop().create_future()
         self._running[(revision, key)] = done

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from fastapi import APIRouter, Depends, Request
 from neo4j import Driver
 
 from api.cache import ResponseCache
 from api.deps import get_driver, get_settings, read
-from api.models import CacheInfo, ErrorBody, Health
+from api.models import ErrorBody, Health
 from polgraph.settings import Settings
 
 router = APIRouter(tags=["health"])
@@ -62,5 +60,5 @@ def health(
         nodes=row["nodes"],
         relationships=row["relationships"],
         labels=row["labels"] or {},
-        cache=CacheInfo(**asdict(cache.stats())) if cache is not None else None,
+        cache=cache.stats() if cache is not None else None,
     )

@@ -151,15 +151,13 @@ async def _run(request: Request, query: SavedQuery, driver: AsyncDriver, setting
         )
 
     cache: ResponseCache | None = request.app.state.cache
-    key = f"{query.name} {fmt} {json.dumps(bound, sort_keys=True, default=str)}"
-    # Read before the query runs, so that an answer is stored under a revision no newer than its graph.
-    revision = await read_revision(driver, settings) if cache and cache.seen_before(key) else None
-    if cache is None or revision is None:
-        if cache is not None:
-            cache.misses += 1
+    if cache is None:
         body, etag = await answer()
-        return _respond(request, body, etag, "miss" if cache is not None else None)
-    entry, hit = await cache.get_or_run(revision.key, key, answer)
+        return _respond(request, body, etag, None)
+    key = f"{query.name} {fmt} {json.dumps(bound, sort_keys=True, default=str)}"
+    # The revision is read before the query runs, so that an answer is stored under a revision no newer
+    # than its graph.
+    entry, hit = await cache.answer(key, lambda: read_revision(driver, settings), answer)
     return _respond(request, entry.body, entry.etag, "hit" if hit else "miss")
 
 
