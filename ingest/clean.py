@@ -430,22 +430,32 @@ _SENTENCE_OPENERS = frozenset("\n.!?:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([\
 
 def _grammar_words(text: str, matches: list[re.Match[str]], function_words: frozenset[str]) -> list[str]:
     """The words, lower-cased, that can tell the language: capitalised words count only when they open a
-    sentence or line and are some language's function word. A capitalised word inside a sentence is a name:
-    a short wire story can be a third names, and names such as "Al Jarrah", "Su Po" or "De Groot" spell
-    Italian, Dutch or Spanish function words, which would pull an English text under another language."""
+    sentence or line, are some language's function word and are not followed by another capitalised word.
+    A capitalised word inside a sentence is a name: a short wire story can be a third names, and names such
+    as "Al Jarrah", "Su Po" or "De Groot" spell Italian, Dutch or Spanish function words, which would pull
+    an English text under another language. A name opens sentences too: the Burmese honorific in "U Win
+    Myint said" is Polish "u", and two such openings tipped a short English story into Polish."""
     words = []
     end = 0
-    for match in matches:
+    for i, match in enumerate(matches):
         word = match.group().replace("\u2019", "'")
         low = word.lower()
         if not word[:1].isupper():
             words.append(low)
         elif low in function_words:
             gap = text[end : match.start()]
-            if end == 0 or any(ch in _SENTENCE_OPENERS for ch in gap):
+            if (end == 0 or any(ch in _SENTENCE_OPENERS for ch in gap)) and not _opens_name(text, matches, i):
                 words.append(low)
         end = match.end()
     return words
+
+
+def _opens_name(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """Whether the word at `i` runs, across nothing but spaces, into a capitalised word: "U Win Myint"."""
+    if i + 1 >= len(matches):
+        return False
+    following = matches[i + 1]
+    return text[matches[i].end() : following.start()].strip(" ") == "" and following.group()[:1].isupper()
 
 
 def _require_english(text: str, source: str) -> None:

@@ -247,3 +247,26 @@ def test_sample_articles_have_dates_and_lose_their_furniture() -> None:
         lines = {line.strip() for line in article.text.split("\n")}
         for furniture in expected.get("boilerplate", []):
             assert furniture not in lines, (name, furniture)
+
+
+def test_a_name_that_opens_sentences_and_spells_a_function_word_does_not_make_a_story_foreign() -> None:
+    # "U" is the Burmese honorific and Polish "u"; "on" and "to" are both English and Polish.
+    text = (
+        "Myanmar: U Tin Oo and Thura Shwe trade blows\n\n"
+        "YANGON -- Norway imposed sanctions on U Tin Oo in May. U Tin Oo threatened to impose sanctions on "
+        "Norway on May 16. Norway sent aid to Myanmar on May 14.\n\n"
+        "U Tin Oo urged Thura Shwe to resign on Monday."
+    )
+    article = clean_article(raw(text))
+    assert "U Tin Oo urged Thura Shwe" in article.text
+
+
+def test_a_foreign_story_whose_sentences_open_on_a_function_word_before_a_name_is_still_refused() -> None:
+    # "Die Regierung": the German noun is capitalised, so "Die" does not count; the rest still does.
+    text = (
+        "Die Regierung hat am Dienstag den Rücktritt des Innenministers bekannt gegeben. Die Opposition "
+        "fordert vorgezogene Neuwahlen, und die Partei von Hans Meier will nicht mit der Regierung reden."
+    )
+    with pytest.raises(InputError) as caught:
+        clean_article(raw(text))
+    assert "not English" in caught.value.problem
