@@ -69,9 +69,12 @@ def apply_migrations(driver: Driver, database: str, folder: Path = MIGRATIONS_DI
                     f"{migration.path.name} changed after it was applied; add a new migration instead"
                 )
             continue
-        # Schema statements cannot share a transaction with writes, so each runs on its own.
-        for statement in split_statements(migration.text):
-            driver.execute_query(statement, database_=database)
+        # Schema statements cannot share a transaction with writes, so each runs on its own, and in an
+        # auto-commit transaction: a backfill of a large graph batches itself with `CALL { } IN TRANSACTIONS`,
+        # which a managed transaction refuses.
+        with driver.session(database=database) as session:
+            for statement in split_statements(migration.text):
+                session.run(statement).consume()
         driver.execute_query(
             load_cypher(RUNNER_CYPHER, "record"),
             version=migration.version,

@@ -72,4 +72,6 @@ SET rel.article_ids = ids,
     // The day the first article telling it was published: what an undated fact is dated and sorted by.
     rel.first_reported = reported,
     // Cypher reads "2009", "2009-07" and "2009-07-23" alike as the first day they can mean.
-    rel.date_start = CASE WHEN first IS NULL THEN null ELSE date(first) END
+    rel.date_start = CASE WHEN first IS NULL THEN null ELSE date(first) END,
+    // The day `interactions` lists it by; undated, the earliest day there is, so that it lists last.
+    rel.listed_on = coalesce(CASE WHEN first IS NULL THEN null ELSE date(first) END, reported, date('0001-01-01'))

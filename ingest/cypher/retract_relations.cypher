@@ -11,5 +11,6 @@ SET r.sources = size(r.article_ids),
       MATCH (a:Article) WHERE a.id IN r.article_ids AND a.published IS NOT NULL
       RETURN a.published ORDER BY a.published LIMIT 1
     })
+SET r.listed_on = coalesce(r.date_start, r.first_reported, date('0001-01-01'))
 WITH r WHERE r.sources = 0
 DELETE r

@@ -291,3 +291,65 @@ def test_every_write_sets_a_new_revision_and_an_unchanged_batch_none(
     assert second is not None and second != first
     writer.write([extraction("a2", "h3", "Novak backed Lopez.")])
     assert revision_token(empty_graph) not in (None, first, second)
+
+
+def listed(driver: Driver) -> dict[str, str]:
+    records = driver.execute_query(
+        "MATCH ()-[r:SUPPORT|ACCUSE]->() RETURN type(r) AS t, r.listed_on AS d"
+    ).records
+    return {r["t"]: str(r["d"]) for r in records}
+
+
+def test_a_fact_is_listed_on_its_date_else_its_first_report_else_last(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    undated = extraction("a1", "h1", "Lopez backed Novak.")
+    undated.article.published = None
+    writer.write([undated])
+    # SUPPORT has its own date; ACCUSE has none, and its only article no publication day.
+    assert listed(empty_graph) == {"SUPPORT": "2020-05-02", "ACCUSE": "0001-01-01"}
+    writer.write([extraction("a2", "h2", "Lopez backed Novak.")])
+    assert listed(empty_graph) == {"SUPPORT": "2020-05-02", "ACCUSE": "2020-05-03"}
+    # The dated article withdraws its testimony: the fact is undated again.
+    writer.write([extraction("a2", "h2-edited", "Lopez backed Novak.", with_accuse=False)])
+    assert listed(empty_graph) == {"SUPPORT": "2020-05-02", "ACCUSE": "0001-01-01"}
+
+
+def test_the_listed_on_migration_lists_facts_written_before_it(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write(
+        [extraction("a1", "h1", "Lopez backed Novak.")]
+    )
+    empty_graph.execute_query("MATCH ()-[r:SUPPORT|ACCUSE]->() REMOVE r.listed_on")
+    # Its backfill batches itself with CALL { } IN TRANSACTIONS, which needs an auto-commit transaction.
+    with empty_graph.session(database=neo4j_settings.neo4j_database) as session:
+        for statement in split_statements(
+            (MIGRATIONS_DIR / "V0008__fact_listed_on.cypher").read_text("utf-8")
+        ):
+            session.run(statement).consume()
+    assert listed(empty_graph) == {"SUPPORT": "2020-05-02", "ACCUSE": "2020-05-03"}
+
+
+def test_interactions_list_newest_first_and_undated_facts_last_and_never_within_dates(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    from queries.catalog import load_catalog
+    from queries.runner import run_saved_query
+
+    undated = extraction("a1", "h1", "Lopez backed Novak.")
+    undated.article.published = None
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write([undated])
+    query = load_catalog()["interactions"]
+
+    def run(**params: Any) -> list[tuple[str, str | None]]:
+        rows = run_saved_query(empty_graph, neo4j_settings, query, query.bind(params)).rows
+        return [(r["type"], r["date"]) for r in rows]
+
+    assert run() == [("SUPPORT", "2020-05-02"), ("ACCUSE", None)]
+    assert run(type="ACCUSE") == [("ACCUSE", None)]
+    assert run(to_date="2020-12-31") == [("SUPPORT", "2020-05-02")]
+    assert run(from_date="2020-01-01") == [("SUPPORT", "2020-05-02")]
+    assert run(to_date="2020-05-01") == []
+    assert run(limit=1) == [("SUPPORT", "2020-05-02")]

@@ -36,3 +36,17 @@ def test_a_relation_of_unknown_type_is_refused_with_its_name() -> None:
     ev = Evidence(article_id="a", sentence="s", start_char=0, end_char=1, rule="test")
     with pytest.raises(ValidationError, match="unknown relation type 'BACKED'"):
         Relation(type="BACKED", source="person:a", target="person:b", evidence=ev)
+
+
+def test_interactions_reads_each_plover_type_from_its_listed_on_index() -> None:
+    from ingest.models import PLOVER_TYPES
+    from queries.catalog import load_catalog
+    from schema.migrate import MIGRATIONS_DIR
+
+    cypher = load_catalog()["interactions"].cypher
+    branches = re.findall(r"AND '(\w+)' IN types\s+MATCH \(s:Actor\)-\[r:(\w+)\]->\(t\)", cypher)
+    assert all(tested == matched for tested, matched in branches)
+    assert sorted(t for t, _ in branches) == sorted(PLOVER_TYPES)
+    migration = (MIGRATIONS_DIR / "V0008__fact_listed_on.cypher").read_text(encoding="utf-8")
+    indexed = re.findall(r"FOR \(\)-\[r:(\w+)\]-\(\) ON \(r\.listed_on\)", migration)
+    assert sorted(indexed) == sorted(PLOVER_TYPES)
