@@ -17,9 +17,11 @@ router = APIRouter(tags=["entities"])
 
 # Below this similarity a candidate is noise rather than a misspelling.
 MIN_SCORE = 60.0
-# A graph this small is cheaper to rank whole than to miss a misspelling Lucene's edit distance cannot reach.
-FULL_SCAN_LIMIT = 5000
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits, as the writer's `[\p{L}\p{N}]` (ingest/cypher/actors.cypher).
+_GRAM_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Lucene refuses a query of more than 1,024 clauses; a 200-character query has fewer pieces than this.
+MAX_GRAMS = 256
 
 
 def lucene_query(q: str) -> str | None:
@@ -29,6 +31,19 @@ def lucene_query(q: str) -> str | None:
     if not words:
         return None
     return " ".join(f"{w}~" if len(w) > 2 else w for w in words)
+
+
+def name_grams(text: str) -> list[str]:
+    """The three-letter pieces of the distinct words of `text`, lower-cased (a shorter word is its own piece),
+    cut as the writer cuts an actor's names into `name_grams`."""
+    words = dict.fromkeys(_GRAM_WORD.findall(text.lower()))
+    grams: dict[str, None] = {}
+    for word in words:
+        if len(word) < 3:
+            grams[word] = None
+        for i in range(len(word) - 2):
+            grams[word[i : i + 3]] = None
+    return list(grams)[:MAX_GRAMS]
 
 
 def rank(q: str, candidates: list[dict[str, Any]], limit: int) -> list[EntityHit]:
@@ -95,16 +110,18 @@ def search_entities(
     q = q.strip()
     if not utils.default_process(q):
         return EntitySearch(query=q, results=[])
-    candidates: list[dict[str, Any]] = []
-    lucene = lucene_query(q)
-    pool = max(limit * 5, 50)
-    if lucene:
-        candidates += read(driver, settings, "entity_fulltext", lucene=lucene, limit=pool)
-    candidates += read(driver, settings, "entity_contains", q=q, limit=pool)
-    results = rank(q, candidates, limit)
-    if not results:
-        results = rank(q, candidates + read(driver, settings, "entity_names", limit=FULL_SCAN_LIMIT), limit)
-    return EntitySearch(query=q, results=results)
+    # Both look-ups are bounded index reads: a query that matches nothing costs what one that matches does,
+    # where reading every actor's names to rank them grew with the graph (bench/PROFILE.md).
+    grams = name_grams(q)
+    candidates = read(
+        driver,
+        settings,
+        "entity_candidates",
+        lucene=lucene_query(q),
+        grams=" ".join(grams) if grams else None,
+        limit=max(limit * 5, 50),
+    )
+    return EntitySearch(query=q, results=rank(q, candidates, limit))
 
 
 @router.get(

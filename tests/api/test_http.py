@@ -104,6 +104,11 @@ def test_entity_search_alias_and_misspelling(client: TestClient) -> None:
     assert alias[0]["id"] == VARGA and alias[0]["matched"] == "Antal Varga"
     misspelt = client.get("/entities", params={"q": "Petresku"}).json()["results"]
     assert misspelt[0]["id"] == PETRESCU and misspelt[0]["score"] >= 80
+    # Three edits from "Petrescu", past a fuzzy term's two: found by the names' three-letter pieces.
+    farther = client.get("/entities", params={"q": "Pettreskue"}).json()["results"]
+    assert farther[0]["id"] == PETRESCU
+    # A fragment of a name.
+    assert client.get("/entities", params={"q": "etresc"}).json()["results"][0]["id"] == PETRESCU
     assert client.get("/entities", params={"q": "Zzyzx Qwmp"}).json()["results"] == []
     # Lucene syntax in the query is text, not an operator.
     assert client.get("/entities", params={"q": 'Holt" OR *:* ~[('}).status_code == 200

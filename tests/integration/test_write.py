@@ -353,3 +353,42 @@ def test_interactions_list_newest_first_and_undated_facts_last_and_never_within_
     assert run(from_date="2020-01-01") == [("SUPPORT", "2020-05-02")]
     assert run(to_date="2020-05-01") == []
     assert run(limit=1) == [("SUPPORT", "2020-05-02")]
+
+
+def stored_grams(driver: Driver) -> dict[str, set[str]]:
+    records = driver.execute_query("MATCH (n:Actor) RETURN n.id AS id, n.name_grams AS g").records
+    return {r["id"]: set(r["g"].split()) for r in records}
+
+
+def test_the_writer_cuts_names_into_the_pieces_the_api_searches_for(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    from api.routes.entities import name_grams
+
+    ex = extraction("a1", "h1", "Lopez backed Novak.")
+    ex.entities.append(ent("person:jose-nunez", EntityType.PERSON, "José Núñez-Xu", "Mr Núñez", "O'Neil"))
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write([ex])
+    grams = stored_grams(empty_graph)
+    for entity in ex.entities:
+        names = " ".join([entity.name, *entity.aliases])
+        assert grams[entity.id] == set(name_grams(names)), entity.id
+    assert {"jos", "osé", "núñ", "xu", "mr", "o", "nei"} <= grams["person:jose-nunez"]
+    # A later article's new alias adds its pieces.
+    later = extraction("a2", "h2", "Lopez backed Novak.")
+    later.entities[1] = ent("person:marek-novak", EntityType.PERSON, "Marek Novak", "Novack")
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write([later])
+    assert {"nov", "ova", "vak", "vac", "ack"} <= stored_grams(empty_graph)["person:marek-novak"]
+
+
+def test_the_grams_migration_cuts_the_names_of_actors_written_before_it(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write(
+        [extraction("a1", "h1", "Lopez backed Novak.")]
+    )
+    written = stored_grams(empty_graph)
+    empty_graph.execute_query("MATCH (n:Actor) REMOVE n.name_grams")
+    with empty_graph.session(database=neo4j_settings.neo4j_database) as session:
+        for statement in split_statements((MIGRATIONS_DIR / "V0009__actor_grams.cypher").read_text("utf-8")):
+            session.run(statement).consume()
+    assert stored_grams(empty_graph) == written
