@@ -199,39 +199,64 @@ def test_one_sentence_english_article_is_accepted() -> None:
     assert article.text == "Ruritania's president dissolved parliament on Friday."
 
 
-def test_an_english_story_dense_with_names_is_accepted() -> None:
-    text = (
-        "Valdoria: Ivo Brand Marta Kell Talks\n\n"
-        "Ivo Alexandru Brand and Marta Kell held telephone talks on Monday. Valdoria and Ostria signed a "
-        "security cooperation agreement on Monday. Ivo Alexandru Brand urged Pavel Dorn Vesk to resign on "
-        "Tuesday. Ostria sent humanitarian aid to Valdoria. Ivo Alexandru Brand threatened to impose "
-        "sanctions on Ostria last month. Valdoria has openly supported Oskar Lind, officials said."
-    )
-    article = clean_article(raw(text))
-    assert "Oskar Lind" in article.text
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Valdoria: Ivo Brand Marta Kell Talks\n\n"
+            "Ivo Alexandru Brand and Marta Kell held telephone talks on Monday. Valdoria and Ostria signed "
+            "a security cooperation agreement on Monday. Ivo Alexandru Brand urged Pavel Dorn Vesk to resign "
+            "on Tuesday. Ostria sent humanitarian aid to Valdoria. Ivo Alexandru Brand threatened to impose "
+            "sanctions on Ostria last month. Valdoria has openly supported Oskar Lind, officials said.",
+            "Oskar Lind",
+        ),
+        # "Al", "Su", "Po", "Mai", "Chi" and "De" are Italian, Spanish, Dutch or Polish function words; inside
+        # a sentence, capitalised, they are names.
+        (
+            "Valdoria: Sami Al Harbi and Chen Chi Mai trade blows\n\n"
+            "Sami Al Harbi publicly backed Nadia Al Sabah in July. Supporters of Sami Al Harbi rallied in Al "
+            "Ahmadi against the government of Kao Su Po. Ostria imposed sanctions on Sami Al Harbi. Chen Chi "
+            "Mai and Anouk De Vries held telephone talks in July.",
+            "Kao Su Po",
+        ),
+        # "U" opens sentences here: the Burmese honorific, and Polish "u"; "on" and "to" are English and
+        # Polish both. Running into the capitalised "Tin", it is a name.
+        (
+            "Myanmar: U Tin Oo and Thura Shwe trade blows\n\n"
+            "YANGON -- Norway imposed sanctions on U Tin Oo in May. U Tin Oo threatened to impose "
+            "sanctions on Norway on May 16. Norway sent aid to Myanmar on May 14.\n\n"
+            "U Tin Oo urged Thura Shwe to resign on Monday.",
+            "U Tin Oo urged Thura Shwe",
+        ),
+    ],
+)
+def test_an_english_story_dense_with_names_is_accepted(text: str, kept: str) -> None:
+    assert kept in clean_article(raw(text)).text
 
 
-def test_names_that_spell_other_languages_function_words_do_not_make_a_story_foreign() -> None:
-    # "Al", "Su", "Po", "Mai", "Chi" and "De" are Italian, Spanish, Dutch or Polish function words; inside a
-    # sentence, capitalised, they are names.
-    text = (
-        "Valdoria: Sami Al Harbi and Chen Chi Mai trade blows\n\n"
-        "Sami Al Harbi publicly backed Nadia Al Sabah in July. Supporters of Sami Al Harbi rallied in Al "
-        "Ahmadi against the government of Kao Su Po. Ostria imposed sanctions on Sami Al Harbi. Chen Chi Mai "
-        "and Anouk De Vries held telephone talks in July."
-    )
-    article = clean_article(raw(text))
-    assert "Kao Su Po" in article.text
-
-
-def test_a_foreign_story_is_refused_although_its_sentences_start_with_capitals() -> None:
-    text = (
-        "Il governo ha annunciato martedì le dimissioni del ministro. La opposizione chiede che le elezioni "
-        "siano anticipate. Per il partito di Mario Rossi non ci sono alternative."
-    )
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "Il governo ha annunciato martedì le dimissioni del ministro. La opposizione chiede che le "
+            "elezioni siano anticipate. Per il partito di Mario Rossi non ci sono alternative.",
+            "looks like 'it'",
+        ),
+        # "Die Regierung": the German noun is capitalised, so "Die" does not count; the rest still does.
+        (
+            "Die Regierung hat am Dienstag den Rücktritt des Innenministers bekannt gegeben. Die "
+            "Opposition fordert vorgezogene Neuwahlen, und die Partei von Hans Meier will nicht mit der "
+            "Regierung reden.",
+            "not English",
+        ),
+    ],
+)
+def test_a_foreign_story_is_refused_although_its_sentences_start_with_capitals(
+    text: str, problem: str
+) -> None:
     with pytest.raises(InputError) as caught:
         clean_article(raw(text))
-    assert "looks like 'it'" in caught.value.problem
+    assert problem in caught.value.problem
 
 
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").exists(), reason="shared sample data not present")
@@ -247,26 +272,3 @@ def test_sample_articles_have_dates_and_lose_their_furniture() -> None:
         lines = {line.strip() for line in article.text.split("\n")}
         for furniture in expected.get("boilerplate", []):
             assert furniture not in lines, (name, furniture)
-
-
-def test_a_name_that_opens_sentences_and_spells_a_function_word_does_not_make_a_story_foreign() -> None:
-    # "U" is the Burmese honorific and Polish "u"; "on" and "to" are both English and Polish.
-    text = (
-        "Myanmar: U Tin Oo and Thura Shwe trade blows\n\n"
-        "YANGON -- Norway imposed sanctions on U Tin Oo in May. U Tin Oo threatened to impose sanctions on "
-        "Norway on May 16. Norway sent aid to Myanmar on May 14.\n\n"
-        "U Tin Oo urged Thura Shwe to resign on Monday."
-    )
-    article = clean_article(raw(text))
-    assert "U Tin Oo urged Thura Shwe" in article.text
-
-
-def test_a_foreign_story_whose_sentences_open_on_a_function_word_before_a_name_is_still_refused() -> None:
-    # "Die Regierung": the German noun is capitalised, so "Die" does not count; the rest still does.
-    text = (
-        "Die Regierung hat am Dienstag den Rücktritt des Innenministers bekannt gegeben. Die Opposition "
-        "fordert vorgezogene Neuwahlen, und die Partei von Hans Meier will nicht mit der Regierung reden."
-    )
-    with pytest.raises(InputError) as caught:
-        clean_article(raw(text))
-    assert "not English" in caught.value.problem
