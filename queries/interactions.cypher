@@ -65,105 +65,95 @@ WITH countries, actor_ids, other_ids, types,
        MATCH (x)-[:MEMBER_OF|LEADS]->(p:Actor {country: cid}) WHERE p:Party
        RETURN x.id AS id
      } AS members
+// The range of `listed_on` the date filters allow. An undated fact holds 0001-01-01, which either filter
+// leaves out.
+WITH countries, actor_ids, other_ids, types, members,
+     CASE WHEN $from_date IS NULL AND $to_date IS NULL THEN date('0001-01-01')
+          ELSE coalesce($from_date, date('0001-01-02')) END AS lo,
+     coalesce($to_date, date('9999-12-31')) AS hi
 // Without an actor or a country every fact of the types is a candidate: each type's facts are read from
-// its `listed_on` index newest first (schema/V0008), and reading stops once `limit` rows pass the filters.
-// One branch per type, since an index serves one relationship type (a test checks they cover PLOVER_TYPES).
-// The date filters bound the index read; an undated fact holds 0001-01-01 and so fails any `to_date`.
-CALL (actor_ids, types, members) {
+// its `listed_on` index newest first (schema/V0008), within `lo` and `hi`, and reading stops once `limit`
+// rows pass the filters. One branch per type, since an index serves one relationship type (a test checks
+// they cover PLOVER_TYPES).
+CALL (actor_ids, types, members, lo, hi) {
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'AGREE' IN types
   MATCH (s:Actor)-[r:AGREE]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'CONSULT' IN types
   MATCH (s:Actor)-[r:CONSULT]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'SUPPORT' IN types
   MATCH (s:Actor)-[r:SUPPORT]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'CONCEDE' IN types
   MATCH (s:Actor)-[r:CONCEDE]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'COOPERATE' IN types
   MATCH (s:Actor)-[r:COOPERATE]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'AID' IN types
   MATCH (s:Actor)-[r:AID]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'RETREAT' IN types
   MATCH (s:Actor)-[r:RETREAT]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'REQUEST' IN types
   MATCH (s:Actor)-[r:REQUEST]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'ACCUSE' IN types
   MATCH (s:Actor)-[r:ACCUSE]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'REJECT' IN types
   MATCH (s:Actor)-[r:REJECT]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'THREATEN' IN types
   MATCH (s:Actor)-[r:THREATEN]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'PROTEST' IN types
   MATCH (s:Actor)-[r:PROTEST]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'SANCTION' IN types
   MATCH (s:Actor)-[r:SANCTION]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'MOBILIZE' IN types
   MATCH (s:Actor)-[r:MOBILIZE]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'COERCE' IN types
   MATCH (s:Actor)-[r:COERCE]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'ASSAULT' IN types
   MATCH (s:Actor)-[r:ASSAULT]->(t)
-  WHERE r.listed_on >= coalesce($from_date, date('0001-01-01')) AND r.listed_on <= coalesce($to_date, date('9999-12-31'))
-    AND r.sources >= $min_sources AND ($to_date IS NULL OR r.listed_on > date('0001-01-01'))
+  WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
   RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
   UNION
   UNWIND CASE WHEN $actor IS NULL THEN members ELSE actor_ids END AS anchor
