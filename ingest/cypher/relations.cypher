@@ -61,6 +61,9 @@ WITH r, rel, known_rules, known_confidence,
      CASE WHEN r.first_reported IS NOT NULL
                AND (rel.first_reported IS NULL OR date(r.first_reported) < rel.first_reported)
           THEN date(r.first_reported) ELSE rel.first_reported END AS reported
+// Cypher reads "2009", "2009-07" and "2009-07-23" alike as the first day they can mean.
+WITH r, rel, known_rules, known_confidence, ids, first, last, reported,
+     CASE WHEN first IS NULL THEN null ELSE date(first) END AS day
 SET rel.article_ids = ids,
     rel.sources = size(ids),
     rel.rules = reduce(acc = known_rules, x IN r.rules | CASE WHEN x IN acc THEN acc ELSE acc + x END),
@@ -71,7 +74,6 @@ SET rel.article_ids = ids,
     rel.last_date = last,
     // The day the first article telling it was published: what an undated fact is dated and sorted by.
     rel.first_reported = reported,
-    // Cypher reads "2009", "2009-07" and "2009-07-23" alike as the first day they can mean.
-    rel.date_start = CASE WHEN first IS NULL THEN null ELSE date(first) END,
+    rel.date_start = day,
     // The day `interactions` lists it by; undated, the earliest day there is, so that it lists last.
-    rel.listed_on = coalesce(CASE WHEN first IS NULL THEN null ELSE date(first) END, reported, date('0001-01-01'))
+    rel.listed_on = coalesce(day, reported, date('0001-01-01'))
