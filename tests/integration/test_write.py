@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from api.routes.entities import name_grams
 from ingest.models import (
     ArticleExtraction,
     ArticleInfo,
@@ -25,6 +26,8 @@ from ingest.models import (
 from ingest.write import _STATEMENTS, CYPHER, GraphWriter, build_batch
 from polgraph.cypher import load_cypher, split_statements
 from polgraph.settings import Settings
+from queries.catalog import load_catalog
+from queries.runner import run_saved_query
 from schema.migrate import MIGRATIONS_DIR
 
 pytestmark = pytest.mark.neo4j
@@ -342,8 +345,6 @@ def test_the_listed_on_migration_lists_facts_written_before_it(
 def test_interactions_list_newest_first_and_undated_facts_last_and_never_within_dates(
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
-    from queries.catalog import load_catalog
-    from queries.runner import run_saved_query
 
     undated = extraction("a1", "h1", "Lopez backed Novak.")
     undated.article.published = None
@@ -370,7 +371,6 @@ def stored_grams(driver: Driver) -> dict[str, set[str]]:
 def test_the_writer_cuts_names_into_the_pieces_the_api_searches_for(
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
-    from api.routes.entities import name_grams
 
     ex = extraction("a1", "h1", "Lopez backed Novak.")
     ex.entities.append(ent("person:jose-nunez", EntityType.PERSON, "José Núñez-Xu", "Mr Núñez", "O'Neil"))
@@ -390,7 +390,6 @@ def test_the_writer_cuts_names_into_the_pieces_the_api_searches_for(
 def test_the_grams_migration_cuts_the_names_of_actors_written_before_it(
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
-    from api.routes.entities import name_grams
 
     migrated_after_writing(
         empty_graph, neo4j_settings, "MATCH (n:Actor) REMOVE n.name_grams", "V0009__actor_grams.cypher"

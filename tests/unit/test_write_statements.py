@@ -7,9 +7,11 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from ingest.models import RELATION_TYPES, Evidence, Relation
+from ingest.models import PLOVER_TYPES, RELATION_TYPES, Evidence, Relation
 from ingest.write import CYPHER
 from polgraph.cypher import load_cypher
+from queries.catalog import load_catalog
+from schema.migrate import MIGRATIONS_DIR
 
 
 def merged_types(statement: str) -> list[str]:
@@ -39,10 +41,6 @@ def test_a_relation_of_unknown_type_is_refused_with_its_name() -> None:
 
 
 def test_interactions_reads_each_plover_type_from_its_listed_on_index() -> None:
-    from ingest.models import PLOVER_TYPES
-    from queries.catalog import load_catalog
-    from schema.migrate import MIGRATIONS_DIR
-
     cypher = load_catalog()["interactions"].cypher
     branches = re.findall(r"AND '(\w+)' IN types\s+MATCH \(s:Actor\)-\[r:(\w+)\]->\(t\)", cypher)
     assert all(tested == matched for tested, matched in branches)
