@@ -18,9 +18,10 @@ import spacy
 import yaml
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import AttributeRuler, EntityRuler
 from spacy.tokens import Doc, Span, Token
 
+from ingest.attribute_matcher import compile_attribute_ruler
 from ingest.gazetteer import Hit, gazetteer
 from ingest.models import EntityType, Mention
 
@@ -104,10 +105,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
 def load_nlp(name: str) -> Language:
     """The named spaCy pipeline (or the first installed fallback) with paragraph sentence starts before the
-    parser and the gazetteer ruler before "ner"."""
+    parser, the gazetteer ruler before "ner", and the attribute ruler's patterns matched from a table
+    (ingest/attribute_matcher.py)."""
     if name in _loaded:
         return _loaded[name]
     nlp = load_base_model(name)
+    attribute_ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(attribute_ruler, AttributeRuler):
+        compile_attribute_ruler(attribute_ruler)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("polgraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names:
