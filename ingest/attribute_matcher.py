@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import IDS
 from spacy.matcher import Matcher
@@ -149,7 +149,7 @@ class CompiledMatcher:
             return self.matcher(doclike, **options)
         # `to_array` drops the second dimension when it is given one attribute.
         array = doclike.to_array(self._attr_ids).reshape(len(doclike), len(self._attr_ids))
-        rows = [tuple(r) for r in array.tolist()]
+        rows = [tuple(r) for r in cast(list[list[int]], array.tolist())]
         table = self._rows
         fits: list[frozenset[int]] = []
         found: set[_Match] = set()
