@@ -145,7 +145,10 @@ class CompiledMatcher:
         return found
 
     def __call__(self, doclike: Any, **options: Any) -> list[_Match]:
-        if self._stale or not isinstance(doclike, Doc) or any(options.get(o) for o in _OTHER_OUTPUTS):
+        # The ruler's call (a Doc, allow_missing, tuples) is the one reproduced; spaCy answers any other,
+        # such as one that should fail on a Doc without tags.
+        plain = options.get("allow_missing") and not any(options.get(o) for o in _OTHER_OUTPUTS)
+        if self._stale or not plain or not isinstance(doclike, Doc):
             return self.matcher(doclike, **options)
         # `to_array` drops the second dimension when it is given one attribute.
         array = doclike.to_array(self._attr_ids).reshape(len(doclike), len(self._attr_ids))
