@@ -97,6 +97,8 @@ class SoakResult:
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     by_path: dict[str, list[float]] = field(default_factory=dict)
+    # Each path's slowest request: its latency and when it started, in seconds from the start of the load.
+    slowest: dict[str, tuple[float, float]] = field(default_factory=dict)
     rss: list[float] = field(default_factory=list)  # API process, sampled once a second
     ingest_exit: int | None = None
     ingest_output: str = ""
@@ -129,12 +131,14 @@ class SoakResult:
             "",
             "By path, to show where the tail is:",
             "",
-            "| path | requests | p50 ms | p99 ms | max ms |",
-            "|---|---|---|---|---|",
+            "| path | requests | p50 ms | p99 ms | max ms | the max came at s |",
+            "|---|---|---|---|---|---|",
             *(
                 f"| `{path}` | {len(times)} | {self.percentile(0.5, times) * 1000:.1f} "
-                f"| {self.percentile(0.99, times) * 1000:.1f} | {max(times) * 1000:.1f} |"
+                f"| {self.percentile(0.99, times) * 1000:.1f} | {max(times) * 1000:.1f} "
+                f"| {self.slowest[path][1]:.0f} |"
                 for path, times in self.by_path.items()
+                if path in self.slowest
             ),
             "",
             (
@@ -171,11 +175,13 @@ def soak(
             stderr=subprocess.STDOUT,
             text=True,
         )
-        deadline = time.monotonic() + seconds
+        begun = time.monotonic()
+        deadline = begun + seconds
 
         def client(index: int) -> None:
             latencies: list[float] = []
             by_path: dict[str, list[float]] = {path: [] for path in PATHS}
+            slowest: dict[str, tuple[float, float]] = {}
             errors: list[str] = []
             with httpx.Client(base_url=url, timeout=30) as http:
                 i = index
@@ -183,6 +189,7 @@ def soak(
                     path = PATHS[i % len(PATHS)]
                     i += 1
                     started = time.perf_counter()
+                    at = time.monotonic() - begun
                     try:
                         response = http.get(path)
                         if response.status_code != 200:
@@ -191,10 +198,13 @@ def soak(
                         errors.append(f"GET {path}: {type(exc).__name__}: {exc}")
                     latencies.append(time.perf_counter() - started)
                     by_path[path].append(latencies[-1])
+                    slowest[path] = max(slowest.get(path, (0.0, 0.0)), (latencies[-1], at))
             with lock:
                 result.latencies.extend(latencies)
                 for path, times in by_path.items():
                     result.by_path.setdefault(path, []).extend(times)
+                for path, worst in slowest.items():
+                    result.slowest[path] = max(result.slowest.get(path, (0.0, 0.0)), worst)
                 result.errors.extend(errors)
 
         threads = [threading.Thread(target=client, args=(n,)) for n in range(concurrency)]
