@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, cast
 
 from spacy.attrs import IDS
@@ -49,12 +48,6 @@ class NotCompilable(ValueError):
     """A pattern outside the plain form this matcher reproduces exactly."""
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    key: int  # the Matcher's match id
-    length: int
-
-
 def _test(column: int, kind: str, value: Any, vocab: Vocab) -> _Test:
     """One attribute condition, as the Matcher tests it (spacy/matcher/matcher.pyx)."""
     if kind == "==":
@@ -78,31 +71,28 @@ class CompiledMatcher:
     ) -> None:
         self.matcher = matcher
         self._vocab = vocab
-        self._source = patterns
         self._stale = False  # a pattern added later that this matcher cannot reproduce
+        self._compile(patterns)
+
+    def _compile(self, patterns: list[tuple[int, list[list[dict[str, Any]]]]]) -> None:
+        """Build the tests and an empty table; nothing changes if a pattern is not of the plain form."""
         columns: dict[str, int] = {}
         specs: list[list[_Test]] = []  # every token spec of every pattern, as its tests
-        self._patterns: list[_Pattern] = []
-        self._spec_ids: list[list[int]] = []  # each pattern's token specs, in order
+        compiled: list[tuple[int, tuple[int, ...]]] = []  # each pattern's key and token specs, in order
         for key, alternatives in patterns:
             for tokens in alternatives:
-                ids = []
-                for spec in tokens:
-                    specs.append(self._compile_spec(spec, columns))
-                    ids.append(len(specs) - 1)
-                self._patterns.append(_Pattern(key=key, length=len(tokens)))
-                self._spec_ids.append(ids)
+                first = len(specs)
+                specs.extend(self._compile_spec(spec, columns) for spec in tokens)
+                compiled.append((key, tuple(range(first, len(specs)))))
+        self._source = patterns
         self._specs = specs
+        self._patterns = compiled
         self._attr_ids = [IDS[name] for name in columns]
         self._rows: dict[tuple[int, ...], _Row] = {}
         self._answers: dict[_Row, _Row] = {}
         # Single-token patterns are read straight off the table; longer ones are checked from their start.
-        self._single = [
-            (pat.key, ids[0])
-            for pat, ids in zip(self._patterns, self._spec_ids, strict=True)
-            if pat.length == 1
-        ]
-        self._longer = [p for p, pat in enumerate(self._patterns) if pat.length > 1]
+        self._single = [(key, ids[0]) for key, ids in compiled if len(ids) == 1]
+        self._longer = [p for p, (_, ids) in enumerate(compiled) if len(ids) > 1]
 
     def _compile_spec(self, spec: dict[str, Any], columns: dict[str, int]) -> list[_Test]:
         if not isinstance(spec, dict):
@@ -137,7 +127,7 @@ class CompiledMatcher:
         and the token specs it fits."""
         fits = frozenset(s for s, tests in enumerate(self._specs) if all(test(row) for test in tests))
         singles = tuple(key for key, spec in self._single if spec in fits)
-        starts = tuple(p for p in self._longer if self._spec_ids[p][0] in fits)
+        starts = tuple(p for p in self._longer if self._patterns[p][1][0] in fits)
         if len(self._rows) >= _MAX_ROWS:
             self._rows.clear()
         answer = (singles, starts, fits)
@@ -165,10 +155,10 @@ class CompiledMatcher:
             for p in starts:
                 started.append((p, i))
         for p, start in started:
-            ids = self._spec_ids[p]
+            key, ids = self._patterns[p]
             end = start + len(ids)
             if end <= len(rows) and all(ids[k] in fits[start + k] for k in range(1, len(ids))):
-                found.add((self._patterns[p].key, start, end))
+                found.add((key, start, end))
         return list(found)
 
     # What the ruler asks of its Matcher besides matching: adding patterns, reading them back (its
@@ -177,11 +167,11 @@ class CompiledMatcher:
         self.matcher.add(key, patterns, **options)
         match_id = self._vocab.strings.add(key) if isinstance(key, str) else key
         try:
-            if options:
-                raise NotCompilable(f"Matcher options {sorted(options)}")
-            self.__init__(self.matcher, self._vocab, [*self._source, (match_id, patterns)])  # type: ignore[misc]
+            self._compile([*self._source, (match_id, patterns)])
         except NotCompilable:
             self._stale = True
+        # Callbacks and greedy filters are Matcher behaviour the table does not have.
+        self._stale = self._stale or bool(options)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (CompiledMatcher, (self.matcher, self._vocab, self._source))
