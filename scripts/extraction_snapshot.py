@@ -11,6 +11,7 @@ same on every machine), and, when ../shared is beside the project, the seeds and
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,8 @@ SHARED = ROOT.parent / "shared"
 
 
 def texts(synthetic: int) -> list[RawArticle]:
-    raws = [r for r in read_inputs([str(ROOT / "data" / "articles")]) if isinstance(r, RawArticle)]
+    # A path relative to the checkout, so that two checkouts of the same code give the same snapshot.
+    raws = [r for r in read_inputs(["data/articles"]) if isinstance(r, RawArticle)]
     raws += list(generate(synthetic))
     dev = SHARED / "gold" / "plover_dev.jsonl"
     if dev.exists():
@@ -36,7 +38,8 @@ def texts(synthetic: int) -> list[RawArticle]:
 
 
 def main(argv: list[str]) -> None:
-    out = Path(argv[0])
+    out = Path(argv[0]).resolve()
+    os.chdir(ROOT)
     synthetic = int(argv[argv.index("--synthetic") + 1]) if "--synthetic" in argv else 300
     pipeline = Pipeline(Settings(nlp_processes=0))
     raws = texts(synthetic)

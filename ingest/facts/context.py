@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 from spacy.attrs import LEMMA, POS
@@ -14,6 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from ingest.facts.dates import sentence_date
 from ingest.ids import entity_id
 from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate
+
+# Prepositions through which a named country is where the story happens.
+PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "around"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,40 @@ class FactContext:
     @property
     def published(self) -> date | None:
         return self.article.published
+
+    @cached_property
+    def main_country(self) -> str | None:
+        """The country the article is about: the one most named as a place ("in X", its towns), in the
+        first sentence or in the headline, rather than a foreign government the story reports on ("went to
+        Moscow to tell Russia's leaders"). A place counts for its country."""
+        counts: Counter[str] = Counter()
+        doc = self.doc
+        first_end = next(iter(doc.sents)).end_char if len(doc) else 0
+        for span in self.spans:
+            ent = self.entities.get(span.entity_id)
+            if ent is None:
+                continue
+            country = ent.id if ent.type == EntityType.COUNTRY else ent.country
+            if not country:
+                continue
+            weight = 2 if ent.type == EntityType.LOCATION else 1
+            tokens = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
+            if tokens is not None:
+                head = tokens.root
+                while head.dep_ in ("poss", "compound", "amod") and head.head != head:
+                    head = head.head  # "in Kazakhstan's largest city"
+                if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+                    weight += 2
+            if span.start_char < first_end:
+                weight += 2
+            counts[country] += weight
+        title = self.article.title or ""
+        for country_id in list(counts):
+            ent = self.entities.get(country_id)
+            names = {ent.name, *ent.aliases} if ent is not None else set()
+            if any(re.search(rf"\b{re.escape(n)}\b", title) for n in names if n):
+                counts[country_id] += 3
+        return counts.most_common(1)[0][0] if counts else None
 
     def span_at_char(self, char: int) -> ResolvedSpan | None:
         i = bisect_right(self._starts, char) - 1

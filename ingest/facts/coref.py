@@ -1,0 +1,138 @@
+"""Who a pronoun or a definite description stands for: one antecedent resolver for every fact extractor.
+
+A coreference library (coreferee, fastcoref) would do better but needs models that cannot be downloaded here,
+so the rules are the ones news prose rewards: a subject pronoun continues the topic (the nearest earlier
+subject of a fitting kind: "X said ... He added ..."), any other pronoun takes the nearest fitting actor
+before it, an object pronoun is never its own clause's subject ("X urged him": him is not X), and a
+definite noun with no name of its own ("the party", "the bloc") takes the last actor of its kind.
+
+One look-back policy: the sentence itself and the `LOOKBACK` sentences before it that name an actor. A
+sentence that names nobody (a quotation, a one-line paragraph) does not use up the window, up to
+`MAX_SENTENCES` sentences back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from spacy.tokens import Span, Token
+
+from ingest.facts.context import FactContext
+from ingest.facts.syntax import lemma, subjects, words
+from ingest.lexicons import load
+from ingest.models import EntityType
+
+LOOKBACK = 3
+MAX_SENTENCES = 8
+PERSON_TYPES = frozenset({EntityType.PERSON})
+COLLECTIVE_TYPES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PARTY})
+OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+# The actor a noun phrase names, as the calling extractor reads phrases ("Russia's leaders" -> Russia).
+PhraseActor = Callable[[Token], str | None]
+
+
+def pronoun_types(word: str) -> frozenset[EntityType] | None:
+    """What a third-person pronoun can stand for, or None for any other word."""
+    word = word.lower()
+    if word in words("person_pronouns"):
+        return PERSON_TYPES
+    if word in words("collective_pronouns"):
+        return COLLECTIVE_TYPES
+    return None
+
+
+def description_type(head: Token) -> EntityType | None:
+    """The kind of actor a definite noun such as "the party" stands for, when it has one."""
+    for etype, nouns in load("grammar")["descriptions"].items():
+        if lemma(head) in nouns or head.lower_ in nouns:
+            return EntityType(etype)
+    return None
+
+
+class Coreference:
+    def __init__(self, ctx: FactContext, phrase_actor: PhraseActor | None = None) -> None:
+        self.ctx = ctx
+        self.phrase_actor: PhraseActor = phrase_actor or ctx.entity_for_token
+
+    def _type(self, eid: str) -> EntityType | None:
+        etype = self.ctx.entity_type(eid)
+        if etype is None and eid in self.ctx.new_entities:
+            etype = self.ctx.new_entities[eid].type
+        return etype
+
+    def window_start(self, tok: Token) -> Token:
+        """The first token the antecedent of `tok` may be looked for from (see the module's policy)."""
+        doc = tok.doc
+        sent = tok.sent
+        start = sent.start
+        counted = 0
+        for _ in range(MAX_SENTENCES):
+            if start == 0 or counted >= LOOKBACK:
+                break
+            prev: Span = doc[start - 1].sent
+            start = prev.start
+            if self.ctx.entities_in(prev.start_char, prev.end_char):
+                counted += 1
+        return doc[start]
+
+    def pronoun(self, tok: Token, allowed: Collection[EntityType] | None = None) -> str | None:
+        """The entity a third-person pronoun refers to; `allowed` narrows the kinds the caller can use."""
+        types = pronoun_types(tok.lower_)
+        if types is None:
+            return None
+        if allowed is not None:
+            types = frozenset(t for t in types if t in allowed)
+        excluded = self._clause_subjects(tok)
+        first = self.window_start(tok)
+        person = types == PERSON_TYPES
+        if tok.lower_ not in words("object_pronouns") and tok.dep_ in SUBJECT_DEPS:
+            # A subject pronoun continues the topic: the nearest earlier subject of a fitting kind ("The
+            # commission says it will ...": it is the commission, not a country named in between). A person
+            # must be the subject itself, not its possessor ("X's defiance").
+            for cand in reversed(tok.doc[first.i : tok.i]):
+                if cand.dep_ in SUBJECT_DEPS and cand.pos_ != "PRON":
+                    eid = self.ctx.entity_for_token(cand) if person else self.phrase_actor(cand)
+                    if eid and self._type(eid) in types:
+                        return eid
+        for span in reversed(self.ctx.entities_in(first.idx, tok.idx)):
+            if span.entity_id not in excluded and self._type(span.entity_id) in types:
+                return span.entity_id
+        return None
+
+    def _clause_subjects(self, tok: Token) -> set[str]:
+        """Entities an object pronoun cannot stand for: the subjects of its own clause."""
+        if tok.lower_ not in words("object_pronouns") or tok.dep_ not in OBJECT_DEPS:
+            return set()
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        out: set[str] = set()
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        for subj in own or subjects(verb).tokens:
+            if subj.pos_ != "PRON":
+                eid = (self.ctx.entity_for_token(subj) if own else None) or self.phrase_actor(subj)
+                if eid:
+                    out.add(eid)
+        return out
+
+    def definite(self, head: Token, allowed: Collection[EntityType] | None = None) -> str | None:
+        """ "The party has refused to recognise the results": a definite noun with no name of its own stands
+        for the last actor of its kind named before it."""
+        etype = description_type(head)
+        if etype is None or (allowed is not None and etype not in allowed):
+            return None
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        if any(self.ctx.entity_for_token(t) for t in head.subtree):
+            return None
+        first = self.window_start(head)
+        for span in reversed(self.ctx.entities_in(first.idx, head.idx)):
+            if self._type(span.entity_id) == etype:
+                return span.entity_id
+        return None
+
+    def antecedent(self, tok: Token, allowed: Collection[EntityType] | None = None) -> str | None:
+        """The actor a pronoun or a definite description stands for, if the text says."""
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok, allowed)
+        return self.definite(tok, allowed)

@@ -1,0 +1,174 @@
+"""Clause structure over spaCy's dependency parse, one rule each, shared by every fact extractor: a word's
+lemma, whether it is negated, the verb of its clause, a verb's subjects and objects, coordinated phrases.
+
+Nothing here knows about actors or entities; who a pronoun stands for is coref.py's question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ingest.lexicons import load
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+# How deep a walk up the tree may go: a clause's verb is never further up than this in a news sentence, and
+# the bound keeps a malformed parse from costing a walk to the root.
+MAX_CLIMB = 8
+
+
+def words(key: str) -> frozenset[str]:
+    """A closed-class word list of ingest/lexicons/grammar.yaml."""
+    return load("grammar").words(key)
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma; the word itself where the lemmatizer gives none."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def negated(tok: Token) -> bool:
+    """Whether a verb or noun is denied: a negation dependent, or a negator word modifying it ("did not back",
+    "never met", "no support")."""
+    negators = words("negators")
+    return any(
+        c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det")) for c in tok.children
+    )
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb heading the clause a token stands in: the token itself for a verb. A participle used as an
+    adjective ("the jailed leader") heads no clause."""
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if is_verb(t) and t.dep_ != "amod":
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A phrase and the phrases coordinated with it ("X and Y"), in order."""
+    return [tok, *tok.conjuncts]
+
+
+def objects(verb: Token) -> list[Token]:
+    """The verb's direct and indirect objects and predicate nominals (not prepositional objects)."""
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.tag_ not in ("IN", "TO")]
+
+
+def prepositional_objects(
+    head: Token, preps: frozenset[str] | set[str] | None = None
+) -> list[tuple[Token, str]]:
+    """(object, preposition) for each "prep + pobj" under `head`, optionally only for the given ones."""
+    return [
+        (p, c.lower_)
+        for c in head.children
+        if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("X, who backed Y": who -> X); any other token is itself."""
+    if tok.lower_ in words("relative_pronouns") and tok.tag_ in ("WP", "WDT", "WP$"):
+        verb = tok.head
+        for _ in range(MAX_CLIMB):
+            if verb.dep_ in ("relcl", "ROOT") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return tok
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Who a verb is predicated of, and whether the verb is passive (its subject undergoes it)."""
+
+    tokens: list[Token]
+    passive: bool = False
+
+    @property
+    def first(self) -> Token | None:
+        return self.tokens[0] if self.tokens else None
+
+
+# A check a caller may add on coordinated verbs: whether the inherited subject cannot be this verb's own
+# (see `subjects`).
+BindsObject = Callable[[Token, list[Token]], bool]
+
+
+def active_form(verb: Token) -> bool:
+    """Whether a verb with no subject of its own reads as active ("has backed", "backs")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if verb.tag_ != "VBN":
+        return True
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int = 0) -> Subjects:
+    """The subject tokens of a verb, its own or inherited through the clause it depends on, and its voice.
+
+    A relative pronoun subject is replaced by the noun it stands for. A verb without a subject takes it
+    from: the verb it complements ("X refused to back Y"; under "urge"-like verbs the object: "urged Y to
+    leave"), an adjective's clause ("X is ready to send"), the verb it is coordinated with ("X won and was
+    re-elected"), the verb its participle or purpose clause hangs on ("X staged a strike to protest", "after
+    being arrested"), or, in a relative clause, the noun the clause describes. `binds_object` lets a caller
+    that knows who pronouns stand for reject a coordinated verb's inherited subject (see interactions).
+    """
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        passive = any(c.dep_ == "nsubjpass" for c in own)
+        if passive and lemma(verb) in words("stative_participles"):
+            # "X is opposed to Y" states X's stance: X is the actor, not the one acted on.
+            passive = not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        return Subjects([relative_antecedent(c) for c in own], passive)
+    head = verb.head
+    if head is verb or _depth >= MAX_CLIMB:
+        return Subjects([])
+    deeper = _depth + 1
+    if (
+        verb.dep_ == "xcomp"
+        and head.pos_ == "ADJ"
+        and head.dep_ in ("acomp", "amod")
+        and head.head is not head
+    ):
+        return Subjects(subjects(head.head, binds_object, deeper).tokens)
+    if verb.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and lemma(head) in words("object_control_verbs"):
+            return Subjects(objs)
+        return Subjects(subjects(head, binds_object, deeper).tokens)
+    if verb.dep_ == "conj" and is_verb(head):
+        inherited = subjects(head, binds_object, deeper)
+        if head.dep_ == "ccomp" and binds_object is not None and binds_object(verb, inherited.tokens):
+            # "A said B was trying to X and urged him to Y": "him" is B, so "urged" cannot have B as its
+            # subject; the conjunct belongs to the reporting verb, whose subject it takes.
+            return subjects(head.head, binds_object, deeper)
+        if inherited.passive and active_form(verb):
+            # "X was barred from running and has backed Y": the passive subject acts in the active verb.
+            return Subjects(inherited.tokens)
+        return inherited
+    if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ == "VBG" and is_verb(head):
+        return Subjects(subjects(head, binds_object, deeper).tokens)
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and is_verb(head):
+        # Purpose clause: "X staged a strike to protest Y".
+        return Subjects(subjects(head, binds_object, deeper).tokens)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
+        # "remained in detention after being arrested": the person is the one the clause is about.
+        return Subjects(subjects(head.head, binds_object, deeper).tokens)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return Subjects([head])
+    return Subjects([])

@@ -1,0 +1,82 @@
+"""The one antecedent resolver (ingest/facts/coref.py), on texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from ingest.facts.context import FactContext
+from ingest.facts.coref import Coreference
+from ingest.models import EntityType
+from tests.unit.factctx import Names, make_context
+
+P, C, PA, ORG = EntityType.PERSON, EntityType.COUNTRY, EntityType.PARTY, EntityType.ORGANIZATION
+
+
+def ctx_of(nlp: Language, text: str, actors: dict[str, EntityType]) -> FactContext:
+    names: Names = {name: (etype, name, None) for name, etype in actors.items()}
+    return make_context(nlp, text, names, date(2022, 5, 1))
+
+
+def nth(ctx: FactContext, text: str, n: int = 0) -> Token:
+    return [t for t in ctx.doc if t.text == text][n]
+
+
+def name(eid: str | None) -> str | None:
+    return eid.split(":", 1)[1] if eid else None
+
+
+def test_subject_pronoun_continues_the_subject(nlp: Language) -> None:
+    text = "Ana Lusk criticised Boris Vale on Monday. She said the vote was rigged."
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert name(Coreference(ctx).pronoun(nth(ctx, "She"))) == "ana-lusk"
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(nlp: Language) -> None:
+    text = "Boris Vale spoke first. Ana Lusk thanked him warmly."
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert name(Coreference(ctx).pronoun(nth(ctx, "him"))) == "boris-vale"
+
+
+def test_collective_pronoun_takes_a_state_or_organisation(nlp: Language) -> None:
+    text = "Ana Lusk visited Norland. It has promised loans to the region."
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Norland": C})
+    coref = Coreference(ctx)
+    assert name(coref.pronoun(nth(ctx, "It"))) == "norland"
+    # A caller may narrow the kinds: an event's organiser is never a country.
+    assert coref.pronoun(nth(ctx, "It"), allowed={PA, ORG}) is None
+
+
+def test_look_back_is_not_used_up_by_sentences_naming_nobody(nlp: Language) -> None:
+    text = (
+        "Ana Lusk addressed the crowd in the square. "
+        '"We will not leave." "Never." "Not today." '
+        "She then marched to the ministry."
+    )
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P})
+    assert name(Coreference(ctx).pronoun(nth(ctx, "She"))) == "ana-lusk"
+
+
+def test_look_back_ends_after_three_sentences_that_name_actors(nlp: Language) -> None:
+    text = (
+        "Ana Lusk resigned. Norland protested. Sudmark agreed. Ostia objected. "
+        "He was not available for comment."
+    )
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Norland": C, "Sudmark": C, "Ostia": C})
+    assert Coreference(ctx).pronoun(nth(ctx, "He")) is None
+
+
+def test_definite_party_noun_takes_the_last_party(nlp: Language) -> None:
+    text = "The Green Union won nine seats and the Labour Front won four. The party has rejected the result."
+    ctx = ctx_of(nlp, text, {"Green Union": PA, "Labour Front": PA})
+    coref = Coreference(ctx)
+    assert name(coref.antecedent(nth(ctx, "party"))) == "labour-front"
+    # A description of another kind, or one that names its actor, stands for nobody else.
+    assert coref.definite(nth(ctx, "result")) is None
+
+
+def test_words_that_are_not_pronouns_have_no_antecedent(nlp: Language) -> None:
+    ctx = ctx_of(nlp, "Ana Lusk met voters. I was there.", {"Ana Lusk": P})
+    assert Coreference(ctx).pronoun(nth(ctx, "I")) is None

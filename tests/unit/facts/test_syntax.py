@@ -1,0 +1,90 @@
+"""The shared clause rules (ingest/facts/syntax.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ingest.facts import syntax
+
+
+def word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def subject_texts(doc: Doc, verb: str) -> tuple[list[str], bool]:
+    found = syntax.subjects(word(doc, verb))
+    return [t.text for t in found.tokens], found.passive
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The mayor did not endorse the plan.", "endorse"),
+        ("The governor never met the strikers.", "met"),
+        ("Ministers didn't attend the summit.", "attend"),
+    ],
+)
+def test_negated_verbs(nlp: Language, text: str, verb: str) -> None:
+    assert syntax.negated(word(nlp(text), verb))
+
+
+def test_negated_noun_and_plain_verb(nlp: Language) -> None:
+    doc = nlp("The union gave no support to the strike, and the mayor endorsed the plan.")
+    assert syntax.negated(word(doc, "support"))
+    assert not syntax.negated(word(doc, "endorsed"))
+
+
+def test_own_subject_and_voice(nlp: Language) -> None:
+    assert subject_texts(nlp("Farmers blocked the highway."), "blocked") == (["Farmers"], False)
+    assert subject_texts(nlp("The editor was arrested by police."), "arrested") == (["editor"], True)
+
+
+def test_stance_participle_is_not_passive(nlp: Language) -> None:
+    doc = nlp("The farmers have been opposed to the reform for years.")
+    assert subject_texts(doc, "opposed") == (["farmers"], False)
+
+
+def test_subject_inherited_through_complement_and_control(nlp: Language) -> None:
+    assert subject_texts(nlp("The council refused to approve the budget."), "approve")[0] == ["council"]
+    # Under a verb of object control the object does what the complement says.
+    assert subject_texts(nlp("The bishop urged the rebels to surrender."), "surrender")[0] == ["rebels"]
+
+
+def test_subject_inherited_by_coordinated_active_verb(nlp: Language) -> None:
+    doc = nlp("The poet was expelled from the union and has criticised its leaders.")
+    assert subject_texts(doc, "criticised") == (["poet"], False)
+
+
+def test_subject_of_purpose_clause_and_participle(nlp: Language) -> None:
+    assert subject_texts(nlp("Nurses walked out to protest the cuts."), "protest")[0] == ["Nurses"]
+    doc = nlp("The journalist stayed in custody after being questioned.")
+    assert subject_texts(doc, "questioned")[0] == ["journalist"]
+
+
+def test_relative_pronoun_subject_is_its_noun(nlp: Language) -> None:
+    doc = nlp("The writer, who criticised the decree, left the country.")
+    assert subject_texts(doc, "criticised")[0] == ["writer"]
+    assert syntax.relative_antecedent(word(doc, "who")).text == "writer"
+
+
+def test_clause_verb(nlp: Language) -> None:
+    doc = nlp("Thousands joined the march in the capital.")
+    assert syntax.clause_verb(word(doc, "capital")).text == "joined"  # type: ignore[union-attr]
+    adjectival = nlp("The jailed activist spoke.")
+    assert syntax.clause_verb(word(adjectival, "jailed")).text == "spoke"  # type: ignore[union-attr]
+
+
+def test_objects_conjuncts_and_prepositional_objects(nlp: Language) -> None:
+    doc = nlp("The envoy met the king and the queen in the palace.")
+    met = word(doc, "met")
+    (obj,) = syntax.objects(met)
+    assert [t.text for t in syntax.conjuncts(obj)] == ["king", "queen"]
+    assert [(t.text, p) for t, p in syntax.prepositional_objects(met)] == [("palace", "in")]
+    assert syntax.prepositional_objects(met, {"with"}) == []
+
+
+def test_lemma_falls_back_to_the_word(nlp: Language) -> None:
+    doc = nlp("Protesters marched.")
+    assert syntax.lemma(word(doc, "marched")) == "march"
