@@ -28,7 +28,7 @@ STAGES = {
     "mentions": ("find_mentions", "ingest/nlp.py"),
     "resolve (article)": ("resolve_article", "ingest/resolve.py"),
     "resolve (batch, against known actors)": ("finalize", "ingest/resolve.py"),
-    "interactions": ("extract_interactions", "ingest/facts/interactions.py"),
+    "interactions": ("extract_interactions", "ingest/facts/interactions/__init__.py"),
     "roles": ("extract_roles", "ingest/facts/roles.py"),
     "elections": ("extract_elections", "ingest/facts/elections.py"),
     "events": ("extract_events", "ingest/facts/events.py"),

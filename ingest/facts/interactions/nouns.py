@@ -1,0 +1,165 @@
+"""Relations a noun states: nominalisations ("X's support for Y", "talks between X and Y") coded from
+plover_nouns.yaml, and appositives that name a backer ("X, an ally of Y")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ingest.facts.interactions.actors import Actors
+from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
+from ingest.facts.interactions.found import Found
+from ingest.facts.interactions.verbs import sense_of
+
+
+class NounRules:
+    """The relations each noun of a sentence states, between the actors `who` finds in its phrases."""
+
+    def __init__(self, who: Actors) -> None:
+        self.who = who
+        self.ctx = who.ctx
+        self.lex = who.lex
+
+    def noun_relations(self, noun: Token, sent: Span) -> Iterator[Found]:
+        lemma = noun.lemma_.lower()
+        spec = self.lex.nouns.get(lemma)
+        if spec is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+            return
+        attributes: dict[str, Any] = {}
+        if spec.mode:
+            attributes["mode"] = spec.mode
+        for c in noun.children:
+            mode = self.lex.modifiers.get(c.lower_)
+            if mode and c.dep_ in ("compound", "amod"):
+                attributes["mode"] = mode
+        sources: list[str] = []
+        targets: list[str] = []
+        between: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                (targets if spec.possessive_is_target else sources).extend(self.who.actors(c))
+            elif c.dep_ in ("compound", "amod", "nmod"):
+                eid = self.who.valid(self.ctx.entity_for_token(c))
+                if eid:
+                    (targets if spec.possessive_is_target else sources).append(eid)
+            elif c.dep_ == "prep":
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                for p in pobjs:
+                    if c.lower_ == "between" or c.lower_ == "among":
+                        between += self.who.actors(p)
+                    elif c.lower_ in spec.source_preps:
+                        sources += self.who.actors(p)
+                    elif c.lower_ in spec.target_preps:
+                        targets += self.who.phrase_actors(p)
+        rule = "noun:nominal"
+        verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+            thanker = noun.head.head
+            if thanker.lemma_.lower() in self.lex.words("thanking_verbs") and noun.head.lower_ == "for":
+                # "X thanked Y for its support": Y supported X.
+                thanked = [e for c in thanker.children if c.dep_ == "dobj" for e in self.who.actors(c)]
+                subj_toks, _ = subjects(thanker, self.lex, self.ctx)
+                by = [e for s in subj_toks for e in self.who.actors(s)]
+                for s in thanked:
+                    for t in by:
+                        yield Found(spec.type, s, t, "noun:thanks", None, dict(attributes))
+                return
+        if between:
+            for a in between:
+                for b in between:
+                    if a != b:
+                        yield Found(spec.type, a, b, "noun:symmetric", None, dict(attributes))
+            return
+        if not sources:
+            if verb is not None and verb.pos_ == "VERB":
+                vlemma = verb.lemma_.lower()
+                subj_toks, passive = subjects(verb, self.lex, self.ctx)
+                subj = [e for s in subj_toks for e in self.who.actors(s)]
+                if vlemma in self.lex.words("receiving_verbs"):
+                    if not passive and not targets:
+                        targets = subj
+                    rule = "noun:light-verb"
+                elif vlemma in self.lex.words("light_verbs") or sense_of(verb, self.lex) is None:
+                    if not passive:
+                        sources = subj
+                    rule = "noun:light-verb"
+                    if not targets:
+                        # "X staged rallies against Y": the preposition hangs on the light verb.
+                        for c in verb.children:
+                            if c.dep_ == "prep" and c.lower_ in spec.target_preps:
+                                targets += [
+                                    e for p in c.children if p.dep_ == "pobj" for e in self.who.actors(p)
+                                ]
+                else:
+                    return  # the verb's own sense speaks for the sentence
+            else:
+                gov, subj = self.governing_subjects(noun)
+                adjunct = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "after")
+                if (
+                    not adjunct
+                    and gov is not None
+                    and sense_of(gov, self.lex) is not None
+                    and gov.lemma_.lower()
+                    not in (self.lex.words("light_verbs") | self.lex.words("reporting_verbs"))
+                ):
+                    return
+                sources = subj
+        if not targets and spec.symmetric and len(sources) > 1:
+            for a in sources:
+                for b in sources:
+                    if a != b:
+                        yield Found(spec.type, a, b, "noun:symmetric", None, dict(attributes))
+            return
+        claimed_by = (
+            claimer(noun.head, sources, self.lex, self.who.speaker) if noun.head.pos_ == "VERB" else None
+        )
+        # "X will impose a curfew on Y": the light verb's modal makes the act a threat or a promise.
+        prospect = prospective_type(noun.head, spec.type, self.lex) if noun.head.pos_ == "VERB" else None
+        for s in sources:
+            for t in targets:
+                yield Found(spec.type, s, t, rule, claimed_by, dict(attributes))
+                if prospect is not None:
+                    rule_p = "verb:promise" if prospect == "AGREE" else "verb:threat"
+                    yield Found(prospect, s, t, rule_p, claimed_by, {**attributes, "promised": spec.type})
+
+    def governing_subjects(self, tok: Token) -> tuple[Token | None, list[str]]:
+        """The nearest verb above a noun and the actors of its subject."""
+        cur = tok
+        for _ in range(6):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                subj_toks, passive = subjects(cur, self.lex, self.ctx)
+                if passive:
+                    return cur, []
+                return cur, [e for s in subj_toks for e in self.who.actors(s)]
+            if cur.head is cur:
+                break
+        return None, []
+
+    # -------------------------------------------------------------------------------------- appositives
+
+    def appositive_relations(self, tok: Token) -> Iterator[Found]:
+        """ "X, the chosen successor of Y" / "X, an ally of Y" -> SUPPORT Y -> X."""
+        if tok.dep_ != "appos":
+            return
+        lemma = tok.lemma_.lower()
+        backed = lemma in self.lex.words("backed_nouns")
+        if lemma in self.lex.words("qualified_backed_nouns"):
+            backed = any(c.lower_ in self.lex.words("backing_qualifiers") for c in tok.children)
+        if not backed:
+            return
+        named = self.who.actor(tok.head)
+        if not named:
+            return
+        backers: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                backers += self.who.actors(c)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                backers += [e for p in c.children if p.dep_ == "pobj" for e in self.who.actors(p)]
+        for b in backers:
+            yield Found("SUPPORT", b, named, "appos:backed", None, {"as": lemma})

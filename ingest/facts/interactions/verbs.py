@@ -1,0 +1,263 @@
+"""Relations a verb states: its PLOVER sense from the verb lexicon, the actors it goes from and to, and the
+requests made by a demand or by a report of what someone must do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ingest.facts.interactions.actors import PLACE_TYPES, Actors, antecedent
+from ingest.facts.interactions.clauses import (
+    accused_chain,
+    claimer,
+    negated,
+    prospective_type,
+    subjects,
+    target_tokens,
+)
+from ingest.facts.interactions.found import Found
+from ingest.facts.plover_lexicon import PloverLexicon, Sense
+from ingest.models import EntityType
+
+OBLIGATION_MODALS = {"must", "should"}
+# Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
+# "by" names whose call or offer it was ("rejected calls by Y").
+INNER_PREPS = {"against", "on", "of", "with", "to", "for", "from", "toward", "towards", "upon", "by"}
+# Dependents of a verb that begin a phrase of their own (a clause with its own subject, reported speech, a
+# coordinated verb): the verb's target is not looked for inside them.
+OWN_PHRASE_DEPS = {"ccomp", "parataxis", "conj", "cc", "advcl", "relcl", "mark", "punct", "npadvmod", "csubj"}
+
+
+def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
+    preps = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+    objs = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objs += [c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            objs += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
+    return lex.verb_sense(verb.lemma_.lower(), preps, objs)
+
+
+class VerbRules:
+    """The relations each verb of a sentence states, between the actors `who` finds in its phrases."""
+
+    def __init__(self, who: Actors) -> None:
+        self.who = who
+        self.ctx = who.ctx
+        self.lex = who.lex
+
+    def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        sense = sense_of(verb, self.lex)
+        head = verb.head
+        refusal = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")
+        if sense is None and not refusal:
+            return
+        if negated(verb) or (refusal and negated(head)):
+            return
+        if lemma in lex.words("refusal_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
+            return  # the refused act carries the relation (REJECT), see `refusal` below
+        accused = accused_chain(verb, self.lex)
+        claimed_by: str | None = None
+        if accused is not None:
+            subj_toks, passive = accused[0], False
+            claimed_by = self.who.actor(accused[1]) if accused[1] is not None else None
+        else:
+            subj_toks, passive = subjects(verb, self.lex, self.ctx)
+        if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN"):
+            # "the Kremlin-backed candidate", "a candidate backed by X": the noun is the passive subject.
+            subj_toks, passive = [head], True
+        attributes: dict[str, Any] = {}
+        if sense is not None and sense.mode:
+            attributes["mode"] = sense.mode
+        rtype = sense.type if sense is not None else "REJECT"
+        if rtype == "COERCE" and lemma in lex.words("crowd_action_verbs") and not passive:
+            # "Demonstrators blocked roads": a crowd blocking or occupying is protest, not state coercion.
+            crowd = lex.words("crowd_nouns")
+            if any(antecedent(s).lemma_.lower() in crowd or s.lower_ in crowd for s in subj_toks):
+                rtype = "PROTEST"
+        rule = "verb:active"
+        if refusal:
+            rtype = "REJECT"
+            rule = "verb:refusal"
+            attributes = {"refused": lemma}
+            if sense is not None:
+                attributes["refused_type"] = sense.type
+        elif verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("intent_verbs"):
+            attributes["intent"] = head.lemma_.lower()
+            rule = "verb:intent"
+        if any(c.lower_ in lex.words("allegation_adverbs") for c in verb.children):
+            attributes["alleged"] = True
+
+        sources: list[str] = []
+        targets: list[str] = []
+        if passive:
+            targets = [e for t in subj_toks for e in self.who.actors(t)]
+            agent_toks = [
+                p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            ]
+            if agent_toks:
+                rule = "verb:passive-agent" if rule == "verb:active" else rule
+                for a in agent_toks:
+                    sources += self.who.actors(a)
+                    if not sources and self.who.is_state_agent(a):
+                        country = self.who.sentence_country(sent, targets)
+                        if country:
+                            sources.append(country)
+                            attributes["source_role"] = antecedent(a).lemma_.lower()
+            elif rtype == "COERCE" and lemma in lex.words("state_coercion_verbs"):
+                # Only arrest, detention, imprisonment and sentencing are the state's by default; "barred
+                # from running" or "banned" has too many possible agents.
+                state = self.who.sentence_country(sent, targets) or self.who.article_country()
+                if state:
+                    sources = [state]
+                    rule = "verb:passive-state"
+            targets += self.resolve_targets(
+                [(t, v) for t, v in target_tokens(verb, sense or Sense(rtype)) if v != "obj"]
+            )
+        else:
+            for s in subj_toks:
+                found = self.who.actors(s)
+                if not found and self.who.is_state_agent(s):
+                    country = self.who.sentence_country(sent, [])
+                    if country:
+                        found = [country]
+                        attributes["source_role"] = antecedent(s).lemma_.lower()
+                if not found and self.who.is_crowd(s):
+                    # "Thousands of people blocked streets in X": an unnamed crowd acts for the place it
+                    # acts in, as PLOVER codes it.
+                    found = self.place_targets(verb)[:1]
+                    if found:
+                        attributes["source_role"] = antecedent(s).lemma_.lower()
+                sources += found
+            targets = self.resolve_targets(target_tokens(verb, sense or Sense(rtype)))
+            if not targets and lemma in lex.words("intent_verbs"):
+                for c in verb.children:
+                    if c.dep_ == "xcomp":
+                        targets = self.resolve_targets(
+                            target_tokens(c, sense or Sense(rtype))
+                        ) or self.place_targets(c)
+                        if targets:
+                            rule = "verb:intent"
+                            break
+        if not sources:
+            return
+        if not targets and not passive:
+            targets = [t for t in self.place_targets(verb) if t not in sources]
+        if not targets and not passive:
+            targets = self.object_phrase_targets(verb, sources)
+            if targets:
+                rule = "verb:object-phrase"
+        if claimed_by is None:
+            claimed_by = claimer(verb, sources, self.lex, self.who.speaker)
+        if claimed_by in sources:
+            claimed_by = None
+        if not targets and len(sources) > 1 and rtype.lower() in self.lex.words("reciprocal_types"):
+            for one in sources:
+                for other in sources:
+                    if one != other:
+                        yield Found(rtype, one, other, "verb:reciprocal", claimed_by, dict(attributes))
+            return
+        prospect = prospective_type(verb, rtype, self.lex) if not refusal else None
+        for src in sources:
+            for tgt in targets:
+                yield Found(rtype, src, tgt, rule, claimed_by, dict(attributes))
+                if prospect is not None:
+                    rule_p = "verb:promise" if prospect == "AGREE" else "verb:threat"
+                    yield Found(prospect, src, tgt, rule_p, claimed_by, {**attributes, "promised": rtype})
+
+    def demand_relations(self, verb: Token) -> Iterator[Found]:
+        """ "X demanded that Y end Z", "X said Y must stop Z": X REQUESTs of Y.
+
+        A demand verb's clausal complement names whom the demand is made of; any reporting verb does the same
+        when its complement says what someone must or should do."""
+        lemma = verb.lemma_.lower()
+        lex = self.lex
+        is_demand = lemma in lex.words("demand_verbs")
+        if not is_demand and lemma not in lex.words("reporting_verbs"):
+            return
+        if negated(verb):
+            return
+        for comp in verb.children:
+            if comp.dep_ != "ccomp":
+                continue
+            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children)
+            if not (is_demand or obliged):
+                continue
+            subj_toks, passive = subjects(verb, self.lex, self.ctx)
+            if passive:
+                continue
+            sources = [e for s in subj_toks for e in self.who.actors(s)]
+            targets = [e for c in comp.children if c.dep_ == "nsubj" for e in self.who.actors(c)]
+            if not targets:
+                # "demanded that control be taken from Y": the passive complement's agent or "from" object.
+                targets = self.resolve_targets(
+                    [
+                        (p, c.lower_)
+                        for c in comp.children
+                        if c.dep_ in ("prep", "agent")
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ]
+                )
+            for src in sources:
+                for tgt in targets:
+                    yield Found("REQUEST", src, tgt, "verb:demand-that", None, {"demand": lemma})
+
+    def resolve_targets(self, tokens: list[tuple[Token, str]]) -> list[str]:
+        """Actors named by the target phrases, or by their inner prepositions ("sanctions against Y")."""
+        out: list[str] = []
+        for tok, _via in tokens:
+            found = self.who.phrase_actors(tok)
+            if not found:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in INNER_PREPS:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found += self.who.actors(p)
+            for eid in found:
+                if eid not in out:
+                    out.append(eid)
+        return out
+
+    def object_phrase_targets(self, verb: Token, sources: list[str]) -> list[str]:
+        """The first actor named in the verb's own phrase after it, when no dependency rule found a target.
+
+        The event coders this lexicon comes from (PETRARCH) take the target from the verb phrase this way;
+        it recovers targets the parser hangs in odd places ("denounced as a crime X's suppression of ...",
+        "granted asylum to five officers holed up ..."). Clauses with a subject of their own, reported
+        speech and coordinated verbs are their own phrases and are not looked into."""
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
+                continue
+            for tok in child.subtree:
+                if tok.dep_ in OWN_PHRASE_DEPS and tok is not child:
+                    break
+                eid = self.who.valid(self.ctx.entity_for_token(tok))
+                if eid is None or eid in sources:
+                    continue
+                # A place deep in the phrase is mostly where something happened ("set fire to ballots on
+                # the square"); only a place the verb acts on directly is its target.
+                direct = tok is child and tok.dep_ == "dobj"
+                if self.ctx.entity_type(eid) == EntityType.LOCATION and not direct:
+                    continue
+                return [eid]
+        return []
+
+    def place_targets(self, verb: Token) -> list[str]:
+        """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place
+        where the act is done is what it is done to (PLOVER codes the place's authority as the target)."""
+        out: list[str] = []
+        # "blocked roads in X": the place may hang on the object.
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for eid in self.who.actors(p):
+                            if self.ctx.entity_type(eid) in PLACE_TYPES and eid not in out:
+                                out.append(eid)
+        return out
