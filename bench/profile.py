@@ -30,7 +30,7 @@ STAGES = {
     "resolve (batch, against known actors)": ("finalize", "ingest/resolve.py"),
     "interactions": ("extract_interactions", "ingest/facts/interactions/__init__.py"),
     "roles": ("extract_roles", "ingest/facts/roles.py"),
-    "elections": ("extract_elections", "ingest/facts/elections.py"),
+    "elections": ("extract_elections", "ingest/facts/elections/__init__.py"),
     "events": ("extract_events", "ingest/facts/events.py"),
 }
 

@@ -1,0 +1,190 @@
+"""An election's results in a sentence: vote shares, vote counts, turnout, who won and who lost."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.facts.context import FactContext
+from ingest.facts.elections.mentions import Cluster
+from ingest.facts.elections.phrases import actor_in, governing_verb, lemma, lexicon, negated, subject_of
+from ingest.models import ElectionResult, EntityType
+
+_PERCENT_WORDS = {"percent", "%", "per", "pct", "percentage"}
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def percents(sent: Span) -> list[tuple[Token, float]]:
+    """(anchor token, value) for each "76 percent", "8.4%", "76 per cent" in the sentence."""
+    out = []
+    for tok in sent:
+        if not tok.like_num:
+            continue
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in _PERCENT_WORDS:
+            value = _number(tok.text)
+            if value is not None and 0 <= value <= 100:
+                anchor = nxt if nxt.head == tok or tok.head == nxt else tok
+                anchor = nxt if tok.head == nxt else anchor
+                out.append((anchor, value))
+        elif tok.text.endswith("%"):
+            value = _number(tok.text[:-1])
+            if value is not None:
+                out.append((tok, value))
+    return out
+
+
+def _votes(sent: Span) -> list[tuple[Token, int]]:
+    out = []
+    for tok in sent:
+        if tok.like_num and tok.i + 1 < len(tok.doc):
+            nxt = tok.nbor(1)
+            mult = 1
+            if nxt.lower_ in ("million", "thousand") and tok.i + 2 < len(tok.doc):
+                mult = 1_000_000 if nxt.lower_ == "million" else 1000
+                nxt = tok.nbor(2)
+            if lemma(nxt) == "vote" and nxt.lower_ in ("votes",):
+                value = _number(tok.text)
+                if value is not None:
+                    out.append((nxt, int(value * mult)))
+    return out
+
+
+def _participant_for(ctx: FactContext, anchor: Token) -> tuple[str | None, Token | None]:
+    """Who received a share: the subject of the verb governing it ("X won 76 percent", "Y was second with
+    8.4 percent"), or the possessor/noun it qualifies ("X's 76 percent")."""
+    verb = governing_verb(anchor)
+    if verb is None:
+        return None, None
+    subj = subject_of(verb)
+    if subj is None:
+        return None, verb
+    return actor_in(ctx, subj, (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION)), verb
+
+
+def _verb_wins(verb: Token, sent: Span) -> bool | None:
+    lex = lexicon()
+    lem = lemma(verb)
+    if lem in ("re-elect", "reelect", "sweep", "triumph") or verb.lower_ in ("re-elected", "reelected"):
+        return True
+    if lem == "elect" and any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if lem in ("win", "secure", "clinch"):
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(lemma(o) in lex.words("win_objects") for o in objs):
+            return True
+        return None
+    if lem in lex.words("loss_verbs"):
+        return False
+    if any(lemma(c) in lex.words("loss_words") or c.lower_ in lex.words("loss_words") for c in verb.children):
+        return False
+    return None
+
+
+def add_result(cluster: Cluster, result: ElectionResult) -> None:
+    old = cluster.results.get(result.participant)
+    if old is None:
+        cluster.results[result.participant] = result
+        return
+    cluster.results[result.participant] = old.model_copy(
+        update={
+            "vote_share": old.vote_share if old.vote_share is not None else result.vote_share,
+            "votes": old.votes if old.votes is not None else result.votes,
+            "won": old.won if old.won is not None else result.won,
+            "evidence": old.evidence or result.evidence,
+        }
+    )
+
+
+def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
+    lex = lexicon()
+    turnout_nouns = lex.words("turnout_nouns")
+    for anchor, value in percents(sent):
+        chain = [anchor, *list(anchor.ancestors)[:4]]
+        near = sent.doc[max(sent.start, anchor.i - 6) : anchor.i]
+        if any(lemma(t) in turnout_nouns for t in chain) or any(lemma(t) in turnout_nouns for t in near):
+            cluster.turnout = value
+            continue
+        participant, verb = _participant_for(ctx, anchor)
+        if participant is None or verb is None:
+            continue
+        if lemma(verb) not in lex.words("share_verbs") and not any(
+            lemma(t) in ("vote", "ballot") for t in anchor.subtree
+        ):
+            continue
+        share_won = _verb_wins(verb, sent)
+        ev = ctx.evidence(sent, "election:share")
+        add_result(
+            cluster,
+            ElectionResult(participant=participant, vote_share=value, won=share_won, evidence=ev),
+        )
+    for anchor, count in _votes(sent):
+        participant, verb = _participant_for(ctx, anchor)
+        if participant is None or verb is None:
+            continue
+        add_result(
+            cluster,
+            ElectionResult(
+                participant=participant,
+                votes=count,
+                won=_verb_wins(verb, sent),
+                evidence=ctx.evidence(sent, "election:votes"),
+            ),
+        )
+    # Winners and losers without numbers: "X won the presidential election", "X was re-elected",
+    # "Y conceded defeat", "X's victory".
+    for tok in sent:
+        won: bool | None = None
+        subj: Token | None = None
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("re-elected", "reelected"):
+            won = _verb_wins(tok, sent)
+            if (
+                won is True
+                and lemma(tok) in ("win", "secure", "clinch", "sweep")
+                and not any(lemma(o) in lex.words("win_objects") for o in tok.children if o.dep_ == "dobj")
+            ):
+                won = None
+            if won is not None:
+                subj = subject_of(tok)
+                if subj is None and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                    subj = tok.head  # "X, re-elected in July, ..."
+                if subj is None and tok.dep_ == "amod":
+                    subj = next((t for t in tok.head.subtree if ctx.entity_for_token(t)), None)
+        elif lemma(tok) in lex.words("win_nouns") and tok.pos_ == "NOUN":
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            if poss:
+                won, subj = True, poss[0]
+        if won is None or subj is None:
+            continue
+        if negated(tok):
+            continue
+        participant = actor_in(ctx, subj, (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION))
+        if participant:
+            add_result(
+                cluster,
+                ElectionResult(
+                    participant=participant, won=won, evidence=ctx.evidence(sent, "election:outcome")
+                ),
+            )
+
+
+def settle_winner(cluster: Cluster) -> None:
+    """One winner: the declared one, else the majority share; everyone else lost."""
+    results = cluster.results
+    winners = [p for p, r in results.items() if r.won]
+    if not winners:
+        shares = [(r.vote_share, p) for p, r in results.items() if r.vote_share is not None]
+        if shares:
+            top, p = max(shares)
+            if top > 50:
+                results[p] = results[p].model_copy(update={"won": True})
+                winners = [p]
+    if len(winners) == 1:
+        for p, r in results.items():
+            if p != winners[0] and r.won is None:
+                results[p] = r.model_copy(update={"won": False})
