@@ -31,7 +31,7 @@ STAGES = {
     "interactions": ("extract_interactions", "ingest/facts/interactions/__init__.py"),
     "roles": ("extract_roles", "ingest/facts/roles.py"),
     "elections": ("extract_elections", "ingest/facts/elections/__init__.py"),
-    "events": ("extract_events", "ingest/facts/events.py"),
+    "events": ("extract_events", "ingest/facts/events/__init__.py"),
 }
 
 

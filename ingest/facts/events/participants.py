@@ -1,0 +1,344 @@
+"""Where an event took place and who took part in it: organisers, targets, perpetrators, the people
+arrested or resigning, and the office resigned from."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.facts.context import FactContext
+from ingest.facts.elections import main_country
+from ingest.facts.events.lexicon import lemma, lexicon
+from ingest.facts.events.triggers import Trigger, clause_verb
+from ingest.models import EntityType, EventParticipant
+
+
+def _country_of(ctx: FactContext, eid: str | None) -> str | None:
+    if not eid:
+        return None
+    ent = ctx.entities.get(eid) or ctx.new_entities.get(eid)
+    if ent is None:
+        return None
+    return ent.id if ent.type == EntityType.COUNTRY else ent.country
+
+
+_LOCATIVE = {"in", "at", "near", "outside", "across", "on", "throughout", "around", "inside", "into"}
+# Prepositions through which a named country is the event's place or its own modifier, not an actor it is
+# directed at ("protests against Russia" are not in Russia).
+_PLACE_PATH = _LOCATIVE | {"of"}
+
+
+def _on_place_path(tok: Token, top: Token) -> bool:
+    """True when every preposition between `tok` and `top` (an ancestor) is locative or "of"."""
+    t = prev = tok
+    for _ in range(10):
+        if t == top:
+            return True
+        if t.dep_ == "prep" and t.lower_ not in _PLACE_PATH and prev.ent_type_ != "DATE":
+            return False  # "for January 28 in Almaty" still places the event
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") or t.head == t:
+            return False
+        prev, t = t, t.head
+    return False
+
+
+def _locative_place(tok: Token) -> bool:
+    """ "in Batumi", "in the town of Batumi", "at the Chiatura mine": a place named after a locative
+    preposition, possibly through a place noun or as the modifier of the noun that follows it."""
+    places = lexicon().words("place_nouns")
+    a = tok
+    for _ in range(4):
+        if a.dep_ == "pobj" and a.head.lower_ in _LOCATIVE:
+            return True
+        if a.dep_ == "pobj" and a.head.lower_ == "of" and lemma(a.head.head) in places:
+            a = a.head.head
+            continue
+        if a.dep_ in ("poss", "compound", "appos", "nmod") and a.head.pos_ in ("NOUN", "PROPN"):
+            a = a.head
+            continue
+        return False
+    return False
+
+
+def place(ctx: FactContext, sent: Span, trig: Token) -> tuple[str | None, str | None]:
+    """(location id, country id). The location is a Location in the event's own phrase or a place named after
+    a locative preposition in its clause; the country is the location's, else one in the event's own phrase
+    ("Georgian protests", "in Georgia"), else the article's main country. A country named elsewhere in the
+    sentence as an actor is not the event's place."""
+    top = trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and not _is_verb(trig) else trig
+    if top.dep_ == "prep":
+        top = top.head
+    scope = list(trig.subtree)
+    if top != trig:
+        scope += [t for c in top.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+    location = None
+    country = None
+    for t in scope:
+        eid = ctx.entity_for_token(t)
+        etype = ctx.entity_type(eid) if eid else None
+        if etype is None or not _on_place_path(t, top if t not in trig.subtree else trig):
+            continue
+        if etype == EntityType.LOCATION and location is None:
+            location = eid
+        elif etype == EntityType.COUNTRY and country is None:
+            country = eid
+    if location is None:
+        clause = clause_verb(trig)
+        for t in sent:
+            eid = ctx.entity_for_token(t)
+            if not eid or ctx.entity_type(eid) != EntityType.LOCATION:
+                continue
+            if clause_verb(t) == clause and _locative_place(t):
+                location = eid
+                break
+    country = _country_of(ctx, location) or country
+    return location, country or main_country(ctx)
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _antecedent(ctx: FactContext, pron: Token) -> str | None:
+    """The actor a pronoun stands for: the nearest fitting actor before it in its sentence, else the subject
+    (or the last fitting actor) of the sentence before."""
+    lex = lexicon()
+    low = pron.lower_
+    if low in lex.words("person_pronouns"):
+        wanted: tuple[EntityType, ...] = (EntityType.PERSON,)
+    elif low in lex.words("group_pronouns"):
+        wanted = (EntityType.PARTY, EntityType.ORGANIZATION)
+    else:
+        return None
+    sent = pron.sent
+    for t in reversed(list(pron.doc[sent.start : pron.i])):
+        eid = ctx.entity_for_token(t)
+        if eid and ctx.entity_type(eid) in wanted:
+            return eid
+    start = sent.start
+    # Quotations split into several sentences; the speaker may be named a few sentences back.
+    for _ in range(4):
+        if start == 0:
+            return None
+        prev = pron.doc[start - 1].sent
+        start = prev.start
+        root_subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if root_subj is not None:
+            eid = ctx.entity_for_token(root_subj)
+            if eid and ctx.entity_type(eid) in wanted:
+                return eid
+        for t in reversed(list(prev)):
+            eid = ctx.entity_for_token(t)
+            if eid and ctx.entity_type(eid) in wanted:
+                return eid
+    return None
+
+
+def _actor(ctx: FactContext, head: Token) -> str | None:
+    own = ctx.entity_for_token(head)
+    if own:
+        return own
+    if head.pos_ == "PRON":
+        return _antecedent(ctx, head)
+    for t in head.subtree:
+        if not _in_own_phrase(t, head):
+            continue
+        eid = ctx.entity_for_token(t)
+        if eid and ctx.entity_type(eid) in (
+            EntityType.PERSON,
+            EntityType.PARTY,
+            EntityType.ORGANIZATION,
+            EntityType.COUNTRY,
+        ):
+            return eid
+    return None
+
+
+def _in_own_phrase(tok: Token, head: Token) -> bool:
+    """Whether a token belongs to the noun phrase of `head` itself ("the X party", "supporters of X"), not
+    to a clause or a place hanging off it ("police who clashed near the offices of X")."""
+    t = tok
+    for _ in range(8):
+        if t == head:
+            return True
+        if t.dep_ in ("relcl", "acl", "advcl", "appos", "conj") or (t.dep_ == "prep" and t.lower_ != "of"):
+            return False
+        t = t.head
+    return False
+
+
+def subject(verb: Token) -> Token | None:
+    relative = lexicon().words("relative_pronouns")
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                # "X, who stepped down": the relative pronoun stands for the noun the clause hangs on
+                if c.lower_ in relative and v.dep_ == "relcl":
+                    return v.head
+                return c
+        if v.dep_ in ("conj", "xcomp", "advcl", "relcl") and v.head != v:
+            if v.dep_ == "relcl":
+                return v.head
+            v = v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            v = v.head.head  # "remain in detention after being arrested"
+        else:
+            break
+    return None
+
+
+def _supporter_of(ctx: FactContext, noun: Token) -> str | None:
+    """ "supporters of X", "X's supporters", "X supporters" -> X."""
+    if lemma(noun) not in lexicon().words("supporter_nouns"):
+        # "thousands of supporters of X": the crowd noun is only a quantity
+        inner = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for p in inner:
+            if p.dep_ == "pobj" and lemma(p) in lexicon().words("supporter_nouns"):
+                return _supporter_of(ctx, p)
+        return None
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound"):
+            eid = _actor(ctx, c)
+            if eid:
+                return eid
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                eid = _actor(ctx, p) if p.dep_ == "pobj" else None
+                if eid:
+                    return eid
+    return None
+
+
+def _title_before_name(ctx: FactContext, head: Token) -> str | None:
+    """ "Prime Minister Nino Beridze": the title words written before a person's name."""
+    words = [
+        t
+        for t in head.subtree
+        if t.i < head.i
+        and ctx.entity_for_token(t) is None
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.ent_type_ == ""
+    ]
+    if not words:
+        return None
+    return " ".join(t.text for t in words)
+
+
+def add(parts: list[EventParticipant], entity: str | None, role: str) -> None:
+    if entity and not any(p.entity == entity and p.role == role for p in parts):
+        parts.append(EventParticipant(entity=entity, role=role))
+
+
+def _is_state_force(tok: Token) -> bool:
+    return lemma(tok) in lexicon().words("state_forces") or any(
+        lemma(c) in lexicon().words("state_forces") for c in tok.children if c.dep_ in ("compound", "amod")
+    )
+
+
+def is_passive(verb: Token, subj: Token | None) -> bool:
+    """ "X was jailed", "after being arrested", and the headline style "X jailed for eight years": arrest and
+    killing verbs always take the person as object, so without one their subject is that person."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if subj is not None and subj.dep_ == "nsubjpass":
+        return True
+    return (
+        not any(c.dep_ == "dobj" for c in verb.children)
+        and lemma(verb) in lexicon().verb_type
+        and lexicon().verb_type[lemma(verb)] in ("Arrest", "Killing")
+    )
+
+
+def _organizer_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is organised by: "held a rally", "called for protests", "announced another
+    protest"."""
+    verbs = lexicon().words("organizer_verbs")
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    if t.dep_ in ("dobj", "nsubjpass") and lemma(t.head) in verbs:
+        return t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "for" and lemma(t.head.head) in verbs:
+        return t.head.head
+    return None
+
+
+def participants(
+    ctx: FactContext, trig: Trigger, country: str | None
+) -> tuple[list[EventParticipant], dict[str, str]]:
+    parts: list[EventParticipant] = []
+    extra: dict[str, str] = {}
+    tok = trig.token
+    if trig.is_verb:
+        subj = subject(tok)
+        passive = is_passive(tok, subj)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        agent = next(
+            (p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
+        )
+        if trig.type in ("Arrest", "Killing", "Attack"):
+            victims = ([subj] if passive and subj is not None else []) + objs
+            doer = agent if passive else subj
+            for v in victims:
+                add(parts, _actor(ctx, v), "person" if trig.type != "Attack" else "target")
+            if doer is not None:
+                eid = _actor(ctx, doer)
+                if eid is None and _is_state_force(doer):
+                    eid = country
+                add(parts, eid, "perpetrator")
+        elif trig.type == "Resignation":
+            if subj is not None:
+                add(parts, _actor(ctx, subj), "person")
+                title = _title_before_name(ctx, subj)
+                if title:
+                    extra["office_title"] = title
+        elif subj is not None:
+            sup = _supporter_of(ctx, subj)
+            if sup:
+                add(parts, sup, "organizer")
+            else:
+                add(parts, _actor(ctx, subj), "participant")
+    else:
+        org_verb = _organizer_verb(tok)
+        if org_verb is not None:
+            subj = subject(org_verb)
+            if subj is not None:
+                add(parts, _supporter_of(ctx, subj) or _actor(ctx, subj), "organizer")
+        for c in tok.children:
+            if c.dep_ == "poss":
+                role = "person" if trig.type in ("Arrest", "Resignation", "Killing") else "organizer"
+                add(parts, _actor(ctx, c), role)
+            if c.dep_ == "prep" and c.lower_ in ("by", "of") and trig.type in ("Protest", "Strike"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(parts, _supporter_of(ctx, p) or _actor(ctx, p), "organizer")
+            if c.dep_ == "prep" and c.lower_ == "of" and trig.type in ("Arrest", "Resignation", "Killing"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(parts, _actor(ctx, p), "person")
+    # Targets: "a protest against X", "rallied against X", "protests over X's decision".
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("against", "over"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    add(parts, _actor(ctx, p), "target")
+        if c.dep_ == "prep" and c.lower_ == "as" and trig.type == "Resignation":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    extra["office_title"] = " ".join(
+                        t.text for t in p.subtree if t.dep_ not in ("det", "poss", "case", "punct")
+                    )
+    return parts, extra
+
+
+def office_entity(ctx: FactContext, title: str, country: str | None) -> str:
+    cname = None
+    if country:
+        ent = ctx.entities.get(country) or ctx.new_entities.get(country)
+        cname = ent.name if ent else None
+    clean = " ".join(
+        w.capitalize() if w.islower() and w not in ("of", "the", "for", "and") else w for w in title.split()
+    )
+    if cname and " of " not in clean:
+        clean = f"{clean} of {cname}"
+    return ctx.ensure_entity(EntityType.OFFICE, clean, country)
