@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from functools import cache
 
-import yaml
-
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+from ingest.lexicons import Lexicon, load, rows
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,7 @@ class PloverLexicon:
     )  # lemma -> [(obj prefix, sense)]
     nouns: dict[str, NounSense] = field(default_factory=dict)
     modifiers: dict[str, str] = field(default_factory=dict)
-    word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    source: Lexicon | None = None  # plover_nouns.yaml, whose other lists are read by `words`
 
     def verb_sense(self, lemma: str, preps: list[str], obj_lemmas: list[str]) -> Sense | None:
         """Sense of a verb given the particles/prepositions and object nouns it governs.
@@ -72,14 +67,13 @@ class PloverLexicon:
         return obj_hit or default or pattern_hit
 
     def words(self, name: str) -> frozenset[str]:
-        return self.word_sets.get(name, frozenset())
+        if self.source is None:
+            raise KeyError(f"no word list {name!r}: the lexicon has no plover_nouns.yaml")
+        return self.source.words(name)
 
 
-def _load_verbs(lex: PloverLexicon, path: Path) -> None:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+def _load_verbs(lex: PloverLexicon) -> None:
+    for row in rows("plover_verbs"):
         sense = Sense(type=row["type"], mode=row.get("mode", ""), src=row.get("src", ""))
         lemma = row["lemma"]
         if "obj" in row:
@@ -93,8 +87,9 @@ def _load_verbs(lex: PloverLexicon, path: Path) -> None:
         entries.sort(key=lambda e: (e[1].src != "supplement", -len(e[0])))
 
 
-def _load_nouns(lex: PloverLexicon, path: Path) -> None:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+def _load_nouns(lex: PloverLexicon) -> None:
+    lex.source = load("plover_nouns")
+    data = lex.source.data
     defaults = data.get("defaults", {})
     for lemma, spec in data["nouns"].items():
         lex.nouns[lemma] = NounSense(
@@ -106,20 +101,11 @@ def _load_nouns(lex: PloverLexicon, path: Path) -> None:
             possessive_is_target=spec.get("possessive") == "target",
         )
     lex.modifiers = dict(data.get("modifiers", {}))
-    for key, value in data.items():
-        if isinstance(value, list):
-            lex.word_sets[key] = frozenset(str(v).lower() for v in value)
 
 
-@lru_cache(maxsize=1)
-def load_plover_lexicon(directory: Path = LEXICONS) -> PloverLexicon:
+@cache
+def load_plover_lexicon() -> PloverLexicon:
     lex = PloverLexicon()
-    _load_verbs(lex, directory / "plover_verbs.jsonl")
-    _load_nouns(lex, directory / "plover_nouns.yaml")
+    _load_verbs(lex)
+    _load_nouns(lex)
     return lex
-
-
-@lru_cache(maxsize=1)
-def load_roles(directory: Path = LEXICONS) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((directory / "roles.yaml").read_text(encoding="utf-8"))
-    return data

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.plover_lexicon import load_roles
+from ingest.lexicons import load
 from ingest.models import EntityType, Relation
 
 ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION}
@@ -40,14 +40,14 @@ def extract_roles(ctx: FactContext) -> list[Relation]:
 class _Roles:
     def __init__(self, ctx: FactContext) -> None:
         self.ctx = ctx
-        data = load_roles()
-        self.offices: dict[str, dict[str, Any]] = data["offices"]
+        lex = load("roles")
+        self.offices: dict[str, dict[str, Any]] = lex["offices"]
         self.max_words = max(len(k.split()) for k in self.offices)
-        self.former = {w.lower() for w in data.get("former_prefixes", [])}
-        self.future = {w.lower() for w in data.get("future_prefixes", [])}
-        self.not_offices = {w.lower() for w in data.get("not_offices", [])}
-        self.leading_verbs = {w.lower() for w in data.get("leading_verbs", [])}
-        self.party_anaphors = {w.lower() for w in data.get("party_anaphors", [])}
+        self.former = lex.words("former_prefixes")
+        self.future = lex.words("future_prefixes")
+        self.not_offices = lex.words("not_offices")
+        self.leading_verbs = lex.words("leading_verbs")
+        self.party_anaphors = lex.words("party_anaphors")
         counts = Counter(s.entity_id for s in ctx.spans if ctx.entity_type(s.entity_id) == EntityType.COUNTRY)
         self.article_country = counts.most_common(1)[0][0] if counts else None
 

@@ -118,10 +118,10 @@ def score(gold: dict[str, Any], extractions: dict[str, ArticleExtraction]) -> Sc
 
     for g in gold["relations"]:
         s.relations_total += 1
-        ex = extractions.get(g["article"])
+        article = extractions.get(g["article"])
         found = False
-        if ex is not None:
-            for rel in ex.relations:
+        if article is not None:
+            for rel in article.relations:
                 if rel.type != g["type"] or not matches(g["source"], rel.source):
                     continue
                 target = str(g["target"])
@@ -129,11 +129,11 @@ def score(gold: dict[str, Any], extractions: dict[str, ArticleExtraction]) -> Sc
                     _, country, day = target.split(":", 2)
                     found = any(
                         el.id == rel.target and matches(country, el.country) and date_matches(el.date, day)
-                        for el in ex.elections
+                        for el in article.elections
                     )
                 elif g["type"] == "HOLDS_ROLE":
-                    ent = entities.get(rel.target)
-                    found = ent is not None and norm(ent.name) == norm(target)
+                    office = entities.get(rel.target)
+                    found = office is not None and norm(office.name) == norm(target)
                 else:
                     found = matches(target, rel.target)
                 if found:

@@ -37,3 +37,20 @@ def test_every_yaml_lexicon_loads() -> None:
 def test_jsonl_rows() -> None:
     verbs = rows("plover_verbs")
     assert verbs and all("lemma" in r and "type" in r for r in verbs)
+
+
+def test_no_word_in_any_lexicon_is_read_as_a_boolean() -> None:
+    """YAML 1.1 reads bare no, on, yes, off as booleans; a word list holding one would match nothing. (A flag
+    such as `leads: true` in a mapping is meant.)"""
+
+    def booleans(value: object, where: str) -> list[str]:
+        if isinstance(value, dict):
+            return [b for k, v in value.items() for b in booleans(v, f"{where}.{k}")]
+        if isinstance(value, list):
+            return [where for v in value if isinstance(v, bool)] + [
+                b for v in value for b in booleans(v, where)
+            ]
+        return []
+
+    found = [b for p in DIRECTORY.glob("*.yaml") for b in booleans(load(p.stem).data, p.name)]
+    assert found == []

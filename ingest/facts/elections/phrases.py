@@ -5,45 +5,38 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
 from ingest.facts.context import FactContext
+from ingest.facts.syntax import lemma
+from ingest.lexicons import Lexicon, load
 from ingest.models import EntityType, FuzzyDate
-
-_LEXICON_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "elections.yaml"
 
 
 @dataclass(frozen=True)
-class _Lexicon:
-    raw: dict[str, Any]
+class ElectionLexicon:
+    source: Lexicon
     allegations: dict[str, list[re.Pattern[str]]]
 
-    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    @property
+    def raw(self) -> dict[str, Any]:
+        return self.source.data
 
     def words(self, key: str) -> frozenset[str]:
-        # Asked for per token, so each list is lowered once.
-        if key not in self.word_sets:
-            self.word_sets[key] = frozenset(str(w).lower() for w in self.raw.get(key, []))
-        return self.word_sets[key]
+        return self.source.words(key)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    raw = yaml.safe_load(_LEXICON_PATH.read_text(encoding="utf-8"))
+@cache
+def lexicon() -> ElectionLexicon:
+    source = load("elections")
     allegations = {
-        label: [re.compile(p, re.I) for p in patterns] for label, patterns in raw["allegations"].items()
+        label: [re.compile(p, re.I) for p in patterns] for label, patterns in source["allegations"].items()
     }
-    return _Lexicon(raw=raw, allegations=allegations)
-
-
-def lemma(tok: Token) -> str:
-    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    return ElectionLexicon(source, allegations)
 
 
 def _country_slug(country_id: str) -> str:

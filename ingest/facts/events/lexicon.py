@@ -1,47 +1,46 @@
-"""The words of ingest/lexicons/events.yaml that tell events and their sizes, read once, and the lemma a token
-is looked up by."""
+"""The words of ingest/lexicons/events.yaml that tell events and their sizes, with the tables built from them
+once: which noun or verb triggers which event type, and the vague quantities longest first."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 from typing import Any
 
-import yaml
-from spacy.tokens import Token
+from ingest.facts.syntax import lemma
+from ingest.lexicons import Lexicon, load
 
-_LEXICON_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "events.yaml"
+__all__ = ["EventLexicon", "lemma", "lexicon"]
 
 
 @dataclass(frozen=True)
-class _Lexicon:
-    raw: dict[str, Any]
+class EventLexicon:
+    source: Lexicon
     noun_type: dict[str, str]
     verb_type: dict[str, str]
     phrasal: dict[str, tuple[str, str]]  # verb lemma -> (particle, type)
     quantities: list[tuple[str, int]]  # longest phrase first
 
+    @property
+    def raw(self) -> dict[str, Any]:
+        return self.source.data
+
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.raw.get(key, []))
+        return self.source.words(key)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    raw = yaml.safe_load(_LEXICON_PATH.read_text(encoding="utf-8"))
+@cache
+def lexicon() -> EventLexicon:
+    source = load("events")
     noun_type: dict[str, str] = {}
     verb_type: dict[str, str] = {}
     phrasal: dict[str, tuple[str, str]] = {}
-    for etype, spec in raw["types"].items():
+    for etype, spec in source["types"].items():
         for n in spec.get("nouns", []):
             noun_type[n] = etype
         for v in spec.get("verbs", []):
             verb_type[v] = etype
         for v, particle in (spec.get("phrasal") or {}).items():
             phrasal[v] = (particle, etype)
-    quantities = sorted(raw["quantity_words"].items(), key=lambda kv: -len(kv[0]))
-    return _Lexicon(raw=raw, noun_type=noun_type, verb_type=verb_type, phrasal=phrasal, quantities=quantities)
-
-
-def lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
+    quantities = sorted(source["quantity_words"].items(), key=lambda kv: -len(kv[0]))
+    return EventLexicon(source, noun_type, verb_type, phrasal, quantities)
