@@ -6,7 +6,8 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
-from polgraph.cli_api import register as register_api_commands
+from cli.query import register as register_query_commands
+from cli.query import serve
 from polgraph.database import DatabaseError, connect
 from polgraph.neo4j_local import LocalNeo4j, LocalNeo4jError
 from polgraph.settings import Settings, get_settings
@@ -19,7 +20,7 @@ neo4j_app = typer.Typer(
 schema_app = typer.Typer(no_args_is_help=True, help="Constraints, indexes and migrations.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
-register_api_commands(app)
+register_query_commands(app)
 
 console = Console(stderr=True)
 out = Console()
@@ -200,8 +201,6 @@ def up(
         highlight=False,
     )
     if serve_api:
-        from polgraph.cli_api import serve
-
         serve()
 
 
