@@ -132,7 +132,7 @@ def ingest(
     import sys
     import time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ingest.pipeline import Pipeline, ingest_items, known_actors
     from ingest.read import read_inputs
@@ -141,19 +141,21 @@ def ingest(
     try:
         with connect(settings) as driver:
             apply_migrations(driver, settings.neo4j_database)
-            items = list(read_inputs(paths, stdin=sys.stdin))
             console.print("loading the NLP pipeline…")
             pipeline = Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+            # Articles are read as the pipeline asks for them, a batch at a time, so that a corpus never has
+            # to fit in memory; how many are to come is known only at the end, when the bar gets its total.
+            items = read_inputs(paths, stdin=sys.stdin)
             started = time.monotonic()
             columns = (
                 TextColumn("[bold]ingest"),
                 BarColumn(),
-                MofNCompleteColumn(),
+                TextColumn("{task.completed:.0f} articles"),
                 TextColumn("{task.fields[rate]:.1f} articles/s"),
                 TimeElapsedColumn(),
             )
             with Progress(*columns, console=console) as progress:
-                task = progress.add_task("ingest", total=len(items), rate=0.0)
+                task = progress.add_task("ingest", total=None, rate=0.0)
                 done = 0
 
                 def on_batch(ok: int, failed: int) -> None:
@@ -163,6 +165,7 @@ def ingest(
                     progress.update(task, completed=done, rate=rate)
 
                 summary, _ = ingest_items(items, driver, settings, on_batch=on_batch, pipeline=pipeline)
+                progress.update(task, total=done)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
     except (Neo4jError, DriverError) as exc:
