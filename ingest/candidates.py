@@ -223,7 +223,6 @@ def to_mentions(doc: Doc, cands: list[Candidate]) -> list[Mention]:
                 start_char=span.start_char,
                 end_char=span.end_char,
                 type=c.type,
-                sentence_start=span.sent.start_char if doc.has_annotation("SENT_START") else 0,
                 label_source=c.source,
                 kb_id=kb_id,
                 kb_name=kb_name,

@@ -429,11 +429,6 @@ def date_entity_of(token: Token) -> Span | None:
     return None
 
 
-def token_date(token: Token, published: date | None, *, prefer: Prefer | None = None) -> FuzzyDate | None:
-    ent = date_modifier(token)
-    return date_of_span(ent, published, prefer=prefer) if ent is not None else None
-
-
 def sentence_date(sent: Span, published: date | None, *, prefer: Prefer | None = None) -> FuzzyDate | None:
     """Date of the fact a sentence reports: among its DATE entities that are calendar dates, the one closest
     to the main verb in the parse. Past or future is read from the sentence unless the caller knows it (an
