@@ -38,8 +38,8 @@ class CountingEntityRuler(EntityRuler):
     """spaCy's EntityRuler, counting its patterns once instead of on every document.
 
     EntityRuler checks `len(self) == 0` for each document it annotates, and its `__len__` walks every
-    pattern; with the gazetteer's tens of thousands of patterns that was about 20 ms a document, the
-    largest single cost in the extraction profile (bench/PROFILE.md).
+    pattern; with the gazetteer's tens of thousands of patterns that was the largest single cost in the
+    extraction profile (bench/PROFILE.md).
     """
 
     _count: int | None = None
