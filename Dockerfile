@@ -3,6 +3,7 @@ FROM python:3.11-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY polgraph ./polgraph
+COPY cli ./cli
 COPY ingest ./ingest
 COPY api ./api
 COPY schema ./schema

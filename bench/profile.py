@@ -25,7 +25,7 @@ from polgraph.settings import Settings
 # apart: nlp.pipe is a generator, and a sampling profiler files its time under whoever pulls the next doc.
 STAGES = {
     "clean": ("clean_article", "ingest/clean.py"),
-    "mentions": ("find_mentions", "ingest/nlp.py"),
+    "mentions": ("find_mentions", "ingest/mentions.py"),
     "resolve (article)": ("resolve_article", "ingest/resolve.py"),
     "resolve (batch, against known actors)": ("finalize", "ingest/resolve.py"),
     "interactions": ("extract_interactions", "ingest/facts/interactions/__init__.py"),

@@ -60,7 +60,7 @@ def rss_mb(pid: int) -> float:
 def api_server(settings: Settings, timeout: float = 120.0) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`polgraph serve` on settings.api_port, up and healthy, stopped on exit."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "polgraph.cli", "serve"],
+        [sys.executable, "-m", "cli.main", "serve"],
         env=process_env(settings),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -169,7 +169,7 @@ def soak(
     lock = threading.Lock()
     with api_server(settings) as (url, server):
         ingest = subprocess.Popen(
-            [sys.executable, "-m", "polgraph.cli", "ingest", str(corpus)],
+            [sys.executable, "-m", "cli.main", "ingest", str(corpus)],
             env=process_env(settings),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

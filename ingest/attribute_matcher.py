@@ -2,11 +2,11 @@
 
 spaCy's `AttributeRuler` (tag -> POS and morphology, and a few lemma exceptions, in the English pipelines)
 finds its matches with a `Matcher` over ~180 patterns. The Matcher starts every pattern at every token and
-calls Python for each `IN` and `REGEX` test: ~1.8 ms an article of ~120 tokens, 8% of the parse, and the
-largest piece of it that is rules rather than a model (bench/PROFILE.md). Yet whether a token fits a token
-pattern depends only on a few of its attributes (tag, lower-case form, dependency label...), and news text
-repeats the same few thousand combinations. `CompiledMatcher` computes, once per distinct combination,
-which pattern tokens it fits, and then reads a Doc off that table.
+calls Python for each `IN` and `REGEX` test: the largest piece of the parse that is rules rather than a model
+(bench/PROFILE.md). Yet whether a token fits a token pattern depends only on a few of its attributes (tag,
+lower-case form, dependency label...), and news text repeats the same few thousand combinations.
+`CompiledMatcher` computes, once per distinct combination, which pattern tokens it fits, and then reads a Doc
+off that table.
 
 It stands in for the ruler's own Matcher (`compile_attribute_ruler`), so the ruler's sorting and setting of
 attributes are spaCy's, unchanged. It gives the Matcher's matches only for patterns of the plain form:

@@ -98,9 +98,6 @@ class Gazetteer:
         iso3 = self.country_surface.get(name) or self.country_surface.get(_title(name))
         return self.countries.get(iso3) if iso3 else None
 
-    def country_by_iso3(self, iso3: str) -> CountryEntry | None:
-        return self.countries.get(iso3)
-
     def is_people(self, word: str) -> bool:
         """Whether a demonym surface is the plural noun for a country's people ("Albanians")."""
         return word in self.people_plurals

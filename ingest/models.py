@@ -43,10 +43,6 @@ class FuzzyDate(BaseModel):
     value: str
     precision: DatePrecision
 
-    @classmethod
-    def of_day(cls, d: date) -> FuzzyDate:
-        return cls(value=d.isoformat(), precision="day")
-
     def start(self) -> date:
         """First day the date can mean; used for ordering and range filters."""
         parts = [int(p) for p in self.value.split("-")]
@@ -106,7 +102,6 @@ class Mention(BaseModel):
     start_char: int
     end_char: int
     type: EntityType
-    sentence_start: int  # char offset of the sentence the mention is in
     # How the type was decided: "ner", "ruler:country", "ruler:org", "vote", ...
     label_source: str = "ner"
     # For gazetteer hits, the key of the known actor (ISO3 for countries, the curated id for orgs).

@@ -2,8 +2,7 @@
 
 spaCy's own `nlp.pipe(n_process=N)` was not used for this. Its workers hand each parsed batch back through
 a pipe whose `send` blocks until the ingest process reads it, so a worker stands idle for as long as the
-ingest process spends extracting and writing the batch before (measured on 300 articles, one worker:
-28 ms/article wall with 21 ms of it the worker's CPU). Here each worker puts every parsed Doc on a
+ingest process spends extracting and writing the batch before. Here each worker puts every parsed Doc on a
 `multiprocessing.Queue`, whose feeder thread does the blocking write, and keeps parsing; the ingest
 process keeps every worker's inbox topped up, a bounded number of texts ahead.
 
@@ -11,11 +10,10 @@ Texts go to the workers in turn (text i to worker i mod N) and the Docs are read
 they come out in input order. A worker that fails or dies raises `ParseError` here; one that is no longer
 wanted (the caller stopped reading) is terminated rather than left parsing into a queue nobody reads.
 
-A Doc travels as spaCy's own token arrays (`Doc.to_array` / `Doc.from_array` over the attributes DocBin
-keeps) with the words and the strings its hashes stand for. `Doc.to_bytes` took 0.7 ms a Doc each way and
-DocBin 0.9 ms; these arrays take 0.16 ms out and 0.22 ms back (synthetic articles of ~120 tokens), and the
-worker's side of that is on the critical path. The tensor, user data, categories and span groups are
-left behind: nothing downstream of the parse reads them.
+A Doc travels as spaCy's own token arrays (`Doc.to_array` / `Doc.from_array` over the attributes DocBin keeps)
+with the words and the strings its hashes stand for: several times quicker to make and to read back than
+`Doc.to_bytes` or DocBin, and the worker's side of that is on the critical path. The tensor, user data,
+categories and span groups are left behind: nothing downstream of the parse reads them.
 """
 
 from __future__ import annotations
@@ -79,9 +77,9 @@ def unpack(packed: _Packed, vocab: Vocab) -> Doc:
 # The rule-based end of the English pipelines: the attribute ruler (tag -> POS, morphology and a few lemmas)
 # and the lemmatizer. What may follow them reads neither of their outputs: NER's features are the word's
 # norm, prefix, suffix and shape, and the gazetteer ruler matches words as written. So they give the same
-# Doc when run after NER, here in the ingest process. With one worker that process waited for the worker
-# over half the time while these two were 15% of the worker's CPU, the ingest's critical path
-# (bench/PROFILE.md); with more workers the ingest process is the busiest one, so they stay in the workers.
+# Doc when run after NER, here in the ingest process. With one worker that process spends much of its time
+# waiting for the worker, whose CPU is then the ingest's critical path (bench/PROFILE.md); with more
+# workers the ingest process is the busiest one, so they stay in the workers.
 _TAIL = ("attribute_ruler", "lemmatizer")
 _READ_NEITHER = frozenset({"entity_ruler", "ner"})
 

@@ -28,6 +28,7 @@ from ingest.facts.elections import extract_elections, merge_elections
 from ingest.facts.events import extract_events
 from ingest.facts.interactions import extract_interactions
 from ingest.facts.roles import extract_roles
+from ingest.mentions import find_mentions
 from ingest.models import (
     ArticleExtraction,
     ArticleInfo,
@@ -38,7 +39,7 @@ from ingest.models import (
     ReadError,
     Relation,
 )
-from ingest.nlp import find_mentions, load_nlp
+from ingest.nlp import load_nlp
 from ingest.parse import parse_in_workers
 from ingest.read import read_inputs
 from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article

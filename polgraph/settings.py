@@ -41,11 +41,10 @@ class Settings(BaseSettings):
     # keeps one. 0 suits a one-core machine and the API, which parses one article a request.
     nlp_processes: int = Field(1, ge=0, validation_alias=AliasChoices("POLGRAPH_NLP_PROCESSES"))
     # Texts handed to each spaCy worker at a time: spaCy's 256 leaves the second process idle on a few
-    # hundred articles (measured: 2 processes at batch 256 no faster than 1; at 64, 1.5x faster).
+    # hundred articles, so that two processes were no faster than one; smaller batches keep both busy.
     nlp_batch_size: int = Field(64, ge=1, validation_alias=AliasChoices("POLGRAPH_NLP_BATCH_SIZE"))
-    # Articles per write transaction. Each commit costs the server more than its statements do (on 300
-    # articles Neo4j spent ~5 ms of CPU per article, ~1.1 ms of it running the statements): at 100
-    # articles a batch ingest ran at 0.75x bare spaCy, at 20 at 0.64x (best of 3, bench/PROFILE.md).
+    # Articles per write transaction. Each commit costs the server more than its statements do, so fewer,
+    # larger transactions make a faster ingest (bench/PROFILE.md).
     ingest_batch_size: int = Field(100, ge=1, validation_alias=AliasChoices("POLGRAPH_INGEST_BATCH_SIZE"))
     max_article_chars: int = Field(
         2_000_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")

@@ -97,8 +97,8 @@ def _parser(prefer: Prefer, base: date) -> DateDataParser:
 
 
 def warm_up() -> None:
-    """dateparser reads its language data on first use, about a second (the extraction profile): at load
-    time, with spaCy's model, rather than inside whichever article first needs it."""
+    """dateparser reads its language data on first use, which is slow: at load time, with spaCy's model,
+    rather than inside whichever article first needs it."""
     _parser("past", date(2000, 1, 1)).get_date_data("the second week of August")
 
 
@@ -401,9 +401,8 @@ _DATE_BOUNDS = "polgraph_date_bounds"
 
 def _date_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
     """Token bounds of the document's DATE entities, found once. `Doc.ents`, and `Span.ents` which reads
-    it, build a Span for every entity of the document on each access; the date rules ask per token and
-    per sentence, ~0.5 ms an article (bench/PROFILE.md). Kept as numbers, so that the Doc holds no Span
-    of itself."""
+    it, build a Span for every entity of the document on each access, and the date rules ask per token and
+    per sentence. Kept as numbers, so that the Doc holds no Span of itself."""
     bounds = doc.user_data.get(_DATE_BOUNDS)
     if bounds is None:
         bounds = doc.user_data[_DATE_BOUNDS] = tuple(
@@ -427,11 +426,6 @@ def date_entity_of(token: Token) -> Span | None:
         if s <= token.i < e:
             return Span(token.doc, s, e, label="DATE")
     return None
-
-
-def token_date(token: Token, published: date | None, *, prefer: Prefer | None = None) -> FuzzyDate | None:
-    ent = date_modifier(token)
-    return date_of_span(ent, published, prefer=prefer) if ent is not None else None
 
 
 def sentence_date(sent: Span, published: date | None, *, prefer: Prefer | None = None) -> FuzzyDate | None:

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from polgraph import cli_api
+from cli import query as query_commands
 from polgraph.settings import Settings
 from tests.api.conftest import HOLT, S_HOLT_BACKS, VARGA
 
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.neo4j
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings, api_graph: Any) -> typer.Typer:
-    monkeypatch.setattr(cli_api, "get_settings", lambda: neo4j_settings)
+    monkeypatch.setattr(query_commands, "get_settings", lambda: neo4j_settings)
     app = typer.Typer()
-    cli_api.register(app)
+    query_commands.register(app)
     return app
 
 
@@ -56,6 +56,6 @@ def test_query_list_and_unknown(cli: typer.Typer) -> None:
 
 
 def test_parse_params_repeats_become_lists() -> None:
-    assert cli_api.parse_params(["a=1", "b=x=y", "a=2"]) == {"a": ["1", "2"], "b": "x=y"}
+    assert query_commands.parse_params(["a=1", "b=x=y", "a=2"]) == {"a": ["1", "2"], "b": "x=y"}
     with pytest.raises(typer.BadParameter):
-        cli_api.parse_params(["novalue"])
+        query_commands.parse_params(["novalue"])

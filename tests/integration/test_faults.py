@@ -66,7 +66,7 @@ def ingest_process(folder: Path, settings: Settings, batch: int) -> subprocess.P
     env = subprocess_env(settings)
     env["POLGRAPH_INGEST_BATCH_SIZE"] = str(batch)
     return subprocess.Popen(
-        [sys.executable, "-m", "polgraph.cli", "ingest", str(folder)],
+        [sys.executable, "-m", "cli.main", "ingest", str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

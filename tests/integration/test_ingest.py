@@ -38,7 +38,7 @@ def graph_counts(driver: Driver, database: str) -> tuple[int, int]:
 
 def polgraph(*args: str, settings: Settings, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "polgraph.cli", *args],
+        [sys.executable, "-m", "cli.main", *args],
         capture_output=True,
         text=True,
         env=subprocess_env(settings),
@@ -139,7 +139,7 @@ def test_ingest_with_the_database_down_fails_clearly(tmp_path: Path) -> None:
 def test_two_ingests_at_once_give_the_graph_of_one(empty_graph: Driver, neo4j_settings: Settings) -> None:
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "polgraph.cli", "ingest", str(DATA_DIR)],
+            [sys.executable, "-m", "cli.main", "ingest", str(DATA_DIR)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -31,7 +31,7 @@ def jvms_for(instance: Path) -> list[int]:
 
 def polgraph(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "polgraph.cli", *args], capture_output=True, text=True, env=env, timeout=180
+        [sys.executable, "-m", "cli.main", *args], capture_output=True, text=True, env=env, timeout=180
     )
 
 

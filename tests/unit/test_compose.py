@@ -33,5 +33,5 @@ def test_api_waits_for_a_healthy_neo4j_and_points_at_it() -> None:
 
 def test_the_dockerfile_copies_every_package_the_distribution_declares() -> None:
     dockerfile = (Path(PROJECT_ROOT) / "Dockerfile").read_text()
-    for package in ("polgraph", "ingest", "api", "schema", "queries"):
+    for package in ("polgraph", "cli", "ingest", "api", "schema", "queries"):
         assert f"COPY {package} ./{package}" in dockerfile

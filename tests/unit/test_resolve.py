@@ -38,7 +38,6 @@ def mentions_in(text: str, specs: list[Spec]) -> list[Mention]:
                 start_char=start,
                 end_char=start + len(surface),
                 type=etype,
-                sentence_start=0,
                 **extra,
             )
         )

@@ -6,7 +6,8 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
-from polgraph.cli_api import register as register_api_commands
+from cli.query import register as register_query_commands
+from cli.query import serve
 from polgraph.database import DatabaseError, connect
 from polgraph.neo4j_local import LocalNeo4j, LocalNeo4jError
 from polgraph.settings import Settings, get_settings
@@ -19,7 +20,7 @@ neo4j_app = typer.Typer(
 schema_app = typer.Typer(no_args_is_help=True, help="Constraints, indexes and migrations.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
-register_api_commands(app)
+register_query_commands(app)
 
 console = Console(stderr=True)
 out = Console()
@@ -131,7 +132,7 @@ def ingest(
     import sys
     import time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ingest.pipeline import Pipeline, ingest_items, known_actors
     from ingest.read import read_inputs
@@ -140,19 +141,21 @@ def ingest(
     try:
         with connect(settings) as driver:
             apply_migrations(driver, settings.neo4j_database)
-            items = list(read_inputs(paths, stdin=sys.stdin))
             console.print("loading the NLP pipeline…")
             pipeline = Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+            # Articles are read as the pipeline asks for them, a batch at a time, so that a corpus never has
+            # to fit in memory; how many are to come is known only at the end, when the bar gets its total.
+            items = read_inputs(paths, stdin=sys.stdin)
             started = time.monotonic()
             columns = (
                 TextColumn("[bold]ingest"),
                 BarColumn(),
-                MofNCompleteColumn(),
+                TextColumn("{task.completed:.0f} articles"),
                 TextColumn("{task.fields[rate]:.1f} articles/s"),
                 TimeElapsedColumn(),
             )
             with Progress(*columns, console=console) as progress:
-                task = progress.add_task("ingest", total=len(items), rate=0.0)
+                task = progress.add_task("ingest", total=None, rate=0.0)
                 done = 0
 
                 def on_batch(ok: int, failed: int) -> None:
@@ -162,6 +165,7 @@ def ingest(
                     progress.update(task, completed=done, rate=rate)
 
                 summary, _ = ingest_items(items, driver, settings, on_batch=on_batch, pipeline=pipeline)
+                progress.update(task, total=done)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
     except (Neo4jError, DriverError) as exc:
@@ -200,8 +204,6 @@ def up(
         highlight=False,
     )
     if serve_api:
-        from polgraph.cli_api import serve
-
         serve()
 
 

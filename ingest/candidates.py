@@ -1,0 +1,232 @@
+"""Mention candidates: the actor-noun word lists, the candidate span, and the passes over all of a document's
+candidates (acronyms it defines, junk, one type per name by vote) that turn them into Mentions.
+
+The word lists are data (ingest/lexicons/actor_nouns.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+from ingest.gazetteer import Hit, gazetteer
+from ingest.models import EntityType, Mention
+
+LEXICON = Path(__file__).resolve().parent / "lexicons" / "actor_nouns.yaml"
+
+_CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{1,4}$")
+_MIXED_CODE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]+$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,6}$")
+
+
+# ---------------------------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    government_nouns: tuple[tuple[str, ...], ...]  # longest first
+    title_words: frozenset[str]
+    person_titles: frozenset[str]
+    kept_honorifics: frozenset[str]
+    locative_prepositions: frozenset[str]
+    locative_verbs: frozenset[str]
+    institution_heads: frozenset[str]
+    party_words: frozenset[str]
+    party_leading_words: frozenset[str]
+    headline_words: frozenset[str]
+    pronouns: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    nouns = sorted((tuple(str(n).lower().split()) for n in data["government_nouns"]), key=lambda t: -len(t))
+    return _Lexicon(
+        government_nouns=tuple(nouns),
+        title_words=words("title_words"),
+        person_titles=words("person_titles"),
+        kept_honorifics=words("kept_honorifics"),
+        locative_prepositions=words("locative_prepositions"),
+        locative_verbs=words("locative_verbs"),
+        institution_heads=words("institution_heads"),
+        party_words=words("party_words"),
+        party_leading_words=words("party_leading_words"),
+        headline_words=words("headline_words"),
+        pronouns=words("pronouns"),
+    )
+
+
+# ------------------------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    """A span taken for an actor: its type, what typed it (`source`) and the gazetteer entry behind it."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    type: EntityType
+    source: str
+    hit: Hit | None = None
+    label: str = ""
+
+    def key(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def words_in(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens that are one of `words`, found on spaCy's array of word ids: walking the
+    document builds a Python Token for every word."""
+    wanted = np.array([doc.vocab.strings[w] for w in words], dtype=np.uint64)
+    if not wanted.size:
+        return []
+    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted))]
+
+
+# --------------------------------------------------------------------------------------------- acronyms
+
+
+def defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
+    """Acronyms introduced in the text: "... Party (OSDP)" -> {"OSDP": token span of the acronym}."""
+    out: dict[str, tuple[int, int]] = {}
+    # On spaCy's array of word ids: a walk builds a Python Token for each word, three times over here.
+    orth = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    opened = np.flatnonzero(orth[:-2] == strings["("])
+    for i in opened[orth[opened + 2] == strings[")"]]:
+        tok = doc[int(i) + 1]
+        if _ACRONYM.match(tok.text):
+            out.setdefault(tok.text, (tok.i, tok.i + 1))
+    return out
+
+
+def acronym_uses(doc: Doc, cands: list[Candidate], defined: dict[str, tuple[int, int]]) -> list[Candidate]:
+    """Defined acronyms get the type of the name they abbreviate, wherever they occur."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    by_end = {c.end: c for c in cands}
+    types: dict[str, EntityType] = {}
+    for acro, (s, _) in defined.items():
+        expansion = by_end.get(s - 1)
+        if expansion is not None and expansion.type in (EntityType.ORGANIZATION, EntityType.PARTY):
+            types[acro] = expansion.type
+        else:
+            existing = [c for c in cands if c.start == s]
+            if existing:
+                types[acro] = existing[0].type
+    out: list[Candidate] = []
+    for c in cands:
+        text = c.key(doc)
+        if text in types and c.hit is None:
+            c.type = types[text]
+    if not types:
+        return out
+    for i in words_in(doc, types):
+        if i not in covered:
+            out.append(Candidate(i, i + 1, types[doc[i].text], "acronym", None, "ORG"))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- junk
+
+
+def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool:
+    lex = lexicon()
+    span = doc[c.start : c.end]
+    text = span.text
+    if c.hit is not None and c.source != "ner":
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return True
+    if text.lower() in lex.pronouns and not text.isupper():
+        return True
+    if all(t.like_num or t.is_punct for t in span):
+        return True
+    if _MIXED_CODE.match(text.replace(" ", "")) and text not in defined:
+        return True
+    if _CODE.match(text) and text not in defined and gazetteer().lookup(text) is None:
+        return True
+    words = [t.lower_ for t in span if not t.is_punct]
+    return bool(words and all(w in lex.headline_words for w in words))
+
+
+# ------------------------------------------------------------------------------------------------ voting
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def vote(doc: Doc, cands: list[Candidate]) -> None:
+    """One name, one type per document: the majority's, with known (gazetteer) names fixed, and a surname
+    alone typed like the full personal name it ends."""
+    fixed: dict[str, EntityType] = {}
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for c in cands:
+        k = _norm(c.key(doc))
+        if c.hit is not None or c.source in ("demonym", "demonym-adj", "capital-metonym"):
+            fixed.setdefault(k, c.type)
+        else:
+            votes[k][c.type] += 1
+    surnames: dict[str, EntityType] = {}
+    for c in cands:
+        span = doc[c.start : c.end]
+        if c.type == EntityType.PERSON and len(span) >= 2 and c.hit is None:
+            surnames[span[-1].lower_] = EntityType.PERSON
+    for c in cands:
+        if c.hit is not None or c.source != "ner":
+            continue
+        k = _norm(c.key(doc))
+        if k in fixed and fixed[k] != c.type and fixed[k] not in (EntityType.COUNTRY,):
+            c.type, c.source = fixed[k], "vote"
+            continue
+        if c.end - c.start == 1 and k in surnames and c.type != EntityType.PERSON:
+            c.type, c.source = EntityType.PERSON, "vote"
+            continue
+        counts = votes.get(k)
+        if counts and len(counts) > 1:
+            best = max(counts, key=lambda t: (counts[t], t == EntityType.PERSON))
+            if best != c.type:
+                c.type, c.source = best, "vote"
+
+
+def to_mentions(doc: Doc, cands: list[Candidate]) -> list[Mention]:
+    seen: set[tuple[int, int, EntityType]] = set()
+    out: list[Mention] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        span = doc[c.start : c.end]
+        ident = (span.start_char, span.end_char, c.type)
+        if ident in seen or not span.text.strip():
+            continue
+        seen.add(ident)
+        hit = c.hit
+        kb_id = kb_name = country = None
+        if hit is not None:
+            kb_id, kb_name = hit.kb_id, hit.kb_name
+            country = hit.country
+        out.append(
+            Mention(
+                text=span.text,
+                start_char=span.start_char,
+                end_char=span.end_char,
+                type=c.type,
+                label_source=c.source,
+                kb_id=kb_id,
+                kb_name=kb_name,
+                country=country,
+            )
+        )
+    return out
