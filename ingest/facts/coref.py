@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.syntax import lemma, subjects, words
+from ingest.facts.syntax import Subjects, lemma, subjects, words
 from ingest.lexicons import load
 from ingest.models import EntityType
 
@@ -96,6 +96,12 @@ class Coreference:
                     eid = self.ctx.entity_for_token(cand) if person else self.phrase_actor(cand)
                     if eid and self._type(eid) in types:
                         return eid
+        return self.nearest(tok, types, first, excluded)
+
+    def nearest(
+        self, tok: Token, types: Collection[EntityType], first: Token, excluded: Collection[str] = ()
+    ) -> str | None:
+        """The last actor of one of `types` named between `first` and `tok`."""
         for span in reversed(self.ctx.entities_in(first.idx, tok.idx)):
             if span.entity_id not in excluded and self._type(span.entity_id) in types:
                 return span.entity_id
@@ -108,12 +114,28 @@ class Coreference:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         out: set[str] = set()
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        for subj in own or subjects(verb).tokens:
+        for subj in own or self.subjects(verb).tokens:
             if subj.pos_ != "PRON":
                 eid = (self.ctx.entity_for_token(subj) if own else None) or self.phrase_actor(subj)
                 if eid:
                     out.add(eid)
         return out
+
+    def subjects(self, verb: Token) -> Subjects:
+        """The verb's subjects (syntax.subjects), with the binding rule below for coordinated verbs."""
+        return subjects(verb, binds_object=self.binds_own_object)
+
+    def binds_own_object(self, verb: Token, inherited: list[Token]) -> bool:
+        """Whether the verb's object pronoun refers (by recency within its sentence) to the subject the verb
+        would inherit: then that subject cannot be the verb's own ("A said B was hiding and urged him to
+        go": him is B, so B did not urge)."""
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in words("object_pronouns")]
+        if not objs:
+            return False
+        types = pronoun_types(objs[0].lower_) or frozenset()
+        subj_ids = {self.ctx.entity_for_token(s) for s in inherited if s.pos_ != "PRON"} - {None}
+        nearest = self.nearest(objs[0], types, objs[0].sent[0])
+        return nearest is not None and nearest in subj_ids
 
     def definite(self, head: Token, allowed: Collection[EntityType] | None = None) -> str | None:
         """ "The party has refused to recognise the results": a definite noun with no name of its own stands

@@ -36,7 +36,9 @@ def is_verb(tok: Token) -> bool:
 
 def negated(tok: Token) -> bool:
     """Whether a verb or noun is denied: a negation dependent, or a negator word modifying it ("did not back",
-    "never met", "no support")."""
+    "never met", "no support", "without returning")."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True  # "agreed to resign without returning"
     negators = words("negators")
     return any(
         c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det")) for c in tok.children
@@ -94,10 +96,13 @@ def relative_antecedent(tok: Token) -> Token:
 
 @dataclass(frozen=True)
 class Subjects:
-    """Who a verb is predicated of, and whether the verb is passive (its subject undergoes it)."""
+    """Who a verb is predicated of, whether the verb is passive (its subject undergoes it), and the verb whose
+    own subjects they are (None when they are not a verb's subjects: an object that controls the verb, the
+    noun a relative clause describes)."""
 
     tokens: list[Token]
     passive: bool = False
+    owner: Token | None = None
 
     @property
     def first(self) -> Token | None:
@@ -118,39 +123,58 @@ def active_form(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
+def passive_voice(verb: Token) -> bool:
+    """Whether the verb itself is passive: a passive auxiliary or subject ("was arrested", "being held")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def headline_passive(verb: Token, own: list[Token]) -> bool:
+    """ "X jailed for eight years": a verb that always takes the one acted on as object, with a subject but
+    no object and no auxiliary, is the passive of headlines and timelines, not X jailing someone."""
+    if not own or lemma(verb) not in words("headline_passive_verbs"):
+        return False
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBN", "VBD") and all(s.dep_ == "nsubj" for s in own)
+
+
 def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int = 0) -> Subjects:
     """The subject tokens of a verb, its own or inherited through the clause it depends on, and its voice.
 
-    A relative pronoun subject is replaced by the noun it stands for. A verb without a subject takes it
-    from: the verb it complements ("X refused to back Y"; under "urge"-like verbs the object: "urged Y to
-    leave"), an adjective's clause ("X is ready to send"), the verb it is coordinated with ("X won and was
-    re-elected"), the verb its participle or purpose clause hangs on ("X staged a strike to protest", "after
-    being arrested"), or, in a relative clause, the noun the clause describes. `binds_object` lets a caller
-    that knows who pronouns stand for reject a coordinated verb's inherited subject (see interactions).
+    A relative pronoun is returned as it is (`relative_antecedent` gives its noun). A verb without a subject
+    takes it from: the verb it complements ("X refused to back Y"; under "urge"-like verbs the object: "urged
+    Y to leave"), an adjective's clause ("X is ready to send"), the verb it is coordinated with ("X won and
+    was re-elected"), the verb its participle or purpose clause hangs on ("X staged a strike to protest",
+    "after being arrested"), or, in a relative clause, the noun the clause describes. `binds_object` lets a
+    caller that knows who pronouns stand for reject a coordinated verb's inherited subject (coref.py).
     """
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
-        passive = any(c.dep_ == "nsubjpass" for c in own)
+        passive = any(c.dep_ == "nsubjpass" for c in own) or headline_passive(verb, own)
         if passive and lemma(verb) in words("stative_participles"):
             # "X is opposed to Y" states X's stance: X is the actor, not the one acted on.
             passive = not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
-        return Subjects([relative_antecedent(c) for c in own], passive)
+        return Subjects(own, passive, verb)
     head = verb.head
     if head is verb or _depth >= MAX_CLIMB:
         return Subjects([])
     deeper = _depth + 1
+    # A subject taken from the clause above is this verb's own doer unless the verb is itself passive ("X
+    # refused to be drawn into the row", "after being arrested").
+    voice = passive_voice(verb)
     if (
         verb.dep_ == "xcomp"
         and head.pos_ == "ADJ"
         and head.dep_ in ("acomp", "amod")
         and head.head is not head
     ):
-        return Subjects(subjects(head.head, binds_object, deeper).tokens)
+        # "X is ready to send Y": the adjective's clause supplies the subject.
+        return _inherited(subjects(head.head, binds_object, deeper), voice)
     if verb.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs and lemma(head) in words("object_control_verbs"):
-            return Subjects(objs)
-        return Subjects(subjects(head, binds_object, deeper).tokens)
+            return Subjects(objs, voice)
+        return _inherited(subjects(head, binds_object, deeper), voice)
     if verb.dep_ == "conj" and is_verb(head):
         inherited = subjects(head, binds_object, deeper)
         if head.dep_ == "ccomp" and binds_object is not None and binds_object(verb, inherited.tokens):
@@ -159,16 +183,20 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
             return subjects(head.head, binds_object, deeper)
         if inherited.passive and active_form(verb):
             # "X was barred from running and has backed Y": the passive subject acts in the active verb.
-            return Subjects(inherited.tokens)
+            return Subjects(inherited.tokens, False, inherited.owner)
         return inherited
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ == "VBG" and is_verb(head):
-        return Subjects(subjects(head, binds_object, deeper).tokens)
+        return _inherited(subjects(head, binds_object, deeper), voice)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and is_verb(head):
         # Purpose clause: "X staged a strike to protest Y".
-        return Subjects(subjects(head, binds_object, deeper).tokens)
+        return _inherited(subjects(head, binds_object, deeper), voice)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
         # "remained in detention after being arrested": the person is the one the clause is about.
-        return Subjects(subjects(head.head, binds_object, deeper).tokens)
+        return _inherited(subjects(head.head, binds_object, deeper), voice)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
-        return Subjects([head])
+        return Subjects([head], voice)
     return Subjects([])
+
+
+def _inherited(found: Subjects, passive: bool) -> Subjects:
+    return Subjects(found.tokens, passive, found.owner)

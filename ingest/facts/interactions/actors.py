@@ -9,14 +9,9 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.interactions.clauses import (
-    COLLECTIVE_PRONOUNS,
-    COLLECTIVE_TYPES,
-    OBJECT_PRONOUNS,
-    PERSON_PRONOUNS,
-    subjects,
-)
+from ingest.facts.coref import Coreference
 from ingest.facts.plover_lexicon import PloverLexicon
+from ingest.facts.syntax import relative_antecedent
 from ingest.models import EntityType
 
 # Places are actors: PLOVER codes a city or region as the authority acting there or acted upon ("troops
@@ -24,18 +19,6 @@ from ingest.models import EntityType
 NON_ACTOR_TYPES = {EntityType.OFFICE}
 PLACE_TYPES = {EntityType.COUNTRY, EntityType.LOCATION}
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
-RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
-
-
-def antecedent(tok: Token) -> Token:
-    """The noun a relative pronoun stands for ("X, who backed Y": who -> X)."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
-        verb = tok.head
-        while verb.dep_ not in ("relcl", "ROOT") and verb.head is not verb:
-            verb = verb.head
-        if verb.dep_ == "relcl":
-            return verb.head
-    return tok
 
 
 class Actors:
@@ -60,7 +43,7 @@ class Actors:
 
     def actor(self, tok: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase headed by `tok` names, looking at its head and then its modifiers."""
-        tok = antecedent(tok)
+        tok = relative_antecedent(tok)
         eid = self.valid(self.ctx.entity_for_token(tok))
         if eid:
             return eid
@@ -95,59 +78,9 @@ class Actors:
         return None
 
     def pronoun_entity(self, tok: Token) -> str | None:
-        """The entity a third-person pronoun refers to: the last compatible mention before it in its sentence
-        or the previous one. An object pronoun never refers to its own clause's subject ("X urged him": him
-        is not X), which is what English binding requires of a non-reflexive pronoun.
-
-        A coreference library (coreferee, fastcoref) would do better but needs models this project cannot
-        download; the recency rule is right for the common news pattern "X said ... He added ...".
-        """
-        word = tok.lower_
-        if word in PERSON_PRONOUNS:
-            types = {EntityType.PERSON}
-        elif word in COLLECTIVE_PRONOUNS:
-            types = COLLECTIVE_TYPES
-        else:
-            return None
-        excluded: set[str] = set()
-        if word in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
-            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-            for subj in verb.children:
-                if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ != "PRON":
-                    eid = self.ctx.entity_for_token(subj)
-                    if eid is None:
-                        eid = self.actor(subj)
-                    if eid:
-                        excluded.add(eid)
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                subj_toks, _ = subjects(verb, self.lex, self.ctx)
-                for subj in subj_toks:
-                    if subj.pos_ != "PRON":
-                        eid = self.actor(subj)
-                        if eid:
-                            excluded.add(eid)
-        sent = tok.sent
-        start = sent.start_char
-        prev_start = sent.start
-        if sent.start > 0:
-            prev_start = self.ctx.doc[sent.start - 1].sent.start
-            start = self.ctx.doc[prev_start].idx
-        if word not in OBJECT_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-            # A subject pronoun continues the topic: the nearest earlier subject of a compatible kind
-            # ("The commission says it will ...": it is the commission, not a country named in between).
-            for cand in reversed(self.ctx.doc[prev_start : tok.i]):
-                if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ != "PRON":
-                    # A person must be the subject itself, not its possessor ("X's defiance").
-                    eid = self.ctx.entity_for_token(cand) if word in PERSON_PRONOUNS else self.actor(cand)
-                    if eid and self.ctx.entity_type(eid) in types:
-                        return eid
-        for span in reversed(self.ctx.entities_in(start, tok.idx)):
-            if span.entity_id in excluded:
-                continue
-            etype = self.ctx.entity_type(span.entity_id)
-            if etype in types:
-                return span.entity_id
-        return None
+        """The entity a third-person pronoun refers to (coref.py), reading a subject phrase as this
+        extractor reads actors."""
+        return Coreference(self.ctx, self.actor).pronoun(tok)
 
     def phrase_actors(self, tok: Token) -> list[str]:
         """Actors of a phrase, or, for a phrase naming a deed ("abuses by X", "X's decision"), its doer."""
@@ -176,11 +109,11 @@ class Actors:
         return out
 
     def is_state_agent(self, tok: Token) -> bool:
-        tok = antecedent(tok)
+        tok = relative_antecedent(tok)
         return tok.lemma_.lower() in self.state_agents or tok.lower_ in self.state_agents
 
     def is_crowd(self, tok: Token) -> bool:
-        tok = antecedent(tok)
+        tok = relative_antecedent(tok)
         crowd = self.lex.words("crowd_nouns")
         return tok.lemma_.lower() in crowd or tok.lower_ in crowd
 

@@ -8,25 +8,17 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ingest.facts import syntax
 from ingest.facts.context import FactContext
+from ingest.facts.coref import Coreference
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
-from ingest.models import EntityType
 
 # PLOVER's reading of a promised or threatened act: a promise of a cooperative act is AGREE, a threat of a
 # coercive one is THREATEN ("will send aid" is AGREE, "plans to impose sanctions" is THREATEN).
 COOPERATIVE_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
 COERCIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"}
-FUTURE_MODALS = {"will", "would", "shall", "may", "might", "could", "'ll"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Prepositions whose object can be the target of a verb with no preposition of its own in the lexicon.
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from", "into", "upon", "for"}
-PERSONAL_PRONOUNS = {"it", "he", "she", "they", "we"}
-# Third-person pronouns and the entity types they can stand for; "he"/"she" name people, "it"/"they" name
-# states and organisations ("they" also groups of people, but a group is rarely a resolved actor).
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-COLLECTIVE_PRONOUNS = {"it", "its", "they", "them", "their"}
-OBJECT_PRONOUNS = {"him", "her", "them"}
-COLLECTIVE_TYPES = {EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PARTY}
 
 # The actor a reporting verb's subject names, or None when it names no one who can speak.
 Speaker = Callable[[Token], str | None]
@@ -35,88 +27,17 @@ Speaker = Callable[[Token], str | None]
 
 
 def subjects(verb: Token, lex: PloverLexicon, ctx: FactContext) -> tuple[list[Token], bool]:
-    """Subject tokens of a verb (inherited through xcomp/conj chains) and whether it is passive."""
-    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subj:
-        passive = any(c.dep_ == "nsubjpass" for c in subj) or headline_passive(verb, subj, lex)
-        if passive and verb.lemma_.lower() in lex.words("stative_participles"):
-            # "X is opposed to Y" states X's stance: X is the actor, not the one acted on.
-            passive = not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
-        return [pronoun_antecedent(verb, c, lex) for c in subj], passive
-    head = verb.head
-    if (
-        verb.dep_ == "xcomp"
-        and head.pos_ == "ADJ"
-        and head.dep_ in ("acomp", "amod")
-        and head.head is not head
-    ):
-        # "X is ready to send Y": the adjective's clause supplies the subject.
-        return subjects(head.head, lex, ctx)[0], False
-    if verb.dep_ == "xcomp" and head is not verb:
-        objs = [c for c in head.children if c.dep_ == "dobj"]
-        if objs and head.lemma_.lower() in lex.words("object_control_verbs"):
-            return objs, False
-        return subjects(head, lex, ctx)[0], False
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head is not verb:
-        inherited, passive = subjects(head, lex, ctx)
-        if head.dep_ == "ccomp" and binds_own_object(verb, inherited, ctx):
-            # "A said B was trying to X and urged him to Y": "him" is B, so "urged" cannot have B as its
-            # subject; the conjunct belongs to the reporting verb, whose subject it takes.
-            return subjects(head.head, lex, ctx)
-        if passive and active_form(verb):
-            # "X was barred from running and has backed Y": the passive subject acts in the active verb.
-            return inherited, False
-        return inherited, passive
-    if (
-        verb.dep_ in ("advcl", "pcomp", "acl")
-        and verb.tag_ == "VBG"
-        and head is not verb
-        and head.pos_ in ("VERB", "AUX")
-    ):
-        return subjects(head, lex, ctx)[0], False
-    if verb.dep_ == "advcl" and verb.tag_ == "VB" and head.pos_ in ("VERB", "AUX") and head is not verb:
-        # Purpose clause: "X staged a strike to protest Y".
-        return subjects(head, lex, ctx)[0], False
-    return [], False
-
-
-def active_form(verb: Token) -> bool:
-    """Whether a verb with no subject of its own reads as active ("has backed", "backs")."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    if verb.tag_ != "VBN":
-        return True
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-
-
-def binds_own_object(verb: Token, subj_toks: list[Token], ctx: FactContext) -> bool:
-    """Whether the verb's object pronoun refers (by recency) to the subject it would inherit."""
-    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS]
-    if not objs:
-        return False
-    subj_ids = {ctx.entity_for_token(s) for s in subj_toks if s.pos_ != "PRON"} - {None}
-    word = objs[0].lower_
-    types = {EntityType.PERSON} if word in PERSON_PRONOUNS else COLLECTIVE_TYPES
-    sent = verb.sent
-    for span in reversed(ctx.entities_in(sent.start_char, objs[0].idx)):
-        if ctx.entity_type(span.entity_id) in types:
-            return span.entity_id in subj_ids
-    return False
-
-
-def headline_passive(verb: Token, subj: list[Token], lex: PloverLexicon) -> bool:
-    """ "X jailed for eight years": a coercion verb with a subject but no object and no auxiliary is the
-    passive of headlines and timelines, not X jailing someone."""
-    if verb.lemma_.lower() not in lex.words("state_coercion_verbs"):
-        return False
-    if not subj or any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in verb.children):
-        return False
-    return verb.tag_ in ("VBN", "VBD") and all(s.dep_ == "nsubj" for s in subj)
+    """Subject tokens of a verb (its own or inherited, see syntax.subjects) and whether it is passive; a
+    pronoun subject under a reporting verb is that verb's subject."""
+    found = Coreference(ctx).subjects(verb)
+    if found.owner is None:
+        return found.tokens, found.passive
+    return [pronoun_antecedent(found.owner, t, lex) for t in found.tokens], found.passive
 
 
 def pronoun_antecedent(verb: Token, subj: Token, lex: PloverLexicon) -> Token:
     """ "X said it would ...": a pronoun subject under a reporting verb is that verb's subject."""
-    if subj.pos_ != "PRON" or subj.lower_ not in PERSONAL_PRONOUNS:
+    if subj.pos_ != "PRON" or subj.lower_ not in syntax.words("subject_pronouns"):
         return subj
     tok = verb
     for _ in range(4):
@@ -197,10 +118,6 @@ def claimer(verb: Token, sources: list[str], lex: PloverLexicon, speaker: Speake
 # ----------------------------------------------------------------------------- negation, prospect and targets
 
 
-def negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children)
-
-
 def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
     """(token, via) pairs: direct objects, datives and prepositional objects that can be the target."""
     out: list[tuple[Token, str]] = []
@@ -225,7 +142,7 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
     modal = False
     tok = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in syntax.words("future_modals") for c in tok.children):
             modal = True
             break
         head = tok.head

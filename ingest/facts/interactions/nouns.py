@@ -12,6 +12,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.verbs import sense_of
+from ingest.facts.syntax import clause_verb, negated
 
 
 class NounRules:
@@ -27,7 +28,7 @@ class NounRules:
         spec = self.lex.nouns.get(lemma)
         if spec is None or noun.pos_ not in ("NOUN", "PROPN"):
             return
-        if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+        if negated(noun):
             return
         attributes: dict[str, Any] = {}
         if spec.mode:
@@ -128,17 +129,13 @@ class NounRules:
 
     def governing_subjects(self, tok: Token) -> tuple[Token | None, list[str]]:
         """The nearest verb above a noun and the actors of its subject."""
-        cur = tok
-        for _ in range(6):
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX"):
-                subj_toks, passive = subjects(cur, self.lex, self.ctx)
-                if passive:
-                    return cur, []
-                return cur, [e for s in subj_toks for e in self.who.actors(s)]
-            if cur.head is cur:
-                break
-        return None, []
+        verb = clause_verb(tok.head) if tok.head is not tok else None
+        if verb is None:
+            return None, []
+        subj_toks, passive = subjects(verb, self.lex, self.ctx)
+        if passive:
+            return verb, []
+        return verb, [e for s in subj_toks for e in self.who.actors(s)]
 
     # -------------------------------------------------------------------------------------- appositives
 

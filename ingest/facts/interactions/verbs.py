@@ -8,20 +8,19 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ingest.facts.interactions.actors import PLACE_TYPES, Actors, antecedent
+from ingest.facts.interactions.actors import PLACE_TYPES, Actors
 from ingest.facts.interactions.clauses import (
     accused_chain,
     claimer,
-    negated,
     prospective_type,
     subjects,
     target_tokens,
 )
 from ingest.facts.interactions.found import Found
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
+from ingest.facts.syntax import negated, relative_antecedent, words
 from ingest.models import EntityType
 
-OBLIGATION_MODALS = {"must", "should"}
 # Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
 # "by" names whose call or offer it was ("rejected calls by Y").
 INNER_PREPS = {"against", "on", "of", "with", "to", "for", "from", "toward", "towards", "upon", "by"}
@@ -77,7 +76,7 @@ class VerbRules:
         if rtype == "COERCE" and lemma in lex.words("crowd_action_verbs") and not passive:
             # "Demonstrators blocked roads": a crowd blocking or occupying is protest, not state coercion.
             crowd = lex.words("crowd_nouns")
-            if any(antecedent(s).lemma_.lower() in crowd or s.lower_ in crowd for s in subj_toks):
+            if any(relative_antecedent(s).lemma_.lower() in crowd or s.lower_ in crowd for s in subj_toks):
                 rtype = "PROTEST"
         rule = "verb:active"
         if refusal:
@@ -89,7 +88,7 @@ class VerbRules:
         elif verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("intent_verbs"):
             attributes["intent"] = head.lemma_.lower()
             rule = "verb:intent"
-        if any(c.lower_ in lex.words("allegation_adverbs") for c in verb.children):
+        if any(c.lower_ in words("hedges") for c in verb.children):
             attributes["alleged"] = True
 
         sources: list[str] = []
@@ -107,7 +106,7 @@ class VerbRules:
                         country = self.who.sentence_country(sent, targets)
                         if country:
                             sources.append(country)
-                            attributes["source_role"] = antecedent(a).lemma_.lower()
+                            attributes["source_role"] = relative_antecedent(a).lemma_.lower()
             elif rtype == "COERCE" and lemma in lex.words("state_coercion_verbs"):
                 # Only arrest, detention, imprisonment and sentencing are the state's by default; "barred
                 # from running" or "banned" has too many possible agents.
@@ -125,13 +124,13 @@ class VerbRules:
                     country = self.who.sentence_country(sent, [])
                     if country:
                         found = [country]
-                        attributes["source_role"] = antecedent(s).lemma_.lower()
+                        attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 if not found and self.who.is_crowd(s):
                     # "Thousands of people blocked streets in X": an unnamed crowd acts for the place it
                     # acts in, as PLOVER codes it.
                     found = self.place_targets(verb)[:1]
                     if found:
-                        attributes["source_role"] = antecedent(s).lemma_.lower()
+                        attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 sources += found
             targets = self.resolve_targets(target_tokens(verb, sense or Sense(rtype)))
             if not targets and lemma in lex.words("intent_verbs"):
@@ -184,7 +183,7 @@ class VerbRules:
         for comp in verb.children:
             if comp.dep_ != "ccomp":
                 continue
-            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children)
+            obliged = any(c.dep_ == "aux" and c.lower_ in words("obligation_modals") for c in comp.children)
             if not (is_demand or obliged):
                 continue
             subj_toks, passive = subjects(verb, self.lex, self.ctx)

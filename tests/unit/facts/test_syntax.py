@@ -63,10 +63,17 @@ def test_subject_of_purpose_clause_and_participle(nlp: Language) -> None:
     assert subject_texts(doc, "questioned")[0] == ["journalist"]
 
 
-def test_relative_pronoun_subject_is_its_noun(nlp: Language) -> None:
+def test_relative_pronoun_subject_and_its_noun(nlp: Language) -> None:
     doc = nlp("The writer, who criticised the decree, left the country.")
-    assert subject_texts(doc, "criticised")[0] == ["writer"]
+    assert subject_texts(doc, "criticised")[0] == ["who"]
     assert syntax.relative_antecedent(word(doc, "who")).text == "writer"
+    assert syntax.relative_antecedent(word(doc, "decree")).text == "decree"
+
+
+def test_without_denies_its_clause(nlp: Language) -> None:
+    doc = nlp("The envoy left the talks without signing the accord.")
+    assert syntax.negated(word(doc, "signing"))
+    assert not syntax.negated(word(doc, "left"))
 
 
 def test_clause_verb(nlp: Language) -> None:
