@@ -13,15 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.facts.dates import sentence_date
 from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate
-
-
-@dataclass(frozen=True)
-class ResolvedSpan:
-    start_char: int
-    end_char: int
-    entity_id: str
-    text: str
+from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate, ResolvedSpan
 
 
 @dataclass

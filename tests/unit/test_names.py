@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.names import (
+from ingest.resolve.names import (
     acronym_candidates,
     is_feminine_pair,
     looks_like_acronym,

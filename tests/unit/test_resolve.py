@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ingest.ids import entity_id
 from ingest.models import Entity, EntityType, Mention
-from ingest.names import name_key, parse_person
+from ingest.resolve.names import name_key, parse_person
 from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
 
 P, C, ORG, PARTY, L = (
