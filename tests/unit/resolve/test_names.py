@@ -22,7 +22,7 @@ from ingest.resolve.names import (
 )
 
 PHOENIX = (
-    Path(__file__).resolve().parents[3] / "shared" / "data" / "eventdata" / "Phoenix.Countries.actors.txt"
+    Path(__file__).resolve().parents[4] / "shared" / "data" / "eventdata" / "Phoenix.Countries.actors.txt"
 )
 
 
