@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ingest.facts.elections import election_id
 from ingest.ids import entity_id
 from ingest.models import (
@@ -62,7 +64,7 @@ def election(eid: str, date: FuzzyDate, article_id: str, participant: str, share
 
 
 def article(
-    article_id: str, entities: list[Entity], relations: list[Relation], elections: list[Election] = ()
+    article_id: str, entities: list[Entity], relations: list[Relation], elections: Sequence[Election] = ()
 ) -> tuple[ArticleExtraction, ArticleResolution]:
     extraction = ArticleExtraction(
         article=ArticleInfo(id=article_id, source_path=f"{article_id}.txt", content_hash=article_id),
@@ -221,3 +223,30 @@ def test_dedupe_keeps_the_first_of_the_most_confident_and_the_order_of_first_sig
         ("ACCUSE", 0, 0.5, {}),
         ("SUPPORT", 5, 0.1, {}),
     ]
+
+
+def test_a_tie_is_settled_within_the_article_before_the_join_so_both_dedupes_are_needed() -> None:
+    """The pipeline dedupes an article's relations before the batch step, which dedupes again after the join:
+    the first pass settles which of two equally confident forms of one fact stays, and the join can make
+    two facts one, so dropping either pass would change the output."""
+    entities = [
+        actor(FULL, P, "Kurmanbek Bakiyev", "a"),
+        actor(SDPK, ORG, "SDPK", "a"),
+        actor(PARTY_ID, PARTY, "Social Democratic Party of Kyrgyzstan", "a", "SDPK"),
+    ]
+    found = [
+        rel("SUPPORT", SDPK, FULL, "a", 0, confidence=0.5),
+        rel("SUPPORT", PARTY_ID, FULL, "a", 0, confidence=0.7),
+        rel("SUPPORT", SDPK, FULL, "a", 0, confidence=0.7, attributes={"acronym": True}),
+    ]
+
+    def joined(relations: list[Relation]) -> list[tuple[str, dict[str, object]]]:
+        ex = ArticleExtraction(
+            article=ArticleInfo(id="a", source_path="a"), entities=entities, relations=relations
+        )
+        resolution = ArticleResolution(entities={e.id: e for e in entities}, spans=[], article_id="a")
+        (out,) = resolve_batch([(ex, resolution)], KnownActors())
+        return [(r.source, r.attributes) for r in out.relations]
+
+    assert joined(dedupe_relations(found)) == [(PARTY_ID, {"acronym": True})]
+    assert joined(found) == [(PARTY_ID, {})]
