@@ -51,6 +51,8 @@ def dedupe_overlaps(mentions: list[Mention]) -> tuple[list[Mention], dict[int, s
 
 
 class ArticleClusters:
+    """The mentions an article keeps, the clusters the rules make of them, and the countries it names."""
+
     def __init__(self, article_id: str, mentions: list[Mention], text: str) -> None:
         self.article_id = article_id
         self.text = text
