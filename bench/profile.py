@@ -26,8 +26,8 @@ from polgraph.settings import Settings
 STAGES = {
     "clean": ("clean_article", "ingest/clean.py"),
     "mentions": ("find_mentions", "ingest/mentions.py"),
-    "resolve (article)": ("resolve_article", "ingest/resolve.py"),
-    "resolve (batch, against known actors)": ("finalize", "ingest/resolve.py"),
+    "resolve (article)": ("resolve_article", "ingest/resolve/article.py"),
+    "resolve (batch, against known actors)": ("finalize", "ingest/resolve/corpus.py"),
     "interactions": ("extract_interactions", "ingest/facts/interactions/__init__.py"),
     "roles": ("extract_roles", "ingest/facts/roles.py"),
     "elections": ("extract_elections", "ingest/facts/elections/__init__.py"),

@@ -9,6 +9,7 @@ election ids like "election:kgz:presidential:2009-07-23".
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
@@ -127,6 +128,27 @@ class Entity(BaseModel):
     country: str | None = None  # entity id of the country it belongs to (locations, offices, parties)
     kb_id: str | None = None
     merges: list[MergeRecord] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResolvedSpan:
+    """A kept mention and the actor it was resolved to; offsets in the clean article text."""
+
+    start_char: int
+    end_char: int
+    entity_id: str
+    text: str
+
+
+@dataclass
+class ArticleResolution:
+    """One article's actors and where the text names them, before the batch joins them across articles."""
+
+    entities: dict[str, Entity]
+    spans: list[ResolvedSpan]
+    article_id: str = ""
+    # Bare surnames that could mean two people of the article (brothers, spouses) and were left unlinked.
+    ambiguous: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------- facts

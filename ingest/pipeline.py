@@ -24,7 +24,7 @@ from ingest.clean import clean_article
 from ingest.errors import InputError
 from ingest.facts.context import FactContext
 from ingest.facts.dates import warm_up as warm_up_dates
-from ingest.facts.elections import extract_elections, merge_elections
+from ingest.facts.elections import extract_elections
 from ingest.facts.events import extract_events
 from ingest.facts.interactions import extract_interactions
 from ingest.facts.roles import extract_roles
@@ -32,17 +32,17 @@ from ingest.mentions import find_mentions
 from ingest.models import (
     ArticleExtraction,
     ArticleInfo,
+    ArticleResolution,
     CleanArticle,
     Entity,
     EntityType,
     RawArticle,
     ReadError,
-    Relation,
 )
 from ingest.nlp import load_nlp
 from ingest.parse import parse_in_workers
 from ingest.read import read_inputs
-from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
+from ingest.resolve import KnownActors, dedupe_relations, resolve_article, resolve_batch
 from ingest.write import GraphWriter, WriteResult
 from polgraph.cypher import load_cypher
 from polgraph.heap import freeze_long_lived
@@ -130,7 +130,7 @@ class Pipeline:
         errors: list[ReadError] = []
         for article, doc in parsed:
             self._extract_one(article, doc, per_article, errors)
-        return self._resolve_batch(per_article), errors
+        return resolve_batch(per_article, self.known), errors
 
     def extract_stream(
         self, parsed: Iterable[tuple[CleanArticle, Doc]], size: int
@@ -146,10 +146,10 @@ class Pipeline:
             self._extract_one(article, doc, per_article, errors)
             count += 1
             if count == size:
-                yield self._resolve_batch(per_article), errors, count
+                yield resolve_batch(per_article, self.known), errors, count
                 per_article, errors, count = [], [], 0
         if count:
-            yield self._resolve_batch(per_article), errors, count
+            yield resolve_batch(per_article, self.known), errors, count
 
     def _extract_one(
         self,
@@ -163,24 +163,6 @@ class Pipeline:
         except Exception as exc:  # one article's failure must not stop the batch
             log.exception("extraction failed for %s", article.source_path)
             errors.append(ReadError(source=article.source_path, problem=f"extraction failed: {exc}"))
-
-    def _resolve_batch(
-        self, per_article: list[tuple[ArticleExtraction, ArticleResolution]]
-    ) -> list[ArticleExtraction]:
-        """Actors resolved across the batch's articles and against `known`, which learns them."""
-        resolver = CorpusResolver()
-        batch_entities = [e for _, res in per_article for e in res.entities.values()]
-        resolver.seed(self.known.relevant_to(batch_entities))
-        for _, resolution in per_article:
-            resolver.add(resolution)
-        mapping = resolver.finalize()
-        merged = resolver.entities()
-        extractions = [_remap(ex, mapping, merged) for ex, _ in per_article]
-        extractions = _merge_batch_elections(extractions)
-        for ex in extractions:
-            for ent in ex.entities:
-                self.known.put(merged.get(ent.id, ent))
-        return extractions
 
     def _extract_article(
         self, article: CleanArticle, doc: Doc
@@ -205,7 +187,7 @@ class Pipeline:
                 content_hash=article.content_hash,
             ),
             entities=sorted(entities.values(), key=lambda e: e.id),
-            relations=_dedupe_relations(relations + election_relations),
+            relations=dedupe_relations(relations + election_relations),
             elections=elections,
             events=events,
         )
@@ -214,96 +196,6 @@ class Pipeline:
 
 def _text_of(article: CleanArticle) -> str:
     return article.text
-
-
-def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
-    """Two rules finding the same fact in the same sentence keep the more confident one."""
-    best: dict[tuple[str, str, str, str | None, int], Relation] = {}
-    for rel in relations:
-        key = (rel.type, rel.source, rel.target, rel.claimed_by, rel.evidence.start_char)
-        if key not in best or rel.confidence > best[key].confidence:
-            best[key] = rel
-    return list(best.values())
-
-
-def _remap(ex: ArticleExtraction, mapping: dict[str, str], merged: dict[str, Entity]) -> ArticleExtraction:
-    """Rewrite entity ids after corpus-level resolution."""
-    if not mapping:
-        return ex
-
-    def m(eid: str | None) -> str | None:
-        return mapping.get(eid, eid) if eid else eid
-
-    entities: dict[str, Entity] = {}
-    for ent in ex.entities:
-        new_id = mapping.get(ent.id, ent.id)
-        base = merged.get(new_id)
-        if base is None:
-            base = ent.model_copy(update={"id": new_id})
-        if new_id in entities:
-            continue
-        # Per-article aliases stay those of this article plus the canonical name: the node gathers them all.
-        aliases = list(dict.fromkeys([*ent.aliases]))
-        entities[new_id] = base.model_copy(
-            update={"aliases": aliases, "country": m(base.country), "merges": ent.merges}
-        )
-    relations = []
-    for rel in ex.relations:
-        src, tgt = m(rel.source), m(rel.target)
-        if src == tgt:
-            continue
-        relations.append(
-            rel.model_copy(update={"source": src, "target": tgt, "claimed_by": m(rel.claimed_by)})
-        )
-    elections = [
-        el.model_copy(
-            update={
-                "country": m(el.country),
-                "results": [r.model_copy(update={"participant": m(r.participant)}) for r in el.results],
-            }
-        )
-        for el in ex.elections
-    ]
-    events = [
-        ev.model_copy(
-            update={
-                "country": m(ev.country),
-                "location": m(ev.location),
-                "participants": [p.model_copy(update={"entity": m(p.entity)}) for p in ev.participants],
-            }
-        )
-        for ev in ex.events
-    ]
-    return ex.model_copy(
-        update={
-            "entities": sorted(entities.values(), key=lambda e: e.id),
-            "relations": _dedupe_relations(relations),
-            "elections": elections,
-            "events": events,
-        }
-    )
-
-
-def _merge_batch_elections(extractions: list[ArticleExtraction]) -> list[ArticleExtraction]:
-    """The same election told by several articles (one says "July 23", another "July 2009") is one node."""
-    all_elections = [el for ex in extractions for el in ex.elections]
-    if not all_elections:
-        return extractions
-    merged, mapping = merge_elections(all_elections)
-    if not mapping:
-        return extractions
-    by_id = {el.id: el for el in merged}
-    out = []
-    for ex in extractions:
-        elections = {}
-        for el in ex.elections:
-            new_id = mapping.get(el.id, el.id)
-            canonical = by_id.get(new_id, el)
-            # Keep this article's own results and evidence; the canonical id and date unify the node.
-            elections[new_id] = el.model_copy(update={"id": new_id, "date": canonical.date})
-        relations = [r.model_copy(update={"target": mapping.get(r.target, r.target)}) for r in ex.relations]
-        out.append(ex.model_copy(update={"elections": list(elections.values()), "relations": relations}))
-    return out
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

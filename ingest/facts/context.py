@@ -16,18 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.facts.dates import sentence_date
 from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate
+from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate, ResolvedSpan
 
 # Prepositions through which a named country is where the story happens.
 PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "around"})
-
-
-@dataclass(frozen=True)
-class ResolvedSpan:
-    start_char: int
-    end_char: int
-    entity_id: str
-    text: str
 
 
 @dataclass

@@ -7,9 +7,9 @@ from datetime import date
 
 from spacy.language import Language
 
-from ingest.facts.context import FactContext, ResolvedSpan
+from ingest.facts.context import FactContext
 from ingest.ids import entity_id
-from ingest.models import CleanArticle, Entity, EntityType
+from ingest.models import CleanArticle, Entity, EntityType, ResolvedSpan
 
 # mention text -> (type, canonical name, country name or None)
 Names = dict[str, tuple[EntityType, str, str | None]]

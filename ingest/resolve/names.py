@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from unidecode import unidecode
 
-LEXICON = Path(__file__).resolve().parent / "lexicons" / "names.yaml"
+LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "names.yaml"
 
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from ingest.ids import entity_id
 from ingest.models import Entity, EntityType, Mention
-from ingest.names import name_key, parse_person
 from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
+from ingest.resolve.names import name_key, parse_person
 
 P, C, ORG, PARTY, L = (
     EntityType.PERSON,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.names import (
+from ingest.resolve.names import (
     acronym_candidates,
     is_feminine_pair,
     looks_like_acronym,
@@ -22,7 +22,7 @@ from ingest.names import (
 )
 
 PHOENIX = (
-    Path(__file__).resolve().parents[3] / "shared" / "data" / "eventdata" / "Phoenix.Countries.actors.txt"
+    Path(__file__).resolve().parents[4] / "shared" / "data" / "eventdata" / "Phoenix.Countries.actors.txt"
 )
 
 

@@ -1,0 +1,245 @@
+"""One article's mentions -> its entities, and for every kept mention a span naming its entity.
+
+Countries are clustered first because the later rules read them (a national institution belongs to the country
+the article names), then persons, organisations, places and offices; each cluster becomes one Entity.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pycountry
+
+from ingest.ids import entity_id
+from ingest.models import ArticleResolution, Entity, EntityType, Mention, MergeRecord, ResolvedSpan
+from ingest.resolve.article_orgs import resolve_orgs
+from ingest.resolve.clusters import ArticleClusters, Cluster
+from ingest.resolve.entities import ORG_TYPES, absorb, is_subsequence, near_surname
+from ingest.resolve.names import (
+    looks_like_acronym,
+    parse_person,
+    plain_key,
+    strip_possessive,
+    y_spelling_score,
+)
+
+
+def resolve_article(article_id: str, mentions: list[Mention], text: str) -> ArticleResolution:
+    """Resolve one article's mentions to entities; every kept mention gets a span."""
+    article = ArticleClusters(article_id, mentions, text)
+    article.retype_surnames()
+    by_type: dict[EntityType, list[Mention]] = defaultdict(list)
+    for m in article.mentions:
+        by_type[m.type].append(m)
+    article.add_countries(by_type[EntityType.COUNTRY])
+    _persons(article, by_type[EntityType.PERSON])
+    resolve_orgs(article, [m for m in article.mentions if m.type in ORG_TYPES])
+    _locations(article, by_type[EntityType.LOCATION])
+    _others(article, by_type[EntityType.OFFICE])
+    return _build(article)
+
+
+# ------------------------------------------------------------------------------------------- persons
+
+
+def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
+    parsed = [(m, parse_person(m.text)) for m in mentions]
+    full = [(m, p) for m, p in parsed if p.is_full]
+    bare = [(m, p) for m, p in parsed if not p.is_full]
+
+    by_key: dict[str, Cluster] = {}
+    for m, p in full:
+        c = by_key.get(p.key)
+        if c is None:
+            c = by_key[p.key] = article.new(EntityType.PERSON)
+        article.assign(c, m, p.display, "title" if p.titled else "exact")
+
+    # A name with middle names ("Kurmanbek Saliyevich Bakiyev") joins the one shorter form it extends.
+    keys = sorted(by_key, key=lambda k: len(k.split()))
+    for short in keys:
+        st = short.split()
+        longer = [
+            k
+            for k in keys
+            if len(k.split()) > len(st)
+            and k.split()[0] == st[0]
+            and k.split()[-1] == st[-1]
+            and is_subsequence(st, k.split())
+        ]
+        if len(longer) == 1:
+            host = by_key[longer[0]]
+            for mm, surface, rule in by_key[short].members:
+                article.assign(host, mm, surface, rule)
+            by_key[short].absorbed = True
+    live = {k: c for k, c in by_key.items() if not c.absorbed}
+
+    bare_clusters: dict[str, Cluster] = {}
+    for m, p in bare:
+        skey = p.surname_key
+        candidates = {k: c for k, c in live.items() if _surname_of_key(k) == skey}
+        rule = "title" if p.titled else "surname"
+        target: Cluster | None = None
+        if len({k.split()[0] for k in candidates}) == 1:
+            # One person, or one first name written several ways.
+            target = _nearest_before(list(candidates.values()), m.start_char) or next(
+                iter(candidates.values())
+            )
+        elif candidates:
+            # Two people share the surname: the one named last before this mention, if any.
+            target = _nearest_before(list(candidates.values()), m.start_char)
+            if target is None:
+                article.ambiguous.append(m.text)
+        else:
+            fuzzy = [c for k, c in live.items() if near_surname(skey, _surname_of_key(k))]
+            if len(fuzzy) == 1:
+                target, rule = fuzzy[0], "fuzzy"
+        if target is None:
+            target = bare_clusters.get(skey)
+            if target is None:
+                target = bare_clusters[skey] = article.new(EntityType.PERSON)
+        article.assign(target, m, p.display, rule)
+
+
+def _surname_of_key(key: str) -> str:
+    return key.split()[-1] if key else ""
+
+
+def _nearest_before(candidates: list[Cluster], pos: int) -> Cluster | None:
+    best: tuple[int, Cluster] | None = None
+    for c in candidates:
+        for m, s, _ in c.members:
+            if m.start_char < pos and parse_person(s).is_full and (best is None or m.start_char > best[0]):
+                best = (m.start_char, c)
+    return best[1] if best else None
+
+
+# ----------------------------------------------------------------------------------------- locations
+
+
+def _locations(article: ArticleClusters, mentions: list[Mention]) -> None:
+    by_key: dict[tuple[str, str], Cluster] = {}
+    for m in mentions:
+        surface = strip_possessive(m.text)
+        name = m.kb_name or surface
+        key = (plain_key(name) or name.lower(), m.country or "")
+        c = by_key.get(key)
+        if c is None:
+            c = by_key[key] = article.new(EntityType.LOCATION)
+        c.country = c.country or m.country
+        c.kb_id = c.kb_id or m.kb_id
+        if m.kb_name:
+            c.name = m.kb_name
+        article.assign(c, m, surface, "exact" if surface == name else "gazetteer")
+
+
+def _others(article: ArticleClusters, mentions: list[Mention]) -> None:
+    by_key: dict[str, Cluster] = {}
+    for m in mentions:
+        surface = strip_possessive(m.text)
+        c = by_key.setdefault(plain_key(surface), article.new(m.type))
+        c.country = c.country or m.country
+        article.assign(c, m, surface, "exact")
+
+
+# --------------------------------------------------------------------------------------------- build
+
+
+def _build(article: ArticleClusters) -> ArticleResolution:
+    entities: dict[str, Entity] = {}
+    spans: list[ResolvedSpan] = []
+    needed_countries: set[str] = set()
+    for c in article.clusters:
+        if c.absorbed or not c.members:
+            continue
+        ent = _entity(c, article.article_id)
+        if ent.id in entities:
+            absorb(entities[ent.id], ent)
+        else:
+            entities[ent.id] = ent
+        if c.country:
+            needed_countries.add(c.country)
+        for m, _, _ in c.members:
+            if article.cluster_of.get(id(m)) is c:
+                spans.append(ResolvedSpan(m.start_char, m.end_char, ent.id, m.text))
+    for country in sorted(needed_countries):
+        cid = _country_id(country)
+        if cid not in entities:
+            # Present so that LOCATED_IN / OFFICE_OF have a node to point at.
+            entities[cid] = Entity(
+                id=cid,
+                type=EntityType.COUNTRY,
+                name=country,
+                aliases=[],
+                kb_id=article.country_kb.get(country) or _iso3(country),
+            )
+    spans.sort(key=lambda s: s.start_char)
+    return ArticleResolution(
+        entities=entities, spans=spans, article_id=article.article_id, ambiguous=article.ambiguous
+    )
+
+
+def _entity(c: Cluster, article_id: str) -> Entity:
+    surfaces = [s for _, s, _ in c.members]
+    if c.type == EntityType.PERSON:
+        full = [s for s in surfaces if parse_person(s).is_full]
+        name = _choose_name(full or surfaces)
+        eid = entity_id(EntityType.PERSON, parse_person(name).key or name)
+        rules = []
+        canonical_key = parse_person(name).key
+        for _, s, r in c.members:
+            if r == "exact" and s != name:
+                r = "transliteration" if parse_person(s).key == canonical_key else "surname"
+            rules.append(r)
+    elif c.type == EntityType.COUNTRY:
+        name = c.name or _choose_name(surfaces)
+        eid = _country_id(name)
+        rules = [r for _, _, r in c.members]
+    elif c.type in ORG_TYPES:
+        if c.name:
+            name = c.name
+        else:
+            longs = [s for s in surfaces if not looks_like_acronym(s)]
+            fulls = [s for s in longs if not any(_extends(o, s) for o in longs)]
+            name = _choose_name(fulls or longs or surfaces)
+        eid = entity_id(c.type, name)
+        rules = [r for _, _, r in c.members]
+    else:
+        name = c.name or _choose_name(surfaces)
+        key = f"{name} {c.country}" if c.type == EntityType.LOCATION and c.country else name
+        eid = entity_id(c.type, key)
+        rules = [r for _, _, r in c.members]
+    # Aliases keep titles as written ("Mr Bakiyev"); only a possessive is dropped.
+    aliases = list(dict.fromkeys(strip_possessive(m.text) for m, _, _ in c.members))
+    merges = list(dict.fromkeys((m.text, r) for (m, _, _), r in zip(c.members, rules, strict=True)))
+    return Entity(
+        id=eid,
+        type=c.type,
+        name=name,
+        aliases=aliases,
+        country=_country_id(c.country) if c.country else None,
+        kb_id=c.kb_id,
+        merges=[MergeRecord(mention=t, rule=r, article_id=article_id) for t, r in merges],
+    )
+
+
+def _choose_name(forms: list[str]) -> str:
+    """Most frequent form; ties: the longest, then the "-yev"/"y" spelling the English press prefers."""
+    counts = Counter(forms)
+    order = {f: i for i, f in reversed(list(enumerate(forms)))}
+    return max(counts, key=lambda f: (counts[f], len(f), y_spelling_score(f), -order[f]))
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    lw, sw = longer.lower().split(), shorter.lower().split()
+    return len(lw) > len(sw) and (lw[: len(sw)] == sw or lw[-len(sw) :] == sw)
+
+
+def _country_id(name: str) -> str:
+    return entity_id(EntityType.COUNTRY, name)
+
+
+def _iso3(name: str) -> str | None:
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None

@@ -1,0 +1,195 @@
+"""Organisations and parties of one article: known names and national institutions first, then acronyms
+defined or spelt out in the text, then short names that begin or end a longer one."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ingest.models import EntityType, Mention
+from ingest.resolve.clusters import ArticleClusters, Cluster
+from ingest.resolve.names import (
+    acronym_candidates,
+    looks_like_acronym,
+    match_institution,
+    plain_key,
+    strip_possessive,
+)
+
+_DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&-]{1,11})\s*\)")
+_DEFINED_LONG_AFTER = re.compile(r"\s*(?:\(|,\s*(?:the|a)\s+)")
+
+
+def resolve_orgs(article: ArticleClusters, mentions: list[Mention]) -> None:
+    """Cluster the organisation and party mentions and add the clusters to `article`."""
+    orgs = _OrgClusters(article, mentions)
+    orgs.add_mentions()
+    orgs.join_acronyms(orgs.defined_acronyms())
+    orgs.join_shortened()
+    orgs.emit()
+
+
+class _OrgClusters:
+    """Union-find over one cluster per key (known id, institution and country, or plain name)."""
+
+    def __init__(self, article: ArticleClusters, mentions: list[Mention]) -> None:
+        self.article = article
+        self.mentions = mentions
+        self.parent: dict[int, int] = {}
+        self.clusters: list[Cluster] = []
+        self.keyed: dict[tuple[str, ...], int] = {}
+        self.index_of: dict[int, int] = {}
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def cluster_for(self, key: tuple[str, ...], etype: EntityType) -> int:
+        if key not in self.keyed:
+            self.keyed[key] = len(self.clusters)
+            self.parent[len(self.clusters)] = len(self.clusters)
+            self.clusters.append(Cluster(type=etype))
+        return self.keyed[key]
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The cluster with a fixed name (known org, institution) absorbs the other.
+            if self.clusters[rb].name and not self.clusters[ra].name:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def add_mentions(self) -> None:
+        clusters, article = self.clusters, self.article
+        for m in self.mentions:
+            surface = strip_possessive(m.text)
+            inst = None if m.kb_id else match_institution(surface)
+            if m.kb_id:
+                i = self.cluster_for(("kb", m.kb_id), m.type)
+                clusters[i].name = m.kb_name or clusters[i].name or surface
+                clusters[i].kb_id = m.kb_id
+                clusters[i].country = clusters[i].country or m.country
+                rule = "exact" if surface == clusters[i].name else "gazetteer"
+            elif inst is not None:
+                country = (
+                    m.country
+                    or article.inner_country.get(id(m))
+                    or article.country_from_words(inst.modifier)
+                    or article.country_before(m)
+                    or article.main_country()
+                )
+                i = self.cluster_for(("inst", inst.canonical, country or ""), EntityType.ORGANIZATION)
+                clusters[i].name = f"{inst.canonical} of {country}" if country else inst.canonical
+                clusters[i].country = country
+                rule = "institution"
+            else:
+                i = self.cluster_for(("name", plain_key(surface) or surface.lower()), m.type)
+                rule = "exact"
+            clusters[i].add(m, surface, rule)
+            self.index_of[id(m)] = i
+
+    def defined_acronyms(self) -> dict[str, int]:
+        """Acronyms defined in the text: "Long Name (LN)", "LN (Long Name)", "LN, the Long Name"."""
+        defined: dict[str, int] = {}
+        starts = {m.start_char: m for m in self.mentions}
+        for m in self.mentions:
+            surface = strip_possessive(m.text)
+            after = self.article.text[m.end_char : m.end_char + 40]
+            if not looks_like_acronym(surface):
+                hit = _DEFINED_AFTER.match(after)
+                if hit and looks_like_acronym(hit.group(1)):
+                    defined.setdefault(hit.group(1).replace(".", ""), self.index_of[id(m)])
+            else:
+                lead = _DEFINED_LONG_AFTER.match(after)
+                nxt = starts.get(m.end_char + lead.end()) if lead else None
+                if nxt is not None and not looks_like_acronym(strip_possessive(nxt.text)):
+                    defined.setdefault(surface.replace(".", ""), self.index_of[id(nxt)])
+        return defined
+
+    def join_acronyms(self, defined: dict[str, int]) -> None:
+        """An acronym joins the name that defines it, else the one long name of the article it abbreviates."""
+        clusters, index_of, article = self.clusters, self.index_of, self.article
+        country_words = tuple(
+            {n for n in article.country_counts} | {s for s in article.country_surface} | {"the"}
+        )
+        acr_mentions = [m for m in self.mentions if looks_like_acronym(strip_possessive(m.text))]
+        long_idx = {
+            index_of[id(m)] for m in self.mentions if not looks_like_acronym(strip_possessive(m.text))
+        }
+        for m in acr_mentions:
+            acr = strip_possessive(m.text).replace(".", "").upper()
+            i = index_of[id(m)]
+            if acr in defined:
+                target = defined[acr]
+            else:
+                hits = set()
+                for j in long_idx:
+                    forms = {s for _, s, _ in clusters[j].members}
+                    known_name = clusters[j].name
+                    if known_name:
+                        forms.add(known_name)
+                    if any(acr in acronym_candidates(f, country_words) for f in forms):
+                        hits.add(self.find(j))
+                if len(hits) != 1:
+                    continue
+                target = hits.pop()
+            if self.find(target) != self.find(i):
+                self.union(target, i)
+                for mm, surface, _ in clusters[i].members:
+                    if looks_like_acronym(surface):
+                        _relabel(clusters[i], mm, "acronym")
+
+    def join_shortened(self) -> None:
+        # A shorter name that begins or ends a longer one ("Social Democratic Party" in "... of Kyrgyzstan").
+        clusters, find = self.clusters, self.find
+        words_of = {
+            j: {tuple(s.lower().split()) for _, s, _ in clusters[j].members} for j in range(len(clusters))
+        }
+        for j in range(len(clusters)):
+            if clusters[j].name or any(looks_like_acronym(s) for _, s, _ in clusters[j].members):
+                continue
+            for short in words_of[j]:
+                if len(short) < 2:
+                    continue
+                n = len(short)
+                hosts = {
+                    find(k)
+                    for k in range(len(clusters))
+                    if k != j
+                    for w in words_of[k]
+                    if len(w) > n and (w[:n] == short or w[-n:] == short)
+                }
+                hosts.discard(find(j))
+                if len(hosts) == 1:
+                    host = hosts.pop()
+                    self.union(host, j)
+                    for mm, _, _ in clusters[j].members:
+                        _relabel(clusters[j], mm, "fuzzy")
+                    break
+
+    def emit(self) -> None:
+        """One cluster of the article per group, typed by the majority of its mentions (Party on a tie)."""
+        clusters, article = self.clusters, self.article
+        groups: dict[int, list[int]] = defaultdict(list)
+        for j in range(len(clusters)):
+            groups[self.find(j)].append(j)
+        for root, members in groups.items():
+            merged = Cluster(type=clusters[root].type)
+            merged.name = clusters[root].name
+            merged.kb_id = clusters[root].kb_id
+            merged.country = clusters[root].country
+            for j in members:
+                for mm, s, r in clusters[j].members:
+                    article.assign(merged, mm, s, r)
+                merged.kb_id = merged.kb_id or clusters[j].kb_id
+                merged.country = merged.country or clusters[j].country
+            types = Counter(mm.type for mm, _, _ in merged.members)
+            merged.type = max(types, key=lambda t: (types[t], t == EntityType.PARTY))
+            article.clusters.append(merged)
+
+
+def _relabel(cluster: Cluster, mention: Mention, rule: str) -> None:
+    cluster.members = [(m, s, rule if m is mention else r) for m, s, r in cluster.members]
