@@ -123,11 +123,6 @@ def active_form(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
-def passive_voice(verb: Token) -> bool:
-    """Whether the verb itself is passive: a passive auxiliary or subject ("was arrested", "being held")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
 def headline_passive(verb: Token, own: list[Token]) -> bool:
     """ "X jailed for eight years": a verb that always takes the one acted on as object, with a subject but
     no object and no auxiliary, is the passive of headlines and timelines, not X jailing someone."""
@@ -160,8 +155,8 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
         return Subjects([])
     deeper = _depth + 1
     # A subject taken from the clause above is this verb's own doer unless the verb is itself passive ("X
-    # refused to be drawn into the row", "after being arrested").
-    voice = passive_voice(verb)
+    # refused to be drawn into the row", "after being arrested", "surrounded by police, the crowd ...").
+    voice = not active_form(verb)
     if (
         verb.dep_ == "xcomp"
         and head.pos_ == "ADJ"
@@ -186,6 +181,9 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
             return Subjects(inherited.tokens, False, inherited.owner)
         return inherited
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ == "VBG" and is_verb(head):
+        return _inherited(subjects(head, binds_object, deeper), voice)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and is_verb(head):
+        # A participle adjunct shares the clause's subject: "Elected in 2010, X ...", "X came, escorted by Y".
         return _inherited(subjects(head, binds_object, deeper), voice)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and is_verb(head):
         # Purpose clause: "X staged a strike to protest Y".

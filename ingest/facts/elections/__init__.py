@@ -14,7 +14,7 @@ from ingest.facts.elections.mentions import (
     find_mentions,
 )
 from ingest.facts.elections.merge import dedupe_relations, merge_elections, unique_evidence
-from ingest.facts.elections.phrases import election_id, main_country
+from ingest.facts.elections.phrases import election_id
 from ingest.facts.elections.results import percents, results_in, settle_winner
 from ingest.facts.elections.stance import (
     accuser_of,
@@ -25,7 +25,7 @@ from ingest.facts.elections.stance import (
 )
 from ingest.models import Election, Relation
 
-__all__ = ["dates_compatible", "election_id", "extract_elections", "main_country", "merge_elections"]
+__all__ = ["dates_compatible", "election_id", "extract_elections", "merge_elections"]
 
 
 def extract_elections(ctx: FactContext) -> tuple[list[Election], list[Relation]]:

@@ -20,13 +20,8 @@ from ingest.facts.dates import (
     resolve_date,
     sentence_date,
 )
-from ingest.facts.elections.phrases import (
-    country_of_entity,
-    demonym_country,
-    lemma,
-    lexicon,
-    main_country,
-)
+from ingest.facts.elections.phrases import country_of_entity, demonym_country, lexicon
+from ingest.facts.syntax import lemma
 from ingest.models import ElectionResult, EntityType, Evidence, FuzzyDate
 
 Kind = Literal["presidential", "parliamentary", "referendum", "local", "other"]
@@ -312,7 +307,7 @@ def more_precise(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
 
 
 def cluster_mentions(ctx: FactContext, mentions: list[Mention]) -> list[Cluster]:
-    default_country = main_country(ctx)
+    default_country = ctx.main_country
     clusters: list[Cluster] = []
     # Kinds first from the mentions that state one; a bare "the vote" joins the article's election nearby.
     last_kind: Kind | None = None

@@ -1,17 +1,19 @@
-"""The grammar and vocabulary of election reports: the lexicon, election ids, the country an article is
-about, and the pieces of the parse (an actor's noun phrase, a verb's subject, a negation) the rules read."""
+"""The vocabulary of election reports and the phrases their rules read: the lexicon, election ids, the
+country an entity belongs to, the actor a noun phrase names; a verb's subject and negation come from the
+shared grammar layer (ingest/facts/syntax.py)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
 
+from ingest.facts import syntax
 from ingest.facts.context import FactContext
+from ingest.facts.coref import Coreference
 from ingest.facts.syntax import lemma
 from ingest.lexicons import Lexicon, load
 from ingest.models import EntityType, FuzzyDate
@@ -68,48 +70,6 @@ def demonym_country(ctx: FactContext, tok: Token) -> str | None:
     return None
 
 
-_PLACE_PREPS = {"in", "across", "throughout", "inside", "around"}
-
-
-def main_country(ctx: FactContext) -> str | None:
-    """The country the article is about: the one most mentioned as a place ("in X", its towns) or in the
-    headline, rather than a foreign government the story reports on ("went to Moscow to tell Russia's
-    leaders")."""
-    counts: Counter[str] = Counter()
-    doc = ctx.doc
-    first_end = next(iter(doc.sents)).end_char if len(doc) else 0
-    for span in ctx.spans:
-        ent = ctx.entities.get(span.entity_id)
-        if ent is None:
-            continue
-        country = ent.id if ent.type == EntityType.COUNTRY else ent.country
-        if not country:
-            continue
-        weight = 1
-        if ent.type == EntityType.LOCATION:
-            weight = 2
-        tok = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
-        root = tok.root if tok is not None else None
-        if root is not None:
-            head = root
-            while head.dep_ in ("poss", "compound", "amod") and head.head != head:
-                head = head.head  # "in Kazakhstan's largest city"
-            if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
-                weight += 2
-        if span.start_char < first_end:
-            weight += 2
-        counts[country] += weight
-    title = ctx.article.title or ""
-    for country_id in list(counts):
-        ent = ctx.entities.get(country_id)
-        names = {ent.name, *ent.aliases} if ent is not None else set()
-        if any(re.search(rf"\b{re.escape(n)}\b", title) for n in names if n):
-            counts[country_id] += 3
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
-
-
 def _entity_tokens(ctx: FactContext, tokens: list[Token]) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
     seen: set[str] = set()
@@ -139,7 +99,7 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     if head.pos_ in ("NOUN", "PRON") and any(
         c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children
     ):
-        back = _definite_actor(ctx, head, types)
+        back = Coreference(ctx).definite(head, allowed=types)
         if back:
             return back
     subtree = [t for t in head.subtree if _in_phrase(t, head)]
@@ -170,56 +130,11 @@ def _in_phrase(tok: Token, head: Token) -> bool:
     return False
 
 
-def _definite_actor(ctx: FactContext, head: Token, types: tuple[EntityType, ...]) -> str | None:
-    """ "The party has refused to recognise the results": a definite party noun with no name of its own
-    stands for the party named most recently before it (in this sentence or the three before)."""
-    wanted = EntityType.PARTY
-    if lemma(head) not in _PARTY_HEADS or wanted not in types or _entity_tokens(ctx, list(head.subtree)):
-        return None
-    doc = head.doc
-    sent = head.sent
-    start = sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    for t in reversed(list(doc[start : head.i])):
-        eid = ctx.entity_for_token(t)
-        if eid and ctx.entity_type(eid) == wanted:
-            return eid
-    return None
-
-
 def subject_of(verb: Token) -> Token | None:
-    v: Token | None = verb
-    for _ in range(4):
-        if v is None:
-            return None
-        for child in v.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-        # "X won and was re-elected", "X refused to recognise": the subject sits on the governing verb.
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head != v:
-            v = v.head
-        else:
-            return None
-    return None
-
-
-def governing_verb(tok: Token) -> Token | None:
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
-            return t
-        if t.head == t:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-    return None
+    """The first subject of a verb, its own or inherited ("X won and was re-elected")."""
+    return syntax.subjects(verb).first
 
 
 def negated(tok: Token) -> bool:
-    neg = lexicon().words("negation_words")
-    for t in (tok, tok.head):
-        if any(c.dep_ == "neg" or (c.lower_ in neg and c.dep_ == "advmod") for c in t.children):
-            return True
-    return False
+    """A word denied itself or through the word it depends on ("did not win", "no victory")."""
+    return syntax.negated(tok) or syntax.negated(tok.head)

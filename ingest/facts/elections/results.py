@@ -6,7 +6,8 @@ from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.elections.mentions import Cluster
-from ingest.facts.elections.phrases import actor_in, governing_verb, lemma, lexicon, negated, subject_of
+from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
+from ingest.facts.syntax import clause_verb, lemma
 from ingest.models import ElectionResult, EntityType
 
 _PERCENT_WORDS = {"percent", "%", "per", "pct", "percentage"}
@@ -58,7 +59,7 @@ def _votes(sent: Span) -> list[tuple[Token, int]]:
 def _participant_for(ctx: FactContext, anchor: Token) -> tuple[str | None, Token | None]:
     """Who received a share: the subject of the verb governing it ("X won 76 percent", "Y was second with
     8.4 percent"), or the possessor/noun it qualifies ("X's 76 percent")."""
-    verb = governing_verb(anchor)
+    verb = clause_verb(anchor)
     if verb is None:
         return None, None
     subj = subject_of(verb)

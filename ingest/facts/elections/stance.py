@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.dates import sentence_date
-from ingest.facts.elections.phrases import actor_in, lemma, lexicon, negated, subject_of
+from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
+from ingest.facts.syntax import lemma
 from ingest.models import FuzzyDate, Relation
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.elections import main_country
 from ingest.facts.events.lexicon import lemma, lexicon
 from ingest.facts.events.triggers import Trigger, clause_verb
 from ingest.models import EntityType, EventParticipant
@@ -91,7 +90,7 @@ def place(ctx: FactContext, sent: Span, trig: Token) -> tuple[str | None, str | 
                 location = eid
                 break
     country = _country_of(ctx, location) or country
-    return location, country or main_country(ctx)
+    return location, country or ctx.main_country
 
 
 def _is_verb(tok: Token) -> bool:

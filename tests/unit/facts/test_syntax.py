@@ -95,3 +95,13 @@ def test_objects_conjuncts_and_prepositional_objects(nlp: Language) -> None:
 def test_lemma_falls_back_to_the_word(nlp: Language) -> None:
     doc = nlp("Protesters marched.")
     assert syntax.lemma(word(doc, "marched")) == "march"
+
+
+def test_participle_adjunct_shares_the_subject_and_is_passive(nlp: Language) -> None:
+    doc = nlp("The delegates left the hall, surrounded by police.")
+    assert subject_texts(doc, "surrounded") == (["delegates"], True)
+
+
+def test_headline_passive(nlp: Language) -> None:
+    assert subject_texts(nlp("Opposition leader jailed for eight years."), "jailed") == (["leader"], True)
+    assert subject_texts(nlp("Police jailed the editor."), "jailed") == (["Police"], False)
