@@ -6,8 +6,10 @@ Nothing here knows about actors or entities; who a pronoun stands for is coref.p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -23,6 +25,39 @@ MAX_CLIMB = 8
 def words(key: str) -> frozenset[str]:
     """A closed-class word list of ingest/lexicons/grammar.yaml."""
     return load("grammar").words(key)
+
+
+@cache
+def _approximators() -> re.Pattern[str]:
+    phrases = sorted(words("approximators"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def without_approximators(text: str) -> str:
+    """The text with words that make a number approximate removed ("at least 12" -> "12")."""
+    return " ".join(_approximators().sub(" ", text.lower()).split())
+
+
+def number_value(text: str) -> float | None:
+    """The number a phrase writes: digits with separators and a scale ("1,200", "1.5 million") or a number
+    word ("twelve")."""
+    scales: dict[str, int] = load("grammar")["number_scales"]
+    parts = text.lower().split()
+    if not parts:
+        return None
+    scale = 1
+    if len(parts) == 2 and parts[1] in scales:
+        scale = scales[parts[1]]
+        parts = parts[:1]
+    if len(parts) != 1:
+        return None
+    word = parts[0]
+    number_words: dict[str, int] = load("grammar")["number_words"]
+    if word in number_words:
+        return float(number_words[word] * scale)
+    if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", word):
+        return None
+    return float(word.replace(",", "")) * scale
 
 
 def lemma(tok: Token) -> str:
@@ -123,14 +158,19 @@ def active_form(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
-def headline_passive(verb: Token, own: list[Token]) -> bool:
-    """ "X jailed for eight years": a verb that always takes the one acted on as object, with a subject but
-    no object and no auxiliary, is the passive of headlines and timelines, not X jailing someone."""
-    if not own or lemma(verb) not in words("headline_passive_verbs"):
+def _object_only(verb: Token) -> bool:
+    """A verb that always takes the one acted on as object, used with no object and no auxiliary."""
+    if lemma(verb) not in words("headline_passive_verbs"):
         return False
     if any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in verb.children):
         return False
-    return verb.tag_ in ("VBN", "VBD") and all(s.dep_ == "nsubj" for s in own)
+    return verb.tag_ in ("VBN", "VBD")
+
+
+def headline_passive(verb: Token, own: list[Token]) -> bool:
+    """ "X jailed for eight years": such a verb with a subject but no object is the passive of headlines and
+    timelines, not X jailing someone."""
+    return bool(own) and _object_only(verb) and all(s.dep_ == "nsubj" for s in own)
 
 
 def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int = 0) -> Subjects:
@@ -176,7 +216,7 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
             # "A said B was trying to X and urged him to Y": "him" is B, so "urged" cannot have B as its
             # subject; the conjunct belongs to the reporting verb, whose subject it takes.
             return subjects(head.head, binds_object, deeper)
-        if inherited.passive and active_form(verb):
+        if inherited.passive and active_form(verb) and not _object_only(verb):
             # "X was barred from running and has backed Y": the passive subject acts in the active verb.
             return Subjects(inherited.tokens, False, inherited.owner)
         return inherited

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.events.coreference import Mention, corefer, settle_type
 from ingest.facts.events.counts import event_counts, victim_count
-from ingest.facts.events.lexicon import lemma, lexicon
+from ingest.facts.events.lexicon import lexicon
 from ingest.facts.events.participants import add, office_entity, participants, place, subject
 from ingest.facts.events.triggers import (
     Trigger,
@@ -22,6 +22,7 @@ from ingest.facts.events.triggers import (
     not_occurred,
     trigger,
 )
+from ingest.facts.syntax import lemma
 from ingest.ids import short_hash
 from ingest.models import Event
 

@@ -6,46 +6,19 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ingest.facts.events.lexicon import lemma, lexicon
-from ingest.facts.events.participants import is_passive, subject
+from ingest.facts.events.lexicon import lexicon
+from ingest.facts.events.participants import clause_subject
 from ingest.facts.events.triggers import Trigger
+from ingest.facts.syntax import lemma, number_value, without_approximators
 
 
 def _number_value(tokens: list[Token]) -> int | None:
-    text = " ".join(t.lower_ for t in tokens)
-    text = re.sub(
-        r"\b(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|an estimated)\b",
-        " ",
-        text,
-    )
-    text = " ".join(text.split())
+    text = without_approximators(" ".join(t.lower_ for t in tokens))
     for phrase, value in lexicon().quantities:
         if re.fullmatch(rf"(?:{re.escape(phrase)})(?: of)?", text):
             return int(value)
-    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", text)
-    if m:
-        number = float(m.group(1).replace(",", ""))
-        mult = {"million": 1_000_000, "thousand": 1000}.get(m.group(2) or "", 1)
-        return int(number * mult)
-    words = {
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "fifteen": 15,
-        "twenty": 20,
-        "thirty": 30,
-        "fifty": 50,
-        "hundred": 100,
-    }
-    return words.get(text)
+    number = number_value(text)
+    return int(number) if number is not None else None
 
 
 def _numbers(sent: Span) -> list[tuple[int, int, int]]:
@@ -199,8 +172,7 @@ def victim_count(sent: Span, trig: Trigger) -> int | None:
     tok = trig.token
     if not trig.is_verb:
         return None
-    subj = subject(tok)
-    passive = is_passive(tok, subj)
+    subj, passive = clause_subject(tok)
     victims = ([subj] if passive and subj is not None else []) + [c for c in tok.children if c.dep_ == "dobj"]
     for _start, end, value in _numbers(sent):
         num = sent.doc[end - 1]

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ingest.facts.syntax import lemma
 from ingest.lexicons import Lexicon, load
-
-__all__ = ["EventLexicon", "lemma", "lexicon"]
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ingest.facts import syntax
 from ingest.facts.context import FactContext
-from ingest.facts.events.lexicon import lemma, lexicon
-from ingest.facts.events.triggers import Trigger, clause_verb
+from ingest.facts.coref import Coreference
+from ingest.facts.events.lexicon import lexicon
+from ingest.facts.events.triggers import Trigger
+from ingest.facts.syntax import clause_verb, is_verb, lemma, relative_antecedent
 from ingest.models import EntityType, EventParticipant
+
+EVENT_ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.PARTY, EntityType.ORGANIZATION})
 
 
 def _country_of(ctx: FactContext, eid: str | None) -> str | None:
@@ -63,7 +68,7 @@ def place(ctx: FactContext, sent: Span, trig: Token) -> tuple[str | None, str | 
     a locative preposition in its clause; the country is the location's, else one in the event's own phrase
     ("Georgian protests", "in Georgia"), else the article's main country. A country named elsewhere in the
     sentence as an actor is not the event's place."""
-    top = trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and not _is_verb(trig) else trig
+    top = trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and not is_verb(trig) else trig
     if top.dep_ == "prep":
         top = top.head
     scope = list(trig.subtree)
@@ -93,51 +98,13 @@ def place(ctx: FactContext, sent: Span, trig: Token) -> tuple[str | None, str | 
     return location, country or ctx.main_country
 
 
-def _is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
-
-
-def _antecedent(ctx: FactContext, pron: Token) -> str | None:
-    """The actor a pronoun stands for: the nearest fitting actor before it in its sentence, else the subject
-    (or the last fitting actor) of the sentence before."""
-    lex = lexicon()
-    low = pron.lower_
-    if low in lex.words("person_pronouns"):
-        wanted: tuple[EntityType, ...] = (EntityType.PERSON,)
-    elif low in lex.words("group_pronouns"):
-        wanted = (EntityType.PARTY, EntityType.ORGANIZATION)
-    else:
-        return None
-    sent = pron.sent
-    for t in reversed(list(pron.doc[sent.start : pron.i])):
-        eid = ctx.entity_for_token(t)
-        if eid and ctx.entity_type(eid) in wanted:
-            return eid
-    start = sent.start
-    # Quotations split into several sentences; the speaker may be named a few sentences back.
-    for _ in range(4):
-        if start == 0:
-            return None
-        prev = pron.doc[start - 1].sent
-        start = prev.start
-        root_subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if root_subj is not None:
-            eid = ctx.entity_for_token(root_subj)
-            if eid and ctx.entity_type(eid) in wanted:
-                return eid
-        for t in reversed(list(prev)):
-            eid = ctx.entity_for_token(t)
-            if eid and ctx.entity_type(eid) in wanted:
-                return eid
-    return None
-
-
 def _actor(ctx: FactContext, head: Token) -> str | None:
     own = ctx.entity_for_token(head)
     if own:
         return own
     if head.pos_ == "PRON":
-        return _antecedent(ctx, head)
+        # An event's actors are people and organised groups; "they" who marched is never a country.
+        return Coreference(ctx).pronoun(head, allowed=EVENT_ACTOR_TYPES)
     for t in head.subtree:
         if not _in_own_phrase(t, head):
             continue
@@ -166,24 +133,17 @@ def _in_own_phrase(tok: Token, head: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    relative = lexicon().words("relative_pronouns")
-    v = verb
-    for _ in range(3):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                # "X, who stepped down": the relative pronoun stands for the noun the clause hangs on
-                if c.lower_ in relative and v.dep_ == "relcl":
-                    return v.head
-                return c
-        if v.dep_ in ("conj", "xcomp", "advcl", "relcl") and v.head != v:
-            if v.dep_ == "relcl":
-                return v.head
-            v = v.head
-        elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            v = v.head.head  # "remain in detention after being arrested"
-        else:
-            break
-    return None
+    """The verb's subject (syntax.subjects), a relative pronoun read as the noun it stands for ("X, who
+    stepped down")."""
+    return clause_subject(verb)[0]
+
+
+def clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether the verb is passive ("X was jailed", "after being arrested", the
+    headline "X jailed for eight years")."""
+    found = syntax.subjects(verb)
+    first = found.first
+    return (relative_antecedent(first) if first is not None else None), found.passive
 
 
 def _supporter_of(ctx: FactContext, noun: Token) -> str | None:
@@ -234,20 +194,6 @@ def _is_state_force(tok: Token) -> bool:
     )
 
 
-def is_passive(verb: Token, subj: Token | None) -> bool:
-    """ "X was jailed", "after being arrested", and the headline style "X jailed for eight years": arrest and
-    killing verbs always take the person as object, so without one their subject is that person."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return True
-    if subj is not None and subj.dep_ == "nsubjpass":
-        return True
-    return (
-        not any(c.dep_ == "dobj" for c in verb.children)
-        and lemma(verb) in lexicon().verb_type
-        and lexicon().verb_type[lemma(verb)] in ("Arrest", "Killing")
-    )
-
-
 def _organizer_verb(tok: Token) -> Token | None:
     """The verb a noun trigger is organised by: "held a rally", "called for protests", "announced another
     protest"."""
@@ -269,8 +215,7 @@ def participants(
     extra: dict[str, str] = {}
     tok = trig.token
     if trig.is_verb:
-        subj = subject(tok)
-        passive = is_passive(tok, subj)
+        subj, passive = clause_subject(tok)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         agent = next(
             (p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None

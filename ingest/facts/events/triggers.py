@@ -17,7 +17,8 @@ from ingest.facts.dates import (
     sentence_date,
     sentence_prefers_future,
 )
-from ingest.facts.events.lexicon import lemma, lexicon
+from ingest.facts.events.lexicon import lexicon
+from ingest.facts.syntax import clause_verb, lemma, negated, words
 from ingest.models import FuzzyDate
 
 # ------------------------------------------------------------------------------------------- triggers
@@ -28,10 +29,6 @@ class Trigger:
     token: Token
     type: str
     is_verb: bool
-
-
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def not_occurred(tok: Token) -> bool:
@@ -45,7 +42,7 @@ def not_occurred(tok: Token) -> bool:
                 return True
         else:
             break
-    return _negated(tok)
+    return negated(tok)
 
 
 def trigger(tok: Token) -> Trigger | None:
@@ -88,25 +85,13 @@ def trigger(tok: Token) -> Trigger | None:
 # ----------------------------------------------------------------------------------- clauses and modality
 
 
-def clause_verb(tok: Token) -> Token | None:
-    """The verb heading the clause a token stands in (the token itself for a verb)."""
-    t = tok
-    for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
-            return t
-        if t.head == t:
-            return None
-        t = t.head
-    return None
-
-
 def clause_modality(tok: Token) -> Literal["hypothetical", "announced"] | None:
     """Whether the trigger's clause is hypothetical ("would not have been possible", "could spark protests",
     "even if they arrest us", "has to lead people to demonstrations") or an announcement told in reported
     speech ("said it would hold a rally")."""
     lex = lexicon()
-    modals = lex.words("modal_words")
-    marks = lex.words("conditional_marks")
+    modals = words("hypothetical_modals")
+    marks = words("conditional_marks")
     verb = clause_verb(tok)
     if verb is None:
         return None

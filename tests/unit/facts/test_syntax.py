@@ -105,3 +105,28 @@ def test_participle_adjunct_shares_the_subject_and_is_passive(nlp: Language) -> 
 def test_headline_passive(nlp: Language) -> None:
     assert subject_texts(nlp("Opposition leader jailed for eight years."), "jailed") == (["leader"], True)
     assert subject_texts(nlp("Police jailed the editor."), "jailed") == (["Police"], False)
+
+
+def test_coordinated_headline_verb_stays_passive(nlp: Language) -> None:
+    doc = nlp("The editor was arrested on Monday and later jailed for five years.")
+    assert subject_texts(doc, "jailed") == (["editor"], True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("12", 12.0),
+        ("1,200", 1200.0),
+        ("1.5 million", 1_500_000.0),
+        ("twelve", 12.0),
+        ("two thousand", 2000.0),
+    ],
+)
+def test_number_value(text: str, value: float) -> None:
+    assert syntax.number_value(text) == value
+
+
+def test_numbers_that_are_not_numbers() -> None:
+    assert syntax.number_value("dozens") is None
+    assert syntax.number_value("") is None
+    assert syntax.without_approximators("At least 12") == "12"
