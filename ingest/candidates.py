@@ -1,7 +1,7 @@
 """Mention candidates: the actor-noun word lists, the candidate span, and the passes over all of a document's
 candidates (acronyms it defines, junk, one type per name by vote) that turn them into Mentions.
 
-The word lists are data (ingest/lexicons/actor_nouns.yaml).
+The word lists are data (ingest/lexicons/actor_nouns.yaml; the pronouns are grammar.yaml's).
 """
 
 from __future__ import annotations
@@ -11,18 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import numpy as np
-import yaml
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ingest.gazetteer import Hit, gazetteer
+from ingest.lexicons import load
 from ingest.models import EntityType, Mention
-
-LEXICON = Path(__file__).resolve().parent / "lexicons" / "actor_nouns.yaml"
 
 _CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{1,4}$")
 _MIXED_CODE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]+$")
@@ -49,12 +45,9 @@ class _Lexicon:
 
 @cache
 def lexicon() -> _Lexicon:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[key])
-
-    nouns = sorted((tuple(str(n).lower().split()) for n in data["government_nouns"]), key=lambda t: -len(t))
+    source = load("actor_nouns")
+    words = source.words
+    nouns = sorted((tuple(str(n).lower().split()) for n in source["government_nouns"]), key=lambda t: -len(t))
     return _Lexicon(
         government_nouns=tuple(nouns),
         title_words=words("title_words"),
@@ -66,7 +59,7 @@ def lexicon() -> _Lexicon:
         party_words=words("party_words"),
         party_leading_words=words("party_leading_words"),
         headline_words=words("headline_words"),
-        pronouns=words("pronouns"),
+        pronouns=load("grammar").words("pronouns"),
     )
 
 

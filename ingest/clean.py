@@ -16,17 +16,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import dateparser
-import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ingest.errors import InputError
 from ingest.ids import short_hash
+from ingest.lexicons import load
 from ingest.models import CleanArticle, RawArticle
-
-FURNITURE_PATH = Path(__file__).parent / "lexicons" / "furniture.yaml"
 
 # Closing quotes and brackets count: a quoted sentence ends the line too.
 SENTENCE_END = tuple(".!?:;\"')\u201d\u2019\u2026")
@@ -97,12 +94,12 @@ class FurnitureLexicon:
 
 
 @lru_cache(maxsize=1)
-def load_furniture(path: Path = FURNITURE_PATH) -> FurnitureLexicon:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def load_furniture() -> FurnitureLexicon:
+    source = load("furniture")
     return FurnitureLexicon(
-        lines=frozenset(_key(str(x)) for x in data.get("lines", [])),
-        patterns=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("patterns", [])),
-        author_bio_words=frozenset(str(w).lower() for w in data.get("author_bio_words", [])),
+        lines=frozenset(_key(str(x)) for x in source["lines"]),
+        patterns=tuple(re.compile(str(p), re.IGNORECASE) for p in source["patterns"]),
+        author_bio_words=source.words("author_bio_words"),
     )
 
 

