@@ -9,7 +9,6 @@ named party refers to the party named last before it ("the party's general secre
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
+from ingest.facts.coref import Coreference, description_type
 from ingest.lexicons import load
 from ingest.models import EntityType, Relation
 
@@ -47,9 +47,7 @@ class _Roles:
         self.future = lex.words("future_prefixes")
         self.not_offices = lex.words("not_offices")
         self.leading_verbs = lex.words("leading_verbs")
-        self.party_anaphors = lex.words("party_anaphors")
-        counts = Counter(s.entity_id for s in ctx.spans if ctx.entity_type(s.entity_id) == EntityType.COUNTRY)
-        self.article_country = counts.most_common(1)[0][0] if counts else None
+        self.coref = Coreference(ctx)
 
     # --------------------------------------------------------------------------------------- helpers
 
@@ -82,14 +80,10 @@ class _Roles:
                     break
         return best
 
-    def previous_party(self, before_char: int) -> str | None:
-        last: str | None = None
-        for span in self.ctx.spans:
-            if span.start_char >= before_char:
-                break
-            if self.etype(span.entity_id) in ORG_TYPES:
-                last = span.entity_id
-        return last
+    def previous_party(self, anaphor: Token) -> str | None:
+        """ "X, the party's general secretary": the party or organisation named last before the anaphor,
+        within the look-back of coref.py."""
+        return self.coref.nearest(anaphor, ORG_TYPES, self.coref.window_start(anaphor))
 
     def descriptors(self, head: Token, name_start: int) -> Iterator[list[Token]]:
         """Word groups that may describe the named person: words before the name and its appositives."""
@@ -179,8 +173,9 @@ class _Roles:
             countries = [e for e in others if self.etype(e) == EntityType.COUNTRY]
             orgs = [e for e in others if self.etype(e) in ORG_TYPES]
             rule = "role:appos" if group[0].i > head.i else "role:title"
-            if orgs or (title.scope == "party" and words & self.party_anaphors):
-                org = orgs[0] if orgs else self.previous_party(name.start_char)
+            anaphor = next((t for t in group if description_type(t) == EntityType.PARTY), None)
+            if orgs or (title.scope == "party" and anaphor is not None):
+                org = orgs[0] if orgs or anaphor is None else self.previous_party(anaphor)
                 if org is None:
                     continue
                 conf = 0.7 if orgs else 0.5
@@ -196,7 +191,7 @@ class _Roles:
             if country is None:
                 country = self.coordinated_country(head)
             if country is None and title.scope == "country":
-                country = self.article_country
+                country = self.ctx.main_country
                 conf = 0.5
             else:
                 conf = 0.75
@@ -237,7 +232,7 @@ class _Roles:
         """ "X's Y party": the possessor leads the party."""
         head = name.root
         owners = list(head.children)
-        if head.dep_ == "compound" and head.head.lower_ in self.party_anaphors:
+        if head.dep_ == "compound" and description_type(head.head) == EntityType.PARTY:
             # "X's Y party": the possessive hangs on "party", the name is its compound.
             owners += list(head.head.children)
         for child in owners:
@@ -246,7 +241,7 @@ class _Roles:
                 if owner and self.etype(owner) == EntityType.PERSON:
                     yield self.relation("LEADS", owner, org, name.sent, "role:poss-party", 0.6, {})
         # "the Y party of X"
-        if head.lower_ in self.party_anaphors:
+        if description_type(head) == EntityType.PARTY:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:

@@ -3,7 +3,6 @@ conjoined with it, and the country a sentence or the whole article is about."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -22,13 +21,12 @@ MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
 
 
 class Actors:
-    """The actors the phrases of one article name, with the article's country worked out once."""
+    """The actors the phrases of one article name."""
 
     def __init__(self, ctx: FactContext, lex: PloverLexicon) -> None:
         self.ctx = ctx
         self.lex = lex
         self.state_agents = lex.words("state_agents")
-        self._article_country: str | bool | None = False
 
     def valid(self, eid: str | None) -> str | None:
         if eid is None or eid.startswith("election:"):
@@ -124,23 +122,6 @@ class Actors:
             if eid not in excluded and self.ctx.entity_type(eid) == EntityType.COUNTRY:
                 return eid
         return None
-
-    def article_country(self) -> str | None:
-        if self._article_country is False:
-            # Places count for their country: a story set in a country's towns is about that country even when
-            # another country is named more often.
-            counts: Counter[str] = Counter()
-            for span in self.ctx.spans:
-                ent = self.ctx.entities.get(span.entity_id)
-                if ent is None:
-                    continue
-                if ent.type == EntityType.COUNTRY:
-                    counts[ent.id] += 1
-                elif ent.type == EntityType.LOCATION and ent.country:
-                    counts[ent.country] += 1
-            self._article_country = counts.most_common(1)[0][0] if counts else None
-        value = self._article_country
-        return value if isinstance(value, str) else None
 
     def speaker(self, tok: Token) -> str | None:
         """The actor a reporting verb's subject names; a place (a dateline, "PARIS --") never speaks."""

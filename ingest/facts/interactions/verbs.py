@@ -110,7 +110,7 @@ class VerbRules:
             elif rtype == "COERCE" and lemma in lex.words("state_coercion_verbs"):
                 # Only arrest, detention, imprisonment and sentencing are the state's by default; "barred
                 # from running" or "banned" has too many possible agents.
-                state = self.who.sentence_country(sent, targets) or self.who.article_country()
+                state = self.who.sentence_country(sent, targets) or self.who.ctx.main_country
                 if state:
                     sources = [state]
                     rule = "verb:passive-state"
