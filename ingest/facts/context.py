@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -14,6 +14,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
+from ingest.country import main_country
 from ingest.facts.dates import sentence_date
 from ingest.ids import entity_id
 from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate, ResolvedSpan
@@ -46,9 +47,13 @@ class FactContext:
         """The country the article is about: the one most named as a place ("in X", its towns), in the
         first sentence or in the headline, rather than a foreign government the story reports on ("went to
         Moscow to tell Russia's leaders"). A place counts for its country."""
-        counts: Counter[str] = Counter()
+        return main_country(self._country_votes())
+
+    def _country_votes(self) -> Iterator[tuple[str, int]]:
         doc = self.doc
         first_end = next(iter(doc.sents)).end_char if len(doc) else 0
+        title = self.article.title or ""
+        named: dict[str, None] = {}  # the countries voted for, in order
         for span in self.spans:
             ent = self.entities.get(span.entity_id)
             if ent is None:
@@ -56,6 +61,7 @@ class FactContext:
             country = ent.id if ent.type == EntityType.COUNTRY else ent.country
             if not country:
                 continue
+            named[country] = None
             weight = 2 if ent.type == EntityType.LOCATION else 1
             tokens = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
             if tokens is not None:
@@ -66,14 +72,12 @@ class FactContext:
                     weight += 2
             if span.start_char < first_end:
                 weight += 2
-            counts[country] += weight
-        title = self.article.title or ""
-        for country_id in list(counts):
+            yield country, weight
+        for country_id in named:
             ent = self.entities.get(country_id)
             names = {ent.name, *ent.aliases} if ent is not None else set()
             if any(re.search(rf"\b{re.escape(n)}\b", title) for n in names if n):
-                counts[country_id] += 3
-        return counts.most_common(1)[0][0] if counts else None
+                yield country_id, 3
 
     def span_at_char(self, char: int) -> ResolvedSpan | None:
         i = bisect_right(self._starts, char) - 1

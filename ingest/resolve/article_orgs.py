@@ -112,9 +112,7 @@ class _OrgClusters:
     def join_acronyms(self, defined: dict[str, int]) -> None:
         """An acronym joins the name that defines it, else the one long name of the article it abbreviates."""
         clusters, index_of, article = self.clusters, self.index_of, self.article
-        country_words = tuple(
-            {n for n in article.country_counts} | {s for s in article.country_surface} | {"the"}
-        )
+        country_words = tuple(set(article.country_mentions) | set(article.country_surface) | {"the"})
         acr_mentions = [m for m in self.mentions if looks_like_acronym(strip_possessive(m.text))]
         long_idx = {
             index_of[id(m)] for m in self.mentions if not looks_like_acronym(strip_possessive(m.text))

@@ -4,11 +4,11 @@ per-article rules (ingest/resolve/article.py, article_orgs.py) read and extend."
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 import pycountry
 
+from ingest.country import main_country
 from ingest.models import EntityType, Mention
 from ingest.resolve.entities import ORG_TYPES
 from ingest.resolve.names import looks_like_acronym, parse_person, strip_possessive, word_key
@@ -62,7 +62,7 @@ class ArticleClusters:
         self.ambiguous: list[str] = []
         # lower-case surface ("kazakh", "kazakhstan's", "moscow") -> common country name
         self.country_surface: dict[str, str] = {}
-        self.country_counts: Counter[str] = Counter()
+        self.country_mentions: list[str] = []  # the country each country mention names, in text order
         self.country_kb: dict[str, str] = {}
 
     # --------------------------------------------------------------------------------- entry
@@ -114,20 +114,14 @@ class ArticleClusters:
             else:
                 rule = "gazetteer"
             self.assign(c, m, surface, rule)
-            self.country_counts[name] += 1
+            self.country_mentions.append(name)
             for s in (surface, m.text, name):
                 self.country_surface[s.lower()] = name
             if m.kb_id:
                 self.country_kb[name] = m.kb_id
 
     def main_country(self) -> str | None:
-        if not self.country_counts:
-            return None
-        first = {}
-        for c in self.clusters:
-            if c.type == EntityType.COUNTRY and c.name:
-                first[c.name] = c.first_start()
-        return max(self.country_counts, key=lambda n: (self.country_counts[n], -first.get(n, 0)))
+        return main_country((name, 1) for name in self.country_mentions)
 
     def country_from_words(self, words: str | None) -> str | None:
         if not words:
