@@ -42,7 +42,9 @@ from ingest.models import (
 from ingest.nlp import load_nlp
 from ingest.parse import parse_in_workers
 from ingest.read import read_inputs
-from ingest.resolve import KnownActors, dedupe_relations, resolve_article, resolve_batch
+from ingest.resolve import resolve_article
+from ingest.resolve.blocking import KnownActors
+from ingest.resolve.corpus import dedupe_relations, resolve_batch
 from ingest.write import GraphWriter, WriteResult
 from polgraph.cypher import load_cypher
 from polgraph.heap import freeze_long_lived

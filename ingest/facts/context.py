@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.country import main_country
 from ingest.facts.dates import sentence_date
-from ingest.ids import entity_id
 from ingest.models import CleanArticle, Entity, EntityType, Evidence, FuzzyDate, ResolvedSpan
+from ingest.resolve.offices import office_entity
 
 # Prepositions through which a named country is where the story happens.
 PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "around"})
@@ -29,7 +29,7 @@ class FactContext:
     article: CleanArticle
     entities: dict[str, Entity]
     spans: list[ResolvedSpan]  # sorted by start_char, non-overlapping
-    # Entities a fact extractor creates itself (offices such as "President of Kazakhstan").
+    # Offices the facts name ("President of Kazakhstan"), made by resolution on first use.
     new_entities: dict[str, Entity] = field(default_factory=dict)
     _starts: list[int] = field(init=False, repr=False)
     _lemma_pos: np.ndarray | None = field(default=None, init=False, repr=False)
@@ -131,11 +131,11 @@ class FactContext:
             rule=rule,
         )
 
-    def ensure_entity(self, entity_type: EntityType, name: str, country: str | None = None) -> str:
-        """Id of an entity the extractor names itself, created on first use."""
-        eid = entity_id(entity_type, name)
-        if eid not in self.entities and eid not in self.new_entities:
-            self.new_entities[eid] = Entity(
-                id=eid, type=entity_type, name=name, aliases=[name], country=country
-            )
-        return eid
+    def office(self, title: str, country: str | None, place: str | None = None) -> str:
+        """Id of the office a title names ("president" of Kyrgyzstan), made by resolution (resolve/offices.py)
+        and kept in `new_entities` with the article's other actors. Its place is the town named (`place`),
+        else the country."""
+        holder = self.entities.get(country) or self.new_entities.get(country) if country else None
+        ent = office_entity(title, place or (holder.name if holder else None), country)
+        self.new_entities.setdefault(ent.id, ent)
+        return ent.id

@@ -204,14 +204,11 @@ class _Roles:
                 if not places:
                     continue
                 place = self.ctx.entities[places[0]]
-                office_name = f"{title.office} of {place.name}"
-                country = place.country or country
+                office = self.ctx.office(title.office, place.country or country, place=place.name)
+            elif country is None:
+                continue
             else:
-                if country is None:
-                    continue
-                ent = self.ctx.entities.get(country)
-                office_name = f"{title.office} of {ent.name if ent else country.split(':', 1)[-1]}"
-            office = self.ctx.ensure_entity(EntityType.OFFICE, office_name, country=country)
+                office = self.ctx.office(title.office, country)
             yield self.relation("HOLDS_ROLE", person, office, sent, rule, conf, attrs)
 
     def coordinated_country(self, head: Token) -> str | None:

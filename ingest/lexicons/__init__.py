@@ -7,6 +7,7 @@ does not have raises KeyError naming the file, so a misspelt key fails at once i
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,21 @@ class Lexicon:
                 raise ValueError(f"lexicon {self.name}.yaml: {key!r} holds a boolean; quote words like 'on'")
             found = self._words[key] = frozenset(str(w).lower() for w in value)
         return found
+
+
+@dataclass(frozen=True)
+class DerivedLexicon:
+    """A lexicon with tables an extractor builds from it once (subclasses add them as fields); its raw values
+    and word lists stay readable through it."""
+
+    source: Lexicon
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        return self.source.data
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.source.words(key)
 
 
 @cache

@@ -25,10 +25,20 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
             "ingest.mentions",
         ),
     ),
-    ("resolve an article", ("ingest.resolve.names", "ingest.resolve.entities", "ingest.resolve.clusters",
-                            "ingest.resolve.article", "ingest.resolve.article_orgs")),
+    (
+        "resolve an article",
+        (
+            "ingest.resolve",
+            "ingest.resolve.names",
+            "ingest.resolve.entities",
+            "ingest.resolve.clusters",
+            "ingest.resolve.article",
+            "ingest.resolve.article_orgs",
+            "ingest.resolve.offices",
+        ),
+    ),
     ("facts", ("ingest.facts",)),
-    ("resolve a batch", ("ingest.resolve", "ingest.resolve.blocking", "ingest.resolve.corpus")),
+    ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
     ("write", ("ingest.write",)),
     ("pipeline", ("ingest.pipeline",)),
 ]  # fmt: skip

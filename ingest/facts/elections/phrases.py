@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Token
 
@@ -15,21 +14,13 @@ from ingest.facts import syntax
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference
 from ingest.facts.syntax import lemma
-from ingest.lexicons import Lexicon, load
+from ingest.lexicons import DerivedLexicon, load
 from ingest.models import EntityType, FuzzyDate
 
 
 @dataclass(frozen=True)
-class ElectionLexicon:
-    source: Lexicon
+class ElectionLexicon(DerivedLexicon):
     allegations: dict[str, list[re.Pattern[str]]]
-
-    @property
-    def raw(self) -> dict[str, Any]:
-        return self.source.data
-
-    def words(self, key: str) -> frozenset[str]:
-        return self.source.words(key)
 
 
 @cache

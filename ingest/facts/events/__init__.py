@@ -11,7 +11,7 @@ from ingest.facts.context import FactContext
 from ingest.facts.events.coreference import Mention, corefer, settle_type
 from ingest.facts.events.counts import event_counts, victim_count
 from ingest.facts.events.lexicon import lexicon
-from ingest.facts.events.participants import add, office_entity, participants, place, subject
+from ingest.facts.events.participants import add, participants, place, subject
 from ingest.facts.events.triggers import (
     Trigger,
     announced,
@@ -83,7 +83,7 @@ def _candidates(ctx: FactContext, sent: Span) -> list[Mention]:
             continue
         parts, extra = participants(ctx, trig, country)
         if etype == "Resignation" and extra.get("office_title"):
-            add(parts, office_entity(ctx, extra["office_title"], country), "office")
+            add(parts, ctx.office(extra["office_title"], country), "office")
         name = event_name(tok) if etype in ("Revolution", "Uprising", "Coup") else None
         ev = Event(
             id="event:" + short_hash(ctx.article.id, etype, str(tok.idx)),

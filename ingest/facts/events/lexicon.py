@@ -5,25 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from ingest.lexicons import Lexicon, load
+from ingest.lexicons import DerivedLexicon, load
 
 
 @dataclass(frozen=True)
-class EventLexicon:
-    source: Lexicon
+class EventLexicon(DerivedLexicon):
     noun_type: dict[str, str]
     verb_type: dict[str, str]
     phrasal: dict[str, tuple[str, str]]  # verb lemma -> (particle, type)
     quantities: list[tuple[str, int]]  # longest phrase first
-
-    @property
-    def raw(self) -> dict[str, Any]:
-        return self.source.data
-
-    def words(self, key: str) -> frozenset[str]:
-        return self.source.words(key)
 
 
 @cache

@@ -273,16 +273,3 @@ def participants(
                         t.text for t in p.subtree if t.dep_ not in ("det", "poss", "case", "punct")
                     )
     return parts, extra
-
-
-def office_entity(ctx: FactContext, title: str, country: str | None) -> str:
-    cname = None
-    if country:
-        ent = ctx.entities.get(country) or ctx.new_entities.get(country)
-        cname = ent.name if ent else None
-    clean = " ".join(
-        w.capitalize() if w.islower() and w not in ("of", "the", "for", "and") else w for w in title.split()
-    )
-    if cname and " of " not in clean:
-        clean = f"{clean} of {cname}"
-    return ctx.ensure_entity(EntityType.OFFICE, clean, country)

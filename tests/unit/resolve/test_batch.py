@@ -18,7 +18,9 @@ from ingest.models import (
     MergeRecord,
     Relation,
 )
-from ingest.resolve import ArticleResolution, KnownActors, dedupe_relations, resolve_batch
+from ingest.resolve import ArticleResolution
+from ingest.resolve.blocking import KnownActors
+from ingest.resolve.corpus import dedupe_relations, resolve_batch
 from ingest.resolve.names import name_key
 
 P, C, ORG, PARTY = EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PARTY

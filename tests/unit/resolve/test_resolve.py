@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from ingest.ids import entity_id
 from ingest.models import Entity, EntityType, Mention
-from ingest.resolve import ArticleResolution, CorpusResolver, KnownActors, resolve_article
+from ingest.resolve import ArticleResolution, resolve_article
+from ingest.resolve.blocking import KnownActors
+from ingest.resolve.corpus import CorpusResolver
 from ingest.resolve.names import name_key, parse_person
 
 P, C, ORG, PARTY, L = (
