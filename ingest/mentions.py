@@ -19,6 +19,7 @@ from ingest.candidates import (
     words_in,
 )
 from ingest.gazetteer import Hit, gazetteer
+from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -35,7 +36,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     gz = gazetteer()
     defined = defined_acronyms(doc)
     cands: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    ents = _join_particle_names(doc, [e for e in doc.ents if e.label_ in NER_LABELS])
     for i, ent in enumerate(ents):
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
@@ -96,6 +97,33 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 # ------------------------------------------------------------------------------------------ span shaping
+
+
+def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name with particles is one person: the model cuts "Ursula von der Leyen" into a person "Ursula von
+    der" and a place "Leyen", and "Hans van der Berg" into two people."""
+    particles = load("names").words("particles")
+
+    def particle(i: int) -> bool:
+        return doc[i].lower_ in particles and doc[i].is_lower
+
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and doc[ent.start].is_title:
+            gap = range(prev.end, ent.start)
+            if all(particle(i) for i in gap) and (len(gap) > 0 or particle(prev.end - 1)):
+                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+                continue
+        if ent.label_ == "PERSON":
+            end = ent.end
+            while end < len(doc) and particle(end):
+                end += 1
+            # "Ursula" + "von der Leyen": the particles and the surname the model left outside.
+            if end > ent.end and end < len(doc) and doc[end].is_title and doc[end].ent_iob_ != "B":
+                ent = Span(doc, ent.start, end + 1, label="PERSON")
+        out.append(ent)
+    return out
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -37,6 +37,21 @@ def extract_roles(ctx: FactContext) -> list[Relation]:
     return list(_Roles(ctx).run())
 
 
+def name_head(name: Span) -> Token:
+    """The word a name's titles and appositions hang on. A particle the parser read as a verb ("Hans Van den
+    Broek": "den" as the sentence's root) is skipped: the head is the first other word that depends on
+    something outside the name or on a particle."""
+    particles = load("names").words("particles")
+
+    def particle(t: Token) -> bool:
+        return t.lower_ in particles and t.is_lower
+
+    for t in name:
+        if not particle(t) and (not (name.start <= t.head.i < name.end) or particle(t.head)):
+            return t
+    return name.root
+
+
 class _Roles:
     def __init__(self, ctx: FactContext) -> None:
         self.ctx = ctx
@@ -144,7 +159,7 @@ class _Roles:
         )
 
     def person_roles(self, person: str, name: Span) -> Iterator[Relation]:
-        head = name.root
+        head = name_head(name)
         sent = name.sent
         for group in self.descriptors(head, name.start):
             title = self.find_title(group)
@@ -184,6 +199,12 @@ class _Roles:
                 if title.leads:
                     yield self.relation("LEADS", person, org, sent, rule + "-leads", conf, dict(attrs))
                 if title.scope != "country":
+                    continue
+                body = self.ctx.entities[orgs[0]] if orgs and not countries else None
+                if body is not None and body.name.lower() not in title.office.lower():
+                    # "European Commission President X": a state's title held in the body named with it.
+                    office = self.ctx.office(title.office, body.country, place=body.name)
+                    yield self.relation("HOLDS_ROLE", person, office, sent, rule, conf, attrs)
                     continue
             if title.scope == "party":
                 continue

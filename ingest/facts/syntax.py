@@ -71,9 +71,11 @@ def is_verb(tok: Token) -> bool:
 
 def negated(tok: Token) -> bool:
     """Whether a verb or noun is denied: a negation dependent, or a negator word modifying it ("did not back",
-    "never met", "no support", "without returning")."""
+    "never met", "no support", "without returning", "failed to approve")."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "agreed to resign without returning"
+    if tok.dep_ == "xcomp" and lemma(tok.head) in words("unrealised_verbs"):
+        return True  # "failed to approve"
     negators = words("negators")
     return any(
         c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det")) for c in tok.children

@@ -272,3 +272,20 @@ def test_sample_articles_have_dates_and_lose_their_furniture() -> None:
         lines = {line.strip() for line in article.text.split("\n")}
         for furniture in expected.get("boilerplate", []):
             assert furniture not in lines, (name, furniture)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commission President Ana von der Marck met ministers in Brava on Monday.",
+        "Envoy Luis de la Torre spoke to Pieter van den Berg in Ostia.",
+    ],
+)
+def test_particles_inside_names_do_not_make_english_foreign(text: str) -> None:
+    assert clean_article(raw(text)).text == text
+
+
+def test_a_german_text_with_von_and_der_is_still_refused() -> None:
+    text = "Die Regierung von Ostia hat in der Hauptstadt die neue Politik der Koalition vorgestellt."
+    with pytest.raises(InputError):
+        clean_article(raw(text))

@@ -188,3 +188,17 @@ def test_sample_articles_recall(nlp: Language) -> None:
     print("not_entities found:", bad)
     assert not bad
     assert recall >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Commission President Ursula von der Leyen met farmers in Brava.", "Ursula von der Leyen"),
+        ("The minister Hans van der Berg resigned on Monday.", "Hans van der Berg"),
+    ],
+)
+def test_names_with_particles_are_one_person(nlp: Language, text: str, name: str) -> None:
+    ms = mentions(nlp, text)
+    people = [m.text for m in ms if m.type == EntityType.PERSON]
+    assert name in people
+    assert not [m for m in ms if m.text in name and m.text != name]

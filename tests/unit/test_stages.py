@@ -13,7 +13,7 @@ from polgraph.settings import PROJECT_ROOT
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("kernel", ("ingest.models", "ingest.ids", "ingest.errors", "ingest.lexicons", "ingest.country")),
     ("read", ("ingest.read",)),
-    ("clean", ("ingest.clean",)),
+    ("clean", ("ingest.clean", "ingest.language")),
     (
         "parse",
         (

@@ -47,6 +47,11 @@ class VerbRules:
         self.ctx = who.ctx
         self.lex = who.lex
 
+    def armed(self, sent: Span) -> bool:
+        """Whether the sentence speaks of fighting: armed actors or combat."""
+        cues = self.lex.words("armed_cues")
+        return any(t.lower_ in cues or t.lemma_.lower() in cues for t in sent)
+
     def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
         lex = self.lex
         lemma = verb.lemma_.lower()
@@ -73,6 +78,8 @@ class VerbRules:
         if sense is not None and sense.mode:
             attributes["mode"] = sense.mode
         rtype = sense.type if sense is not None else "REJECT"
+        if rtype == "ASSAULT" and lemma in lex.words("contest_verbs") and not self.armed(sent):
+            return  # who beat whom in a vote is the election's result, not an attack
         if rtype == "COERCE" and lemma in lex.words("crowd_action_verbs") and not passive:
             # "Demonstrators blocked roads": a crowd blocking or occupying is protest, not state coercion.
             crowd = lex.words("crowd_nouns")

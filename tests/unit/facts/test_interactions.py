@@ -292,3 +292,20 @@ def test_an_unnamed_crowd_acts_for_the_place_it_acts_in(nlp: Language) -> None:
     found = {(r.type, r.source, r.target) for r in out}
     assert ("PROTEST", entity_id(EntityType.LOCATION, "Strelsau"), entity_id(C, "Borduria")) in found
     assert next(r for r in out if r.type == "PROTEST").attributes["source_role"] == "thousand"
+
+
+def test_who_beat_whom_in_a_vote_is_no_assault(nlp: Language) -> None:
+    out = rels(nlp, "Ana Lusk defeated Boris Vale in the runoff on Sunday.", {"Ana Lusk": P, "Boris Vale": P})
+    assert not [r for r in out if r.type == "ASSAULT"]
+
+
+def test_armed_defeat_is_an_assault(nlp: Language) -> None:
+    text = "Norland's troops defeated the Ostian rebels near the border."
+    out = rels(nlp, text, {"Norland": C, "Ostian rebels": EntityType.ORGANIZATION})
+    assert ("ASSAULT", "norland", "ostian-rebels") in triples(out)
+
+
+def test_failed_to_is_neither_the_act_nor_a_refusal(nlp: Language) -> None:
+    text = "The Green Union failed to endorse Ana Lusk before the vote."
+    out = rels(nlp, text, {"Green Union": PA, "Ana Lusk": P})
+    assert not [r for r in out if r.type in ("SUPPORT", "REJECT")]

@@ -140,3 +140,14 @@ def test_possessor_of_named_party_leads_it(nlp: Language) -> None:
         {"Soto": (P, "Ana Soto"), "Renewal Front": (PA, "Renewal Front")},
     )
     assert ("LEADS", "person:ana-soto", "party:renewal-front") in roles(ctx)
+
+
+def test_a_state_title_held_in_a_named_body(nlp: Language) -> None:
+    ctx = make_ctx(
+        nlp,
+        "Union Commission President Ana Lusk met farmers in Brava.",
+        {"Union Commission": (EntityType.ORGANIZATION, "Union Commission"), "Ana Lusk": (P, "Ana Lusk")},
+    )
+    office = entity_id(EntityType.OFFICE, "President of Union Commission")
+    assert ("HOLDS_ROLE", "person:ana-lusk", office) in roles(ctx)
+    assert ("MEMBER_OF", "person:ana-lusk", "organization:union-commission") in roles(ctx)
