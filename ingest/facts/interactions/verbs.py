@@ -18,7 +18,7 @@ from ingest.facts.interactions.clauses import (
 )
 from ingest.facts.interactions.found import Found
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
-from ingest.facts.syntax import negated, relative_antecedent, words
+from ingest.facts.syntax import negated, prepositional_objects, relative_antecedent, words
 from ingest.models import EntityType
 
 # Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
@@ -49,8 +49,19 @@ class VerbRules:
 
     def armed(self, sent: Span) -> bool:
         """Whether the sentence speaks of fighting: armed actors or combat."""
-        cues = self.lex.words("armed_cues")
+        return self.cued(sent, "armed_cues")
+
+    def cued(self, sent: Span, cues_key: str) -> bool:
+        cues = self.lex.words(cues_key)
         return any(t.lower_ in cues or t.lemma_.lower() in cues for t in sent)
+
+    def about_a_vote(self, verb: Token) -> bool:
+        """Whether the verb's object, or a phrase on it, is an election ("won the runoff", "beat X in the
+        poll")."""
+        nouns = self.lex.words("contest_nouns")
+        phrases = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        phrases += [p for p, _ in prepositional_objects(verb)]
+        return any(p.lemma_.lower() in nouns or p.lower_ in nouns for p in phrases)
 
     def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
         lex = self.lex
@@ -78,8 +89,15 @@ class VerbRules:
         if sense is not None and sense.mode:
             attributes["mode"] = sense.mode
         rtype = sense.type if sense is not None else "REJECT"
-        if rtype == "ASSAULT" and lemma in lex.words("contest_verbs") and not self.armed(sent):
-            return  # who beat whom in a vote is the election's result, not an attack
+        if lemma in lex.words("contest_verbs") and (
+            (rtype == "ASSAULT" and not self.armed(sent)) or self.about_a_vote(verb)
+        ):
+            return  # who beat whom in a vote is the election's result, not an attack or a cooperation
+        if lemma in lex.words("travel_verbs") and not any(c.dep_ == "dobj" for c in verb.children):
+            # "flew to Paris", "left for London": a journey, not an interaction, unless it is a visit.
+            if not self.cued(sent, "visit_cues"):
+                return
+            rtype = "CONSULT"
         if rtype == "COERCE" and lemma in lex.words("crowd_action_verbs") and not passive:
             # "Demonstrators blocked roads": a crowd blocking or occupying is protest, not state coercion.
             crowd = lex.words("crowd_nouns")
@@ -240,8 +258,8 @@ class VerbRules:
             if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
                 continue
             for tok in child.subtree:
-                if tok.dep_ in OWN_PHRASE_DEPS and tok is not child:
-                    break
+                if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
+                    break  # a clause of its own, or one that says what did not happen ("without returning")
                 eid = self.who.valid(self.ctx.entity_for_token(tok))
                 if eid is None or eid in sources:
                     continue

@@ -10,7 +10,7 @@ from ingest.facts.context import FactContext
 from ingest.facts.interactions import extract_interactions
 from ingest.facts.plover_lexicon import load_plover_lexicon
 from ingest.ids import entity_id
-from ingest.models import EntityType, Relation
+from ingest.models import PLOVER_TYPES, EntityType, Relation
 from tests.unit.factctx import Names, make_context
 
 P, C, PA = EntityType.PERSON, EntityType.COUNTRY, EntityType.PARTY
@@ -309,3 +309,24 @@ def test_failed_to_is_neither_the_act_nor_a_refusal(nlp: Language) -> None:
     text = "The Green Union failed to endorse Ana Lusk before the vote."
     out = rels(nlp, text, {"Green Union": PA, "Ana Lusk": P})
     assert not [r for r in out if r.type in ("SUPPORT", "REJECT")]
+
+
+def test_winning_an_election_is_no_interaction(nlp: Language) -> None:
+    out = rels(nlp, "Ana Lusk won the election, beating Boris Vale.", {"Ana Lusk": P, "Boris Vale": P})
+    assert [r for r in out if r.type in PLOVER_TYPES] == []
+
+
+def test_a_journey_is_no_interaction(nlp: Language) -> None:
+    text = "Ana Lusk flew to Ostia on Tuesday and left for Norland a day later."
+    assert rels(nlp, text, {"Ana Lusk": P, "Ostia": C, "Norland": C}) == []
+
+
+def test_a_journey_for_talks_is_a_consultation(nlp: Language) -> None:
+    text = "Ana Lusk flew to Ostia on Tuesday for talks with Boris Vale."
+    out = rels(nlp, text, {"Ana Lusk": P, "Ostia": C, "Boris Vale": P})
+    assert ("CONSULT", "ana-lusk", "boris-vale") in triples(out)
+
+
+def test_no_target_from_a_clause_that_did_not_happen(nlp: Language) -> None:
+    text = "Ana Lusk agreed to step down without returning to Norland."
+    assert not [r for r in rels(nlp, text, {"Ana Lusk": P, "Norland": C}) if r.target == "country:norland"]
