@@ -289,3 +289,8 @@ def test_a_german_text_with_von_and_der_is_still_refused() -> None:
     text = "Die Regierung von Ostia hat in der Hauptstadt die neue Politik der Koalition vorgestellt."
     with pytest.raises(InputError):
         clean_article(raw(text))
+
+
+def test_an_english_word_that_is_a_foreign_function_word_does_not_refuse_a_short_story() -> None:
+    text = "Envoy Ana Lusk met Norland's prime minister in Brava."
+    assert clean_article(raw(text)).text == text

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference
 from ingest.facts.plover_lexicon import PloverLexicon
-from ingest.facts.syntax import relative_antecedent
+from ingest.facts.syntax import conjuncts, relative_antecedent
 from ingest.models import EntityType
 
 # Places are actors: PLOVER codes a city or region as the authority acting there or acted upon ("troops
@@ -57,6 +57,12 @@ class Actors:
                         eid = self.valid(self.ctx.entity_for_token(pobj))
                         if eid and self.ctx.entity_type(eid) == EntityType.PERSON:
                             return eid
+        appos = self.apposed(tok)
+        if appos is not None:
+            # "Norland's president, Ana Lusk": the name the phrase is apposed to wins over its possessor.
+            return self.valid(self.ctx.entity_for_token(appos))
+        if tok.lemma_.lower() in self.lex.words("relational_nouns"):
+            return None  # "X's rivals", "an ally of X", "his brother": someone other than X
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS:
                 eid = self.valid(self.ctx.entity_for_token(child)) or (
@@ -97,13 +103,27 @@ class Actors:
                         found += [e for p in a.children if p.dep_ == "pobj" for e in self.actors(p)]
         return found
 
+    def apposed(self, tok: Token) -> Token | None:
+        """The name apposed to a noun that names no one itself ("the president, Ana Lusk")."""
+        if self.ctx.entity_for_token(tok) is not None:
+            return None
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            # The model may cut the name short of the apposition's head ("Jonas Gahr" of "Jonas Gahr Store").
+            for t in (appos, *appos.lefts):
+                if self.valid(self.ctx.entity_for_token(t)):
+                    return t
+        return None
+
     def actors(self, tok: Token) -> list[str]:
-        """Actors of a phrase and of the phrases conjoined with it ("X and Y")."""
+        """Actors of a phrase and of the phrases conjoined with it ("X and Y"), or of the names apposed to
+        it ("his rivals A and B")."""
         out = []
         for t in [tok, *tok.conjuncts]:
-            eid = self.actor(t)
-            if eid and eid not in out:
-                out.append(eid)
+            appos = self.apposed(t)
+            for one in conjuncts(appos) if appos is not None else [t]:
+                eid = self.actor(one)
+                if eid and eid not in out:
+                    out.append(eid)
         return out
 
     def is_state_agent(self, tok: Token) -> bool:

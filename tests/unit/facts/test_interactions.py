@@ -330,3 +330,21 @@ def test_a_journey_for_talks_is_a_consultation(nlp: Language) -> None:
 def test_no_target_from_a_clause_that_did_not_happen(nlp: Language) -> None:
     text = "Ana Lusk agreed to step down without returning to Norland."
     assert not [r for r in rels(nlp, text, {"Ana Lusk": P, "Norland": C}) if r.target == "country:norland"]
+
+
+def test_an_apposed_name_wins_over_the_possessor(nlp: Language) -> None:
+    text = "Boris Vale met Norland's president, Ana Lusk, on Monday."
+    out = rels(nlp, text, {"Boris Vale": P, "Norland": C, "Ana Lusk": P})
+    assert ("CONSULT", "boris-vale", "ana-lusk") in triples(out)
+    assert not [r for r in out if r.target == "country:norland"]
+
+
+def test_relational_nouns_name_someone_other_than_their_possessor(nlp: Language) -> None:
+    text = "Boris Vale's rivals Ana Lusk and Ivo Marek criticised the Green Union."
+    out = rels(nlp, text, {"Boris Vale": P, "Ana Lusk": P, "Ivo Marek": P, "Green Union": PA})
+    sources = {r.source for r in out if r.type == "ACCUSE"}
+    assert sources == {"person:ana-lusk", "person:ivo-marek"}
+    ally = rels(
+        nlp, "Boris Vale's ally accused the Green Union of fraud.", {"Boris Vale": P, "Green Union": PA}
+    )
+    assert not [r for r in ally if r.source == "person:boris-vale"]
