@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ingest.facts.dates import sentence_prefers_future
 from ingest.lexicons import load
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -240,3 +241,30 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
 
 def _inherited(found: Subjects, passive: bool) -> Subjects:
     return Subjects(found.tokens, passive, found.owner)
+
+
+def planned(sent: Span, tok: Token) -> bool:
+    """Whether what a word reports is still to come: planned or announced ("called for protests next week",
+    "the planned rally", "will hold a strike") rather than done."""
+    modifiers = words("planning_modifiers")
+    if any(c.lower_ in modifiers or lemma(c) in modifiers for c in tok.children if c.dep_ == "amod"):
+        return True
+    t = tok
+    for _ in range(3):
+        if t.head == t:
+            break
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and lemma(t.head.head) in words("appeal_verbs"):
+            return True  # "called for protests": asked for, not yet held
+        t = t.head
+        if lemma(t) in words("planning_verbs") and (
+            sentence_prefers_future(sent) or lemma(t) in ("plan", "announce", "schedule", "intend")
+        ):
+            return True
+    future = words("future_auxiliaries")
+    if any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
+        return True
+    if tok.dep_ in ("dobj", "nsubjpass") and any(
+        c.dep_ == "aux" and c.lower_ in future for c in tok.head.children
+    ):
+        return True
+    return sentence_prefers_future(sent) and tok.head == sent.root

@@ -14,7 +14,6 @@ from ingest.facts.events.lexicon import lexicon
 from ingest.facts.events.participants import add, participants, place, subject
 from ingest.facts.events.triggers import (
     Trigger,
-    announced,
     clause_modality,
     event_date,
     event_name,
@@ -22,7 +21,7 @@ from ingest.facts.events.triggers import (
     not_occurred,
     trigger,
 )
-from ingest.facts.syntax import lemma
+from ingest.facts.syntax import lemma, planned
 from ingest.ids import short_hash
 from ingest.models import Event
 
@@ -70,7 +69,7 @@ def _candidates(ctx: FactContext, sent: Span) -> list[Mention]:
             n = victim_count(sent, trig)
             if n is not None:
                 counts["arrested"] = n
-        future = modality == "announced" or announced(sent, tok)
+        future = modality == "announced" or planned(sent, tok)
         when = event_date(ctx, sent, tok, future)
         if when is not None and ctx.published is not None and when.start() > ctx.published:
             future = True

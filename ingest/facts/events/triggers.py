@@ -15,7 +15,6 @@ from ingest.facts.dates import (
     date_of_span,
     line_date,
     sentence_date,
-    sentence_prefers_future,
 )
 from ingest.facts.events.lexicon import lexicon
 from ingest.facts.syntax import clause_verb, lemma, negated, words
@@ -180,28 +179,6 @@ def _distance(a: Token, b: Token) -> int:
         if t.i in index_b:
             return n + index_b[t.i]
     return 99
-
-
-def announced(sent: Span, trig: Token) -> bool:
-    lex = lexicon()
-    if any(lemma(c) in lex.words("planning_modifiers") for c in trig.children if c.dep_ == "amod"):
-        return True
-    t = trig
-    for _ in range(3):
-        if t.head == t:
-            break
-        t = t.head
-        if lemma(t) in lex.words("planning_verbs") and (
-            sentence_prefers_future(sent) or lemma(t) in ("plan", "announce", "schedule", "intend")
-        ):
-            return True
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trig.children):
-        return True
-    if trig.dep_ in ("dobj", "nsubjpass") and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trig.head.children
-    ):
-        return True
-    return sentence_prefers_future(sent) and trig.head == sent.root
 
 
 def event_name(trig: Token) -> str | None:

@@ -12,7 +12,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.verbs import sense_of
-from ingest.facts.syntax import clause_verb, negated
+from ingest.facts.syntax import clause_verb, negated, planned
 
 
 class NounRules:
@@ -115,6 +115,11 @@ class NounRules:
                     if a != b:
                         yield Found(spec.type, a, b, "noun:symmetric", None, dict(attributes))
             return
+        rtype = spec.type
+        if rtype == "PROTEST" and planned(sent, noun):
+            # "called for protests against X next week": a protest still to come is a threat of one.
+            rtype = "THREATEN"
+            attributes["planned"] = "PROTEST"
         claimed_by = (
             claimer(noun.head, sources, self.lex, self.who.speaker) if noun.head.pos_ == "VERB" else None
         )
@@ -122,7 +127,7 @@ class NounRules:
         prospect = prospective_type(noun.head, spec.type, self.lex) if noun.head.pos_ == "VERB" else None
         for s in sources:
             for t in targets:
-                yield Found(spec.type, s, t, rule, claimed_by, dict(attributes))
+                yield Found(rtype, s, t, rule, claimed_by, dict(attributes))
                 if prospect is not None:
                     rule_p = "verb:promise" if prospect == "AGREE" else "verb:threat"
                     yield Found(prospect, s, t, rule_p, claimed_by, {**attributes, "promised": spec.type})

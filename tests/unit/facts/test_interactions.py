@@ -348,3 +348,16 @@ def test_relational_nouns_name_someone_other_than_their_possessor(nlp: Language)
         nlp, "Boris Vale's ally accused the Green Union of fraud.", {"Boris Vale": P, "Green Union": PA}
     )
     assert not [r for r in ally if r.source == "person:boris-vale"]
+
+
+def test_a_protest_called_for_is_a_threat_of_one(nlp: Language) -> None:
+    text = "Ana Lusk called for protests against Boris Vale next week."
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert ("THREATEN", "ana-lusk", "boris-vale") in triples(out)
+    assert not [r for r in out if r.type == "PROTEST"]
+
+
+def test_a_protest_held_is_a_protest(nlp: Language) -> None:
+    text = "Ana Lusk staged a rally against Boris Vale on Sunday."
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert ("PROTEST", "ana-lusk", "boris-vale") in triples(out)

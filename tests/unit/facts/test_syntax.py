@@ -130,3 +130,18 @@ def test_numbers_that_are_not_numbers() -> None:
     assert syntax.number_value("dozens") is None
     assert syntax.number_value("") is None
     assert syntax.without_approximators("At least 12") == "12"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("The union announced a strike.", "strike", True),
+        ("The planned rally was cancelled.", "rally", True),
+        ("Farmers called for protests.", "protests", True),
+        ("Farmers held protests on Sunday.", "protests", False),
+    ],
+)
+def test_planned(nlp: Language, text: str, noun: str, expected: bool) -> None:
+    doc = nlp(text)
+    tok = word(doc, noun)
+    assert syntax.planned(tok.sent, tok) is expected
