@@ -78,9 +78,12 @@ def negated(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and lemma(tok.head) in words("unrealised_verbs"):
         return True  # "failed to approve"
     negators = words("negators")
-    return any(
-        c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det")) for c in tok.children
-    )
+
+    def denies(c: Token) -> bool:
+        return c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det"))
+
+    # "will no longer tolerate": the negator hangs on the adverb.
+    return any(denies(c) or (c.dep_ == "advmod" and any(denies(g) for g in c.children)) for c in tok.children)
 
 
 def clause_verb(tok: Token) -> Token | None:

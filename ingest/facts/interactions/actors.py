@@ -130,6 +130,17 @@ class Actors:
         tok = relative_antecedent(tok)
         return tok.lemma_.lower() in self.state_agents or tok.lower_ in self.state_agents
 
+    def state_of(self, tok: Token, exclude: Iterable[str] = (), acted_on: bool = False) -> str | None:
+        """The state an agent noun stands for ("police", "the authorities", "prosecutors"): the country its
+        sentence names, else the article's. As the one acted on, only the nouns that name the state there."""
+        if not self.is_state_agent(tok):
+            return None
+        if acted_on and relative_antecedent(tok).lemma_.lower() not in self.lex.words("state_target_agents"):
+            return None
+        excluded = set(exclude)
+        country = self.sentence_country(tok.sent, excluded) or self.ctx.main_country
+        return country if country not in excluded else None
+
     def is_crowd(self, tok: Token) -> bool:
         tok = relative_antecedent(tok)
         crowd = self.lex.words("crowd_nouns")

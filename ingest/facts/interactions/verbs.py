@@ -127,11 +127,10 @@ class VerbRules:
                 rule = "verb:passive-agent" if rule == "verb:active" else rule
                 for a in agent_toks:
                     sources += self.who.actors(a)
-                    if not sources and self.who.is_state_agent(a):
-                        country = self.who.sentence_country(sent, targets)
-                        if country:
-                            sources.append(country)
-                            attributes["source_role"] = relative_antecedent(a).lemma_.lower()
+                    state = None if sources else self.who.state_of(a, targets)
+                    if state:
+                        sources.append(state)
+                        attributes["source_role"] = relative_antecedent(a).lemma_.lower()
             elif rtype == "COERCE" and lemma in lex.words("state_coercion_verbs"):
                 # Only arrest, detention, imprisonment and sentencing are the state's by default; "barred
                 # from running" or "banned" has too many possible agents.
@@ -145,11 +144,10 @@ class VerbRules:
         else:
             for s in subj_toks:
                 found = self.who.actors(s)
-                if not found and self.who.is_state_agent(s):
-                    country = self.who.sentence_country(sent, [])
-                    if country:
-                        found = [country]
-                        attributes["source_role"] = relative_antecedent(s).lemma_.lower()
+                state = None if found else self.who.state_of(s)
+                if state:
+                    found = [state]
+                    attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 if not found and self.who.is_crowd(s):
                     # "Thousands of people blocked streets in X": an unnamed crowd acts for the place it
                     # acts in, as PLOVER codes it.
@@ -242,6 +240,9 @@ class VerbRules:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 found += self.who.actors(p)
+            state = None if found else self.who.state_of(tok, acted_on=True)
+            if state:
+                found = [state]  # "clashed with police": the state is acted on
             for eid in found:
                 if eid not in out:
                     out.append(eid)

@@ -361,3 +361,21 @@ def test_a_protest_held_is_a_protest(nlp: Language) -> None:
     text = "Ana Lusk staged a rally against Boris Vale on Sunday."
     out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
     assert ("PROTEST", "ana-lusk", "boris-vale") in triples(out)
+
+
+def test_agent_nouns_stand_for_the_state_as_targets_too(nlp: Language) -> None:
+    text = "The Green Union accused the authorities of Norland of fraud."
+    out = rels(nlp, text, {"Green Union": PA, "Norland": C})
+    assert ("ACCUSE", "green-union", "norland") in triples(out)
+
+
+def test_the_articles_country_stands_behind_an_agent_noun_its_sentence_does_not_place(nlp: Language) -> None:
+    text = "Thousands marched in Norland on Sunday. The Green Union later accused the police of brutality."
+    out = rels(nlp, text, {"Green Union": PA, "Norland": C})
+    assert ("ACCUSE", "green-union", "norland") in triples(out)
+
+
+def test_forces_and_security_are_not_the_state_acted_on(nlp: Language) -> None:
+    text = "Ana Lusk met Boris Vale in Norland on Monday to discuss border security."
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Norland": C})
+    assert not [r for r in out if r.target == "country:norland"]

@@ -145,3 +145,8 @@ def test_planned(nlp: Language, text: str, noun: str, expected: bool) -> None:
     doc = nlp(text)
     tok = word(doc, noun)
     assert syntax.planned(tok.sent, tok) is expected
+
+
+def test_no_longer_denies(nlp: Language) -> None:
+    doc = nlp("The police will no longer tolerate the rallies.")
+    assert syntax.negated(word(doc, "tolerate"))
