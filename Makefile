@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test install lint pytest bench stop clean-neo4j
+.PHONY: run test install lint pytest bench stop clean-neo4j quality
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -q wrk >/dev/null; } || echo "wrk not found: the API load will come from Python threads"
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## The gold figures alone (../shared/gold): seeds and PLOVER dev, per type, with every miss.
+quality: install
+	$(BIN)/python -m scripts.gold_figures -v
 
 stop:
 	-$(BIN)/polgraph neo4j stop
