@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from ingest.facts.context import FactContext
 from ingest.facts.interactions.actors import Actors
+from ingest.facts.interactions.claims import claim_relations
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.nouns import NounRules
 from ingest.facts.interactions.verbs import VerbRules
@@ -82,6 +83,7 @@ def _sentence(verbs: VerbRules, nouns: NounRules, sent: Span) -> Iterator[Found]
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             yield from verbs.verb_relations(tok, sent)
             yield from verbs.demand_relations(tok)
+            yield from claim_relations(verbs.who, tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)
             yield from nouns.appositive_relations(tok)

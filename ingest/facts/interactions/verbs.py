@@ -131,9 +131,11 @@ class VerbRules:
                     if state:
                         sources.append(state)
                         attributes["source_role"] = relative_antecedent(a).lemma_.lower()
-            elif rtype == "COERCE" and lemma in lex.words("state_coercion_verbs"):
-                # Only arrest, detention, imprisonment and sentencing are the state's by default; "barred
-                # from running" or "banned" has too many possible agents.
+            elif (rtype == "COERCE" and lemma in lex.words("state_coercion_verbs")) or lemma in lex.words(
+                "state_release_verbs"
+            ):
+                # Only arrest, detention, imprisonment, sentencing, release and dispersal are the state's by
+                # default; "barred from running" or "banned" has too many possible agents.
                 state = self.who.sentence_country(sent, targets) or self.who.ctx.main_country
                 if state:
                     sources = [state]

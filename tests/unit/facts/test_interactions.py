@@ -379,3 +379,24 @@ def test_forces_and_security_are_not_the_state_acted_on(nlp: Language) -> None:
     text = "Ana Lusk met Boris Vale in Norland on Monday to discuss border security."
     out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Norland": C})
     assert not [r for r in out if r.target == "country:norland"]
+
+
+def test_a_claim_of_wrongdoing_is_an_accusation_claimed_by_the_speaker(nlp: Language) -> None:
+    text = "Ana Lusk said Boris Vale broke the law."
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    accuse = [r for r in out if r.type == "ACCUSE"]
+    assert [(r.source, r.target, r.claimed_by) for r in accuse] == [
+        ("person:ana-lusk", "person:boris-vale", "person:ana-lusk")
+    ]
+
+
+def test_a_claim_that_names_no_wrongdoer_accuses_no_one(nlp: Language) -> None:
+    assert not [
+        r for r in rels(nlp, "Ana Lusk said the vote was rigged.", {"Ana Lusk": P}) if r.type == "ACCUSE"
+    ]
+
+
+def test_an_agentless_release_is_the_states(nlp: Language) -> None:
+    text = "In Norland, the activist Ana Lusk was released on Monday."
+    out = rels(nlp, text, {"Norland": C, "Ana Lusk": P})
+    assert ("RETREAT", "norland", "ana-lusk") in triples(out)

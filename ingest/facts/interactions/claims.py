@@ -1,0 +1,42 @@
+"""Claims of wrongdoing told in reported speech: "X said Y broke the law" is X accusing Y, claimed by X."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ingest.facts.interactions.actors import Actors
+from ingest.facts.interactions.clauses import subjects
+from ingest.facts.interactions.found import Found
+from ingest.facts.plover_lexicon import PloverLexicon
+from ingest.facts.syntax import lemma, negated
+
+
+def wrongdoing(verb: Token, lex: PloverLexicon) -> bool:
+    """Whether a clause says someone did wrong: a verb of wrongdoing ("rigged", "embezzled") or a verb with
+    an object that makes it one ("broke the law", "committed crimes")."""
+    if lemma(verb) in lex.words("wrongdoing_verbs"):
+        return True
+    if lemma(verb) not in lex.words("wrongdoing_object_verbs"):
+        return False
+    objects = lex.words("wrongdoing_objects")
+    return any(c.dep_ == "dobj" and lemma(c) in objects for c in verb.children)
+
+
+def claim_relations(who: Actors, verb: Token) -> Iterator[Found]:
+    lex = who.lex
+    if lemma(verb) not in lex.words("reporting_verbs") or negated(verb):
+        return
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or negated(comp) or not wrongdoing(comp, lex):
+            continue
+        speaker_toks, passive = subjects(verb, lex, who.ctx)
+        accused_toks, accused_passive = subjects(comp, lex, who.ctx)
+        if passive or accused_passive:
+            continue  # "the vote was rigged, X said": no one is named as the wrongdoer
+        speakers = [e for s in speaker_toks if (e := who.speaker(s))]
+        accused = [e for t in accused_toks for e in who.actors(t)]
+        for src in speakers:
+            for tgt in accused:
+                yield Found("ACCUSE", src, tgt, "verb:claim", src, {"claim": lemma(comp)})
