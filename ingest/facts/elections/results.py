@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.elections.mentions import Cluster
 from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
-from ingest.facts.syntax import clause_verb, lemma
+from ingest.facts.syntax import clause_verb, conjuncts, lemma
 from ingest.models import ElectionResult, EntityType
 
 _PERCENT_WORDS = {"percent", "%", "per", "pct", "percentage"}
@@ -32,6 +32,11 @@ def percents(sent: Span) -> list[tuple[Token, float]]:
             if value is not None and 0 <= value <= 100:
                 anchor = nxt if nxt.head == tok or tok.head == nxt else tok
                 anchor = nxt if tok.head == nxt else anchor
+                # "59.8 and 27.5 percent": the numbers coordinated with this one are shares too.
+                for other in tok.conjuncts:
+                    shared = _number(other.text) if other.like_num and other.i < tok.i else None
+                    if shared is not None and 0 <= shared <= 100:
+                        out.append((other, shared))
                 out.append((anchor, value))
         elif tok.text.endswith("%"):
             value = _number(tok.text[:-1])
@@ -54,6 +59,47 @@ def _votes(sent: Span) -> list[tuple[Token, int]]:
                 if value is not None:
                     out.append((nxt, int(value * mult)))
     return out
+
+
+_SHARE_PREPS = frozenset({"with", "at", "on"})
+_RESULT_TYPES = (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION)
+
+
+def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
+    """ "A with 41 percent, B with 23 percent", "followed by B at 23 percent": a share hung by a preposition
+    on a candidate's or party's name belongs to it, whatever verb (or none) the sentence has."""
+    number = anchor if anchor.dep_ == "pobj" else anchor.head
+    prep = number.head
+    if (
+        number.dep_ != "pobj"
+        or prep.lower_ not in _SHARE_PREPS
+        or prep.head.pos_ not in ("PROPN", "NOUN", "VERB")
+    ):
+        return None
+    holder = prep.head
+    if holder.pos_ == "VERB":
+        # "followed by B at 23 percent": the share hangs on the verb whose agent names who got it.
+        holder = next((p for c in holder.children if c.dep_ == "agent" for p in c.children), holder)
+    own = ctx.entity_for_token(holder)
+    if own is None and prep.i > 0:
+        # In a list the parser often hangs each "with P" on the list's head: the name just before it is
+        # the one it belongs to.
+        own = ctx.entity_for_token(prep.doc[prep.i - 1])
+    return own if own and ctx.entity_type(own) in _RESULT_TYPES else None
+
+
+def _respective(ctx: FactContext, sent: Span, shares: list[tuple[Token, float]]) -> list[tuple[str, float]]:
+    """ "A and B won 41 and 23 percent respectively": the coordinated names and the shares in order."""
+    if not any(t.lower_ == "respectively" for t in sent) or len(shares) < 2:
+        return []
+    verb = clause_verb(shares[0][0])
+    subj = subject_of(verb) if verb is not None else None
+    if subj is None:
+        return []
+    names = [e for t in conjuncts(subj) if (e := actor_in(ctx, t, _RESULT_TYPES))]
+    if len(names) != len(shares):
+        return []
+    return [(name, value) for name, (_anchor, value) in zip(names, shares, strict=True)]
 
 
 def _participant_for(ctx: FactContext, anchor: Token) -> tuple[str | None, Token | None]:
@@ -105,11 +151,23 @@ def add_result(cluster: Cluster, result: ElectionResult) -> None:
 def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
     lex = lexicon()
     turnout_nouns = lex.words("turnout_nouns")
+    shares: list[tuple[Token, float]] = []
     for anchor, value in percents(sent):
         chain = [anchor, *list(anchor.ancestors)[:4]]
         near = sent.doc[max(sent.start, anchor.i - 6) : anchor.i]
         if any(lemma(t) in turnout_nouns for t in chain) or any(lemma(t) in turnout_nouns for t in near):
             cluster.turnout = value
+            continue
+        shares.append((anchor, value))
+    respective = _respective(ctx, sent, shares)
+    for name, value in respective:
+        ev = ctx.evidence(sent, "election:share-respectively")
+        add_result(cluster, ElectionResult(participant=name, vote_share=value, evidence=ev))
+    for anchor, value in [] if respective else shares:
+        attached = _attached_participant(ctx, anchor)
+        if attached is not None:
+            ev = ctx.evidence(sent, "election:share-attached")
+            add_result(cluster, ElectionResult(participant=attached, vote_share=value, evidence=ev))
             continue
         participant, verb = _participant_for(ctx, anchor)
         if participant is None or verb is None:

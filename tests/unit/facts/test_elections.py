@@ -212,3 +212,32 @@ def test_chronology_lines_are_separate_elections(nlp: Language) -> None:
     elections, _ = extract_elections(make_ctx(nlp, text, date(2015, 1, 1), ARMENIA_NAMES))
     got = {(e.kind, e.date.value if e.date else None) for e in elections}
     assert got == {("parliamentary", "2012-12"), ("presidential", "2014-07")}
+
+
+NORLAND: Names = {
+    "Norland": (T.COUNTRY, "Norland", None),
+    "Ana Lusk": (T.PERSON, "Ana Lusk", None),
+    "Boris Vale": (T.PERSON, "Boris Vale", None),
+    "Ivo Marek": (T.PERSON, "Ivo Marek", None),
+}
+
+
+def shares(nlp: Language, text: str) -> dict[str, float | None]:
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), NORLAND))
+    assert len(elections) == 1
+    return {r.participant.split(":", 1)[1]: r.vote_share for r in elections[0].results}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Ana Lusk won with 58.2 percent, followed by "
+        "Boris Vale at 30.1 percent.",
+        "In the presidential election in Norland on Sunday, Ana Lusk and Boris Vale won 58.2 and 30.1 "
+        "percent respectively.",
+        "Norland held its presidential election on Sunday. The results: Ana Lusk with 58.2%, Boris Vale with "
+        "30.1%.",
+    ],
+)
+def test_shares_in_the_forms_newsrooms_write_them(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
