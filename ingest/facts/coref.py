@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.syntax import Subjects, lemma, subjects, words
 from ingest.lexicons import load
-from ingest.models import EntityType
+from ingest.models import EntityType, ResolvedSpan
 
 LOOKBACK = 3
 MAX_SENTENCES = 8
@@ -153,8 +153,58 @@ class Coreference:
                 return span.entity_id
         return None
 
+    def titled(self, head: Token) -> str | None:
+        """ "The president said ...", "the Georgian premier": a definite title with no name of its own
+        stands for the last person named with that title ("President Ana Lusk", "Ana Lusk, the president"),
+        of the country it names when it names one."""
+        if lemma(head) not in words("person_titles") or head.pos_ != "NOUN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        named = [e for t in head.subtree if t is not head and (e := self.ctx.entity_for_token(t))]
+        if any(self._type(e) != EntityType.COUNTRY for e in named):
+            return None  # "the president of the commission", "the party's leader": someone said otherwise
+        qualifiers = {lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
+        qualifiers -= {lemma(t) for t in head.subtree if self.ctx.entity_for_token(t)}
+        first = self.window_start(head)
+        for span in reversed(self.ctx.entities_in(first.idx, head.idx)):
+            if self._type(span.entity_id) != EntityType.PERSON:
+                continue
+            titles = self._title_words(span)
+            if (
+                lemma(head) in titles
+                and qualifiers <= titles
+                and (not named or set(named) & self._countries_by(span))
+            ):
+                return span.entity_id
+        return None
+
+    def _title_tokens(self, span: ResolvedSpan) -> list[Token]:
+        """The words that title a named person: before the name, and in an apposition on it."""
+        doc = self.ctx.doc
+        name = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
+        if name is None:
+            return []
+        root = name.root
+        return list(doc[root.left_edge.i : name.start]) + [
+            t
+            for c in root.children
+            if c.dep_ == "appos" and self.ctx.entity_for_token(c) is None
+            for t in c.subtree
+        ]
+
+    def _title_words(self, span: ResolvedSpan) -> set[str]:
+        return {lemma(t) for t in self._title_tokens(span)}
+
+    def _countries_by(self, span: ResolvedSpan) -> set[str]:
+        found = (self.ctx.entity_for_token(t) for t in self._title_tokens(span))
+        return {e for e in found if e and self._type(e) == EntityType.COUNTRY}
+
     def antecedent(self, tok: Token, allowed: Collection[EntityType] | None = None) -> str | None:
         """The actor a pronoun or a definite description stands for, if the text says."""
         if tok.pos_ == "PRON":
             return self.pronoun(tok, allowed)
-        return self.definite(tok, allowed)
+        found = self.definite(tok, allowed)
+        if found is None and (allowed is None or EntityType.PERSON in allowed):
+            found = self.titled(tok)
+        return found

@@ -47,6 +47,11 @@ class Actors:
             return eid
         if tok.pos_ == "PRON":
             return self.pronoun_entity(tok)
+        if tok.pos_ == "NOUN":
+            # "the party", "the president", "the Georgian premier": an actor named before.
+            eid = self.valid(Coreference(self.ctx, self.actor).antecedent(tok))
+            if eid:
+                return eid
         if depth > 2:
             return None
         # "legislators, including X": the named member acts for the group.

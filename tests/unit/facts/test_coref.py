@@ -80,3 +80,21 @@ def test_definite_party_noun_takes_the_last_party(nlp: Language) -> None:
 def test_words_that_are_not_pronouns_have_no_antecedent(nlp: Language) -> None:
     ctx = ctx_of(nlp, "Ana Lusk met voters. I was there.", {"Ana Lusk": P})
     assert Coreference(ctx).pronoun(nth(ctx, "I")) is None
+
+
+def test_a_definite_title_stands_for_the_person_named_with_it(nlp: Language) -> None:
+    text = "Prime Minister Ana Lusk met Boris Vale on Monday. The prime minister later criticised him."
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert name(Coreference(ctx).antecedent(nth(ctx, "minister"))) == "ana-lusk"
+
+
+def test_a_title_with_a_country_needs_a_person_of_that_country(nlp: Language) -> None:
+    text = "Norland's president, Ana Lusk, met Boris Vale. The Ostian president said little."
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Norland": C, "Ostian": C})
+    assert Coreference(ctx).antecedent(nth(ctx, "president", -1)) is None
+
+
+def test_a_title_of_someone_else_is_not_an_antecedent(nlp: Language) -> None:
+    text = "President Ana Lusk spoke first. The president of the Green Union replied."
+    ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Green Union": PA})
+    assert Coreference(ctx).antecedent(nth(ctx, "president", -1)) is None
