@@ -173,9 +173,11 @@ def ingest(
         raise fail(f"lost the Neo4j server at {settings.neo4j_uri} during ingest: {exc}") from exc
     for failure in summary.failures:
         console.print(f"[yellow]failed[/] {failure.source}: {failure.problem}", highlight=False)
+    for warning in summary.warnings:
+        console.print(f"[yellow]note[/] {warning.source}: {warning.problem}", highlight=False)
     out.print(
         f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.replaced} replaced, "
-        f"{summary.failed} failed; created {summary.nodes_created} nodes and "
+        f"{summary.duplicates} duplicate, {summary.failed} failed; created {summary.nodes_created} nodes and "
         f"{summary.relationships_created} relationships",
         highlight=False,
     )

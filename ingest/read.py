@@ -26,6 +26,7 @@ from typing import Any, TextIO
 import dateparser
 
 from ingest.models import RawArticle, ReadError
+from ingest.screen import MAX_CONTROL_SHARE, control_share
 
 SIDECAR_SUFFIX = ".meta.json"
 TEXT_SUFFIXES = (".txt",)
@@ -48,9 +49,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
     (b"\xff\xfe", "utf-16-le"),
 )
-# Share of control characters above which a file is taken for binary data rather than text.
-MAX_CONTROL_SHARE = 0.05
-ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 # Files a folder of articles often holds beside them (a data package's licence, a readme): never news.
 NOT_ARTICLE_NAMES = re.compile(
     r"(licen[cs]e|copying|notice|readme|changelog|authors)([._-].*)?$", re.IGNORECASE
@@ -218,7 +216,7 @@ def _decode(data: bytes, source: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
-        if _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
+        if control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
             raise _Problem(source, "binary file (mostly non-text bytes), not text") from None
         raise _Problem(
             source, f"not valid UTF-8 at byte offset {exc.start} (byte 0x{bad}); save the file as UTF-8"
@@ -226,19 +224,10 @@ def _decode(data: bytes, source: str) -> str:
     return _check_text(text, source)
 
 
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    controls = sum(
-        1 for ch in text if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in ALLOWED_CONTROLS
-    )
-    return controls / len(text)
-
-
 def _check_text(text: str, source: str) -> str:
     if not text:
         raise _Problem(source, "file is empty")
-    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
+    if "\x00" in text or control_share(text) > MAX_CONTROL_SHARE:
         raise _Problem(source, "binary file (mostly non-text characters), not text")
     if not text.strip():
         raise _Problem(source, "file contains only whitespace")

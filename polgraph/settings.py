@@ -46,8 +46,10 @@ class Settings(BaseSettings):
     # Articles per write transaction. Each commit costs the server more than its statements do, so fewer,
     # larger transactions make a faster ingest (bench/PROFILE.md).
     ingest_batch_size: int = Field(100, ge=1, validation_alias=AliasChoices("POLGRAPH_INGEST_BATCH_SIZE"))
+    # Longer texts are refused before parsing: spaCy's time and memory grow with the text (some 3 MB and
+    # 0.08 s a thousand characters, parse and extraction), and past its own limit (a million) it refuses.
     max_article_chars: int = Field(
-        2_000_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")
+        200_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")
     )
 
     # API
