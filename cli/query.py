@@ -24,10 +24,21 @@ def serve() -> None:
     import uvicorn
 
     from api.app import create_app
+    from api.server import server_config
+    from polgraph.settings import DEFAULT_API_KEY
 
     settings = get_settings()
+    if settings.api_key_problem:
+        console.print(f"[bold red]error:[/] {settings.api_key_problem}", highlight=False)
+        raise typer.Exit(1)
+    if settings.api_key == DEFAULT_API_KEY:
+        console.print(
+            "[yellow]note:[/] POST /articles takes the documented default key (POLGRAPH_API_KEY); "
+            "it is accepted only while the API listens on this machine",
+            highlight=False,
+        )
     console.print(f"API on {settings.api_url} (docs at {settings.api_url}/docs)", highlight=False)
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port, workers=1)
+    uvicorn.Server(server_config(create_app(settings), settings)).run()
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:
