@@ -296,6 +296,7 @@ def ingest_items(
     pipeline: Pipeline | None = None,
     skip_unchanged: bool = True,
     keep_extractions: bool = False,
+    summary: IngestSummary | None = None,
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
     """Extract and write; returns the summary and, with `keep_extractions`, what was extracted (for the API's
     POST /articles). An operator's ingest of a large corpus keeps nothing but the summary: holding every
@@ -303,10 +304,13 @@ def ingest_items(
 
     With `skip_unchanged` (the default) articles already stored with the same text are not extracted
     again and are missing from the returned extractions; the API turns it off to answer with the facts.
+
+    `summary`, when given, is filled as batches commit: a caller stopped by Ctrl-C can still tell what was
+    written. An interrupt waits for the write in flight, so that the summary counts its batch if it commits.
     """
     pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
     writer = GraphWriter(driver, settings.neo4j_database)
-    summary = IngestSummary()
+    summary = summary if summary is not None else IngestSummary()
     extracted: list[ArticleExtraction] = []
     size = settings.ingest_batch_size
 
@@ -373,16 +377,21 @@ def ingest_items(
     # Batches still commit one after another, in order, each in its own transaction.
     in_flight: tuple[Future[WriteResult], int, list[ReadError]] | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-write") as writes:
-        for extractions, errors, parsed in pipeline.extract_stream(pipeline.parse(to_parse()), size):
+        try:
+            for extractions, errors, parsed in pipeline.extract_stream(pipeline.parse(to_parse()), size):
+                if in_flight:
+                    settle(*in_flight)
+                    in_flight = None
+                if not extractions:
+                    report(0, errors)
+                    continue
+                if keep_extractions:
+                    extracted.extend(extractions)
+                in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
+        except KeyboardInterrupt:
             if in_flight:
                 settle(*in_flight)
-                in_flight = None
-            if not extractions:
-                report(0, errors)
-                continue
-            if keep_extractions:
-                extracted.extend(extractions)
-            in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
+            raise
         if in_flight:
             settle(*in_flight)
     return summary, extracted

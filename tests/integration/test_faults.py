@@ -141,3 +141,26 @@ def test_server_stopped_mid_ingest_gives_a_clear_error_and_the_rerun_completes(
         driver.close()
     finally:
         local.stop()
+
+
+def test_ctrl_c_mid_ingest_says_what_was_committed_and_the_rerun_completes(
+    empty_graph: Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    db = neo4j_settings.neo4j_database
+    corpus = write_corpus(tmp_path / "corpus", 60)
+    proc = ingest_process(corpus, neo4j_settings, batch=5)
+    deadline = time.monotonic() + 300
+    while article_count(empty_graph, db) == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    written = article_count(empty_graph, db)
+    assert 0 < written < 60, "the interrupt must land mid-ingest for this test to mean anything"
+    said = " ".join(err.split())
+    assert "interrupted" in said and f"{written} new" in said, err
+    assert "Traceback" not in err
+    rerun = ingest_process(corpus, neo4j_settings, batch=5)
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err
+    assert f"{60 - written} new, {written} unchanged" in out
