@@ -149,4 +149,9 @@ def post_article(
         raise HTTPException(422, f"article not ingested: {problem}")
     extraction = extractions[0]
     state = "new" if summary.new else "replaced" if summary.replaced else "unchanged"
-    return ArticleIngested(state=state, article_id=extraction.article.id, extraction=extraction)
+    return ArticleIngested(
+        state=state,
+        article_id=extraction.article.id,
+        extraction=extraction,
+        warnings=[w.problem for w in summary.warnings],
+    )

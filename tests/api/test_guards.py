@@ -134,3 +134,16 @@ def test_the_default_key_is_refused_beyond_loopback_and_noted_on_it(neo4j_settin
     assert "POLGRAPH_API_KEY" in refused.stderr and "0.0.0.0" in refused.stderr
     assert Settings(api_key=DEFAULT_API_KEY, api_host="127.0.0.1").api_key_problem is None  # type: ignore[call-arg]
     assert Settings(api_key="s3cret", api_host="0.0.0.0").api_key_problem is None  # type: ignore[call-arg]
+
+
+def test_a_placeholder_publication_date_is_stored_undated_with_a_warning(client: TestClient) -> None:
+    article = {
+        "text": "Syldavian police detained opposition leader Boris Kalinov on Tuesday after a rally.",
+        "url": "https://news.example/kalinov-placeholder-date",
+        "published": "0001-01-01",
+    }
+    response = client.post("/articles", json=article, headers=KEY)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["extraction"]["article"]["published"] is None
+    assert any("0001-01-01" in w for w in body["warnings"])
