@@ -211,14 +211,23 @@ def _write_failure(settings: Settings, exc: Exception) -> str:
         answers = False
     if not answers:
         return f"lost the Neo4j server at {settings.neo4j_uri} during ingest: {exc}"
-    code = getattr(exc, "code", None) or type(exc).__name__
+    return refused_batch(settings, getattr(exc, "code", None) or type(exc).__name__, str(exc))
+
+
+# What a server short of memory says: "Java heap space" (the JVM's OutOfMemoryError, in a statement or a
+# transaction) or a memory pool's limit.
+_OUT_OF_MEMORY = ("heap space", "outofmemory", "memorypool", "memory limit")
+
+
+def refused_batch(settings: Settings, code: str, message: str) -> str:
+    """The message for a batch that a server which still answers refused."""
     detail = f"the Neo4j server at {settings.neo4j_uri} is up but refused a batch ({code})"
-    if "memory" in str(exc).lower() or "Memory" in code:
+    if any(sign in f"{code} {message}".lower() for sign in _OUT_OF_MEMORY):
         return (
             f"{detail}: it ran out of memory. Give it more (POLGRAPH_NEO4J_HEAP, now {settings.neo4j_heap}) "
             f"or write smaller batches (POLGRAPH_INGEST_BATCH_SIZE, now {settings.ingest_batch_size})"
         )
-    return f"{detail}: {exc}"
+    return f"{detail}: {message}"
 
 
 @app.command("up")
