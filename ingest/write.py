@@ -6,12 +6,15 @@ graph. The Cypher is in `ingest/cypher/`, loaded by name; only parameters travel
 
 from __future__ import annotations
 
+import random
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
 from ingest.ids import short_hash
@@ -23,6 +26,10 @@ CYPHER = Path(__file__).resolve().parent / "cypher"
 ArticleState = Literal["new", "unchanged", "replaced"]
 
 Row = dict[str, Any]
+
+# What Neo4j says when a node read earlier in a transaction was deleted by another one since.
+CONCURRENT_DELETE = "Neo.ClientError.Statement.EntityNotFound"
+CONCURRENT_DELETE_RETRIES = 5
 
 
 def fact_key(rel: Relation) -> str:
@@ -274,9 +281,20 @@ class GraphWriter:
         return {r["id"]: r["content_hash"] for r in records}
 
     def write(self, extractions: list[ArticleExtraction]) -> WriteResult:
-        """Write a batch in one transaction: unchanged articles are skipped, edited ones replaced."""
-        with self.driver.session(database=self.database) as session:
-            return session.execute_write(write_extractions, extractions)
+        """Write a batch in one transaction: unchanged articles are skipped, edited ones replaced.
+
+        A node this transaction found can be deleted by another writer before it is used (an actor only a
+        replaced text named, an election no article reports any more), and Neo4j then fails the statement
+        rather than retrying it; the batch is written again from the start, its decision included."""
+        for attempt in range(1, CONCURRENT_DELETE_RETRIES + 1):
+            try:
+                with self.driver.session(database=self.database) as session:
+                    return session.execute_write(write_extractions, extractions)
+            except ClientError as exc:
+                if exc.code != CONCURRENT_DELETE or attempt == CONCURRENT_DELETE_RETRIES:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * attempt)
+        raise AssertionError("unreachable")
 
 
 def write_extractions(tx: ManagedTransaction, extractions: list[ArticleExtraction]) -> WriteResult:
