@@ -170,7 +170,9 @@ def ingest(
                     rate = done / max(time.monotonic() - started, 1e-6)
                     progress.update(task, completed=done, rate=rate)
 
-                ingest_items(items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary)
+                summary, _ = ingest_items(
+                    items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+                )
                 progress.update(task, total=done)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
