@@ -328,6 +328,11 @@ def ingest_items(
                 kept.append(article)
             elif first[0] == article.content_hash:
                 summary.duplicates += 1
+                summary.warnings.append(
+                    ReadError(
+                        source=article.source_path, problem=f"the same article as {first[1]}; read once"
+                    )
+                )
             else:
                 failures.append(
                     ReadError(

@@ -155,6 +155,7 @@ def test_every_input_of_a_run_lands_in_one_count_and_a_same_url_conflict_is_repo
     assert len(items) == 6
     summary = run(items, empty_graph, settings, nlp_pipeline)
     assert (summary.new, summary.duplicates, summary.failed) == (2, 2, 2), summary
+    assert {w.source.rsplit("/", 1)[-1] for w in summary.warnings} == {"c_copy.json", "e_same_plain.txt"}
     conflict = next(f for f in summary.failures if f.source.endswith("b_conflict.json"))
     assert "a_first.json" in conflict.problem and "different text" in conflict.problem
     records, _, _ = empty_graph.execute_query(
