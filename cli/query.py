@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 
 import typer
@@ -28,10 +29,17 @@ def serve() -> None:
     from polgraph.settings import DEFAULT_API_KEY
 
     settings = get_settings()
-    if settings.api_key_problem:
-        console.print(f"[bold red]error:[/] {settings.api_key_problem}", highlight=False)
-        raise typer.Exit(1)
-    if settings.api_key == DEFAULT_API_KEY:
+    problem = settings.api_key_problem
+    if problem:
+        # The documented key beyond this machine would let anyone who read the README write: this run
+        # takes a key of its own instead (the Docker route listens on 0.0.0.0 with the default).
+        settings = settings.model_copy(update={"api_key": secrets.token_urlsafe(24)})
+        console.print(
+            f"[yellow]note:[/] {problem}. Until then POST /articles takes this run's key instead of the "
+            f"default: {settings.api_key}",
+            highlight=False,
+        )
+    elif settings.api_key == DEFAULT_API_KEY:
         console.print(
             "[yellow]note:[/] POST /articles takes the documented default key (POLGRAPH_API_KEY); "
             "it is accepted only while the API listens on this machine",

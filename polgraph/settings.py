@@ -97,7 +97,7 @@ class Settings(BaseSettings):
         """Why the API must not serve with this key at this address, or None."""
         if self.api_key == DEFAULT_API_KEY and self.api_host not in LOOPBACK_HOSTS:
             return (
-                f"POLGRAPH_API_KEY is the documented default and the API would listen on {self.api_host}, "
+                f"POLGRAPH_API_KEY is the documented default and the API listens on {self.api_host}, "
                 f"beyond this machine: set POLGRAPH_API_KEY to a secret of your own"
             )
         return None

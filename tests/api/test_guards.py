@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
@@ -124,14 +126,42 @@ def test_deeply_nested_json_is_a_client_error(client: TestClient) -> None:
     assert 400 <= response.status_code < 500 and "Traceback" not in response.text
 
 
-def test_the_default_key_is_refused_beyond_loopback_and_noted_on_it(neo4j_settings: Settings) -> None:
+def test_the_default_key_is_replaced_beyond_loopback_and_the_replacement_said_at_start(
+    neo4j_settings: Settings, api_graph: Any
+) -> None:
     env = subprocess_env(neo4j_settings)
-    env.update(POLGRAPH_API_KEY=DEFAULT_API_KEY, POLGRAPH_API_HOST="0.0.0.0")
-    refused = subprocess.run(
-        [sys.executable, "-m", "cli.main", "serve"], env=env, capture_output=True, text=True, timeout=120
+    # The next port: the module's live server holds the test port.
+    port = neo4j_settings.api_port + 1
+    env.update(POLGRAPH_API_KEY=DEFAULT_API_KEY, POLGRAPH_API_HOST="0.0.0.0", POLGRAPH_API_PORT=str(port))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "serve"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    assert refused.returncode == 1
-    assert "POLGRAPH_API_KEY" in refused.stderr and "0.0.0.0" in refused.stderr
+    try:
+        said = ""
+        assert server.stderr is not None
+        while "API on" not in said and server.poll() is None:
+            said += server.stderr.readline()
+        found = re.search(r"this run's key instead of the default: (\S+)", " ".join(said.split()))
+        assert found, said
+        url = f"http://127.0.0.1:{port}/articles"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                refused = httpx.post(url, json={"text": ""}, headers={"X-API-Key": DEFAULT_API_KEY})
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the API did not start"
+                time.sleep(0.2)
+        assert refused.status_code == 403
+        taken = httpx.post(url, json={"text": ""}, headers={"X-API-Key": found.group(1)})
+        assert taken.status_code == 422, "the run's key passes the check; the empty text does not"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     assert Settings(api_key=DEFAULT_API_KEY, api_host="127.0.0.1").api_key_problem is None  # type: ignore[call-arg]
     assert Settings(api_key="s3cret", api_host="0.0.0.0").api_key_problem is None  # type: ignore[call-arg]
 
