@@ -21,6 +21,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.cache import ResponseCache
+from api.guards import ApiKeyGate, HeadAsGet, timed_receive
 from api.routes import articles, browser, entities, health, queries
 from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.heap import freeze_long_lived
@@ -45,11 +46,13 @@ DESCRIPTION = """Who did what to whom in political news, with the sentences that
 
 
 class BodySizeLimit:
-    """413 for a request body over the limit, whether or not the client announces its length."""
+    """413 for a request body over the limit, whether or not the client announces its length; 408 for one
+    that stops arriving for `timeout_s`, so that a slow client cannot hold a connection for ever."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,8 +72,18 @@ class BodySizeLimit:
         messages: list[Message] = []
         received = 0
         more = True
+        receive_in_time = timed_receive(receive, self.timeout_s)
         while more:
-            message = await receive()
+            try:
+                message = await receive_in_time()
+            except TimeoutError:
+                response = JSONResponse(
+                    status_code=408,
+                    content={"error": "body_timeout", "detail": f"no body received for {self.timeout_s} s"},
+                    headers={"Connection": "close"},
+                )
+                await response({"type": "http"}, _empty_receive, send)
+                return
             messages.append(message)
             if message["type"] != "http.request":
                 break
@@ -168,7 +181,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Content-Type", "X-API-Key", "Accept"],
     )
-    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.api_max_body_bytes, timeout_s=settings.api_body_timeout_s
+    )
+    # Outside the body's reading: a request without the key is refused before its body is read.
+    app.add_middleware(ApiKeyGate, api_key=settings.api_key, keyed=frozenset({("POST", "/articles")}))
+    app.add_middleware(HeadAsGet)
 
     @app.exception_handler(ParamError)
     async def param_error(request: Request, exc: ParamError) -> JSONResponse:
@@ -194,6 +212,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         slug = {
+            400: "bad_request",
             401: "missing_api_key",
             403: "wrong_api_key",
             404: "not_found",

@@ -121,6 +121,9 @@ class ArticleIngested(BaseModel):
     state: str = Field(description="new, unchanged or replaced")
     article_id: str
     extraction: ArticleExtraction
+    warnings: list[str] = Field(
+        default_factory=list, description="What was set aside though the article was stored (an odd date)"
+    )
 
 
 class CacheInfo(BaseModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
@@ -12,6 +14,9 @@ from polgraph.database import DatabaseError, connect
 from polgraph.neo4j_local import LocalNeo4j, LocalNeo4jError
 from polgraph.settings import Settings, get_settings
 from schema.migrate import MigrationError, apply_migrations, schema_version
+
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestSummary
 
 app = typer.Typer(no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 neo4j_app = typer.Typer(
@@ -134,10 +139,11 @@ def ingest(
 
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ingest.pipeline import Pipeline, ingest_items, known_actors
+    from ingest.pipeline import IngestSummary, Pipeline, ingest_items, known_actors
     from ingest.read import read_inputs
 
     settings = get_settings()
+    summary = IngestSummary()
     try:
         with connect(settings) as driver:
             apply_migrations(driver, settings.neo4j_database)
@@ -164,23 +170,66 @@ def ingest(
                     rate = done / max(time.monotonic() - started, 1e-6)
                     progress.update(task, completed=done, rate=rate)
 
-                summary, _ = ingest_items(items, driver, settings, on_batch=on_batch, pipeline=pipeline)
+                summary, _ = ingest_items(
+                    items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+                )
                 progress.update(task, total=done)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
+    except KeyboardInterrupt:
+        raise fail(f"interrupted. {_kept(summary)}", code=130) from None
     except (Neo4jError, DriverError) as exc:
-        # Batches already committed stay; a rerun skips them as unchanged and writes the rest.
-        raise fail(f"lost the Neo4j server at {settings.neo4j_uri} during ingest: {exc}") from exc
+        raise fail(f"{_write_failure(settings, exc)}. {_kept(summary)}") from exc
     for failure in summary.failures:
         console.print(f"[yellow]failed[/] {failure.source}: {failure.problem}", highlight=False)
+    for warning in summary.warnings:
+        console.print(f"[yellow]note[/] {warning.source}: {warning.problem}", highlight=False)
     out.print(
         f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.replaced} replaced, "
-        f"{summary.failed} failed; created {summary.nodes_created} nodes and "
+        f"{summary.duplicates} duplicate, {summary.failed} failed; created {summary.nodes_created} nodes and "
         f"{summary.relationships_created} relationships",
         highlight=False,
     )
     if summary.failed and not summary.articles:
         raise typer.Exit(1)
+
+
+def _kept(summary: IngestSummary) -> str:
+    """What an ingest stopped half-way leaves: the batches committed before stay, and a rerun skips them."""
+    return (
+        f"Batches committed before that stay: {summary.new} new, {summary.replaced} replaced and "
+        f"{summary.unchanged} unchanged articles. Run the same command again to ingest the rest; the "
+        f"articles stored are skipped as unchanged."
+    )
+
+
+def _write_failure(settings: Settings, exc: Exception) -> str:
+    """Why a batch failed: a server that went away, or one that is up and refused the batch (too little
+    memory for it, most often), which the operator fixes differently."""
+    try:
+        with connect(settings):
+            answers = True
+    except DatabaseError:
+        answers = False
+    if not answers:
+        return f"lost the Neo4j server at {settings.neo4j_uri} during ingest: {exc}"
+    return refused_batch(settings, getattr(exc, "code", None) or type(exc).__name__, str(exc))
+
+
+# What a server short of memory says: "Java heap space" (the JVM's OutOfMemoryError, in a statement or a
+# transaction) or a memory pool's limit.
+_OUT_OF_MEMORY = ("heap space", "outofmemory", "memorypool", "memory limit")
+
+
+def refused_batch(settings: Settings, code: str, message: str) -> str:
+    """The message for a batch that a server which still answers refused."""
+    detail = f"the Neo4j server at {settings.neo4j_uri} is up but refused a batch ({code})"
+    if any(sign in f"{code} {message}".lower() for sign in _OUT_OF_MEMORY):
+        return (
+            f"{detail}: it ran out of memory. Give it more (POLGRAPH_NEO4J_HEAP, now {settings.neo4j_heap}) "
+            f"or write smaller batches (POLGRAPH_INGEST_BATCH_SIZE, now {settings.ingest_batch_size})"
+        )
+    return f"{detail}: {message}"
 
 
 @app.command("up")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 
 import typer
@@ -24,10 +25,28 @@ def serve() -> None:
     import uvicorn
 
     from api.app import create_app
+    from api.server import server_config
+    from polgraph.settings import DEFAULT_API_KEY
 
     settings = get_settings()
+    problem = settings.api_key_problem
+    if problem:
+        # The documented key beyond this machine would let anyone who read the README write: this run
+        # takes a key of its own instead (the Docker route listens on 0.0.0.0 with the default).
+        settings = settings.model_copy(update={"api_key": secrets.token_urlsafe(24)})
+        console.print(
+            f"[yellow]note:[/] {problem}. Until then POST /articles takes this run's key instead of the "
+            f"default: {settings.api_key}",
+            highlight=False,
+        )
+    elif settings.api_key == DEFAULT_API_KEY:
+        console.print(
+            "[yellow]note:[/] POST /articles takes the documented default key (POLGRAPH_API_KEY); "
+            "it is accepted only while the API listens on this machine",
+            highlight=False,
+        )
     console.print(f"API on {settings.api_url} (docs at {settings.api_url}/docs)", highlight=False)
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port, workers=1)
+    uvicorn.Server(server_config(create_app(settings), settings)).run()
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:

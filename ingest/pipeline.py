@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -45,6 +46,7 @@ from ingest.read import read_inputs
 from ingest.resolve import resolve_article
 from ingest.resolve.blocking import KnownActors
 from ingest.resolve.corpus import dedupe_relations, resolve_batch
+from ingest.screen import not_news
 from ingest.write import GraphWriter, WriteResult
 from polgraph.cypher import load_cypher
 from polgraph.heap import freeze_long_lived
@@ -55,15 +57,25 @@ T = TypeVar("T")
 CYPHER = Path(__file__).resolve().parent / "cypher"
 
 
+# Publication dates before this are placeholders ("0001-01-01" is many systems' empty date) or mistakes;
+# relative dates in the text are read from the publication date, and near year 1 that arithmetic fails.
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+
+
 @dataclass
 class IngestSummary:
+    """What became of every input: each lands in exactly one of new, unchanged, replaced, duplicates and
+    failed. `warnings` are about articles that were stored nonetheless (a publication date set aside)."""
+
     new: int = 0
     unchanged: int = 0
     replaced: int = 0
+    duplicates: int = 0  # the same article (same id, same text) read again in the same run
     failed: int = 0
     nodes_created: int = 0
     relationships_created: int = 0
     failures: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadError] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
@@ -82,19 +94,53 @@ class Pipeline:
 
     # ------------------------------------------------------------------------------------ stages
 
-    def clean(self, raws: Iterable[RawArticle]) -> tuple[list[CleanArticle], list[ReadError]]:
+    @property
+    def max_chars(self) -> int:
+        """The longest text parsed. Past spaCy's own limit its parser refuses the text (error E088); below
+        it, time and memory grow with the text, so the setting keeps both bounded."""
+        return min(self.settings.max_article_chars, self.nlp.max_length)
+
+    def clean(
+        self, raws: Iterable[RawArticle], warnings: list[ReadError] | None = None
+    ) -> tuple[list[CleanArticle], list[ReadError]]:
         articles, errors = [], []
         for raw in raws:
             try:
-                if len(raw.text) > self.settings.max_article_chars:
+                if len(raw.text) > self.max_chars:
                     raise InputError(
                         raw.source_path,
-                        f"article too long ({len(raw.text)} characters > {self.settings.max_article_chars})",
+                        f"article too long ({len(raw.text)} characters; the limit is {self.max_chars}, "
+                        f"POLGRAPH_MAX_ARTICLE_CHARS): split it into articles",
                     )
-                articles.append(clean_article(raw))
+                problem = not_news(raw.text)
+                if problem:
+                    raise InputError(raw.source_path, problem)
+                articles.append(clean_article(self._dated(raw, warnings)))
             except InputError as exc:
                 errors.append(ReadError(source=exc.source, problem=exc.problem))
         return articles, errors
+
+    @staticmethod
+    def _dated(raw: RawArticle, warnings: list[ReadError] | None) -> RawArticle:
+        """`raw`, undated when its publication date cannot be one: before EARLIEST_PUBLISHED, or after
+        tomorrow (a day's grace for time zones). The article is kept and the date reported."""
+        published = raw.published
+        if published is None:
+            return raw
+        if published < EARLIEST_PUBLISHED:
+            why = f"before {EARLIEST_PUBLISHED.year}: taken for a placeholder"
+        elif published > date.today() + timedelta(days=1):
+            why = "in the future"
+        else:
+            return raw
+        if warnings is not None:
+            warnings.append(
+                ReadError(
+                    source=raw.source_path,
+                    problem=f"published date {published.isoformat()} is {why}; the article is stored undated",
+                )
+            )
+        return raw.model_copy(update={"published": None})
 
     def extract_batch(self, raws: list[RawArticle]) -> tuple[list[ArticleExtraction], list[ReadError]]:
         """Everything learnt from a batch, with actors resolved across the batch and against `known`."""
@@ -252,6 +298,7 @@ def ingest_items(
     pipeline: Pipeline | None = None,
     skip_unchanged: bool = True,
     keep_extractions: bool = False,
+    summary: IngestSummary | None = None,
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
     """Extract and write; returns the summary and, with `keep_extractions`, what was extracted (for the API's
     POST /articles). An operator's ingest of a large corpus keeps nothing but the summary: holding every
@@ -259,12 +306,44 @@ def ingest_items(
 
     With `skip_unchanged` (the default) articles already stored with the same text are not extracted
     again and are missing from the returned extractions; the API turns it off to answer with the facts.
+
+    `summary`, when given, is filled as batches commit: a caller stopped by Ctrl-C can still tell what was
+    written. An interrupt waits for the write in flight, so that the summary counts its batch if it commits.
     """
     pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
     writer = GraphWriter(driver, settings.neo4j_database)
-    summary = IngestSummary()
+    summary = summary if summary is not None else IngestSummary()
     extracted: list[ArticleExtraction] = []
     size = settings.ingest_batch_size
+
+    # Every article read in this run: its id -> (content hash, where it was read). A second input with the
+    # same id is the same article (counted once, as a duplicate) or, with another text, a conflict that
+    # is reported: the first one read is kept, rather than whichever the batches happened to write last.
+    seen: dict[str, tuple[str, str]] = {}
+
+    def first_reading(articles: list[CleanArticle], failures: list[ReadError]) -> list[CleanArticle]:
+        kept = []
+        for article in articles:
+            first = seen.get(article.id)
+            if first is None:
+                seen[article.id] = (article.content_hash, article.source_path)
+                kept.append(article)
+            elif first[0] == article.content_hash:
+                summary.duplicates += 1
+                summary.warnings.append(
+                    ReadError(
+                        source=article.source_path, problem=f"the same article as {first[1]}; read once"
+                    )
+                )
+            else:
+                failures.append(
+                    ReadError(
+                        source=article.source_path,
+                        problem=f"same article (same URL) as {first[1]}, read earlier in this run, but a "
+                        f"different text; the first was kept",
+                    )
+                )
+        return kept
 
     def report(done: int, failures: list[ReadError]) -> None:
         summary.failed += len(failures)
@@ -275,8 +354,14 @@ def ingest_items(
     def to_parse() -> Iterator[CleanArticle]:
         for chunk in batched(items, size):
             failures = [r for r in chunk if isinstance(r, ReadError)]
-            articles, errors = pipeline.clean([r for r in chunk if isinstance(r, RawArticle)])
+            articles, errors = pipeline.clean(
+                [r for r in chunk if isinstance(r, RawArticle)], warnings=summary.warnings
+            )
             failures.extend(errors)
+            before = summary.duplicates
+            articles = first_reading(articles, failures)
+            if on_batch and summary.duplicates > before:
+                on_batch(summary.duplicates - before, 0)
             unchanged: set[str] = set()
             if skip_unchanged and articles:
                 # Cleaning is cheap and fixes the content hash, so an article the graph already holds
@@ -299,16 +384,21 @@ def ingest_items(
     # Batches still commit one after another, in order, each in its own transaction.
     in_flight: tuple[Future[WriteResult], int, list[ReadError]] | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-write") as writes:
-        for extractions, errors, parsed in pipeline.extract_stream(pipeline.parse(to_parse()), size):
+        try:
+            for extractions, errors, parsed in pipeline.extract_stream(pipeline.parse(to_parse()), size):
+                if in_flight:
+                    settle(*in_flight)
+                    in_flight = None
+                if not extractions:
+                    report(0, errors)
+                    continue
+                if keep_extractions:
+                    extracted.extend(extractions)
+                in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
+        except KeyboardInterrupt:
             if in_flight:
                 settle(*in_flight)
-                in_flight = None
-            if not extractions:
-                report(0, errors)
-                continue
-            if keep_extractions:
-                extracted.extend(extractions)
-            in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
+            raise
         if in_flight:
             settle(*in_flight)
     return summary, extracted

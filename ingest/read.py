@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -24,6 +26,7 @@ from typing import Any, TextIO
 import dateparser
 
 from ingest.models import RawArticle, ReadError
+from ingest.screen import MAX_CONTROL_SHARE, control_share
 
 SIDECAR_SUFFIX = ".meta.json"
 TEXT_SUFFIXES = (".txt",)
@@ -32,6 +35,9 @@ JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
 STDIN_SOURCE = "<stdin>"
+SIDECAR_MAX_BYTES = 1_000_000
+# Python's JSON parser recurses once per level of nesting and gives up past its recursion limit.
+TOO_DEEP = "JSON nested too deeply (arrays or objects inside each other past the parser's limit)"
 META_FIELDS = ("title", "url", "outlet")
 MIN_HTML_WORDS = 5
 
@@ -43,9 +49,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
     (b"\xff\xfe", "utf-16-le"),
 )
-# Share of control characters above which a file is taken for binary data rather than text.
-MAX_CONTROL_SHARE = 0.05
-ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Files a folder of articles often holds beside them (a data package's licence, a readme): never news.
+NOT_ARTICLE_NAMES = re.compile(
+    r"(licen[cs]e|copying|notice|readme|changelog|authors)([._-].*)?$", re.IGNORECASE
+)
+# A year with a minus sign: dateparser would read "-0044-03-15" as the year 44.
+BEFORE_YEAR_ONE = re.compile(r"^\s*-\s*\d")
 
 
 class _Problem(Exception):
@@ -97,10 +106,15 @@ def _read_path(path: Path, max_bytes: int, *, top_level: bool) -> Iterator[RawAr
             f"expected one of {', '.join(SUPPORTED_SUFFIXES)}",
         )
         return
+    if not top_level and NOT_ARTICLE_NAMES.match(path.name):
+        yield ReadError(source=source, problem="not an article: a licence, readme or other project file")
+        return
     try:
         yield from _read_file(path, suffix, max_bytes)
     except _Problem as problem:
         yield ReadError(source=problem.source, problem=problem.problem)
+    except Exception as exc:  # a reader's own failure on one odd input must not stop the batch
+        yield ReadError(source=source, problem=f"could not be read: {type(exc).__name__}: {exc}")
 
 
 def _read_directory(root: Path, max_bytes: int) -> Iterator[RawArticle | ReadError]:
@@ -160,9 +174,13 @@ def _read_file(path: Path, suffix: str, max_bytes: int) -> Iterator[RawArticle |
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Problem(source, f"file is too big ({size} bytes; the limit is {max_bytes} bytes)")
+        # Checked before opening: opening a named pipe (or a device) waits until something writes to it,
+        # which may be never.
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _Problem(source, "not a regular file (a named pipe, socket or device); not read")
+        if info.st_size > max_bytes:
+            raise _Problem(source, f"file is too big ({info.st_size} bytes; the limit is {max_bytes} bytes)")
         with path.open("rb") as handle:
             # Read one byte past the bound: the file may have grown since stat().
             data = handle.read(max_bytes + 1)
@@ -198,7 +216,7 @@ def _decode(data: bytes, source: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
-        if _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
+        if control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
             raise _Problem(source, "binary file (mostly non-text bytes), not text") from None
         raise _Problem(
             source, f"not valid UTF-8 at byte offset {exc.start} (byte 0x{bad}); save the file as UTF-8"
@@ -206,19 +224,10 @@ def _decode(data: bytes, source: str) -> str:
     return _check_text(text, source)
 
 
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    controls = sum(
-        1 for ch in text if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in ALLOWED_CONTROLS
-    )
-    return controls / len(text)
-
-
 def _check_text(text: str, source: str) -> str:
     if not text:
         raise _Problem(source, "file is empty")
-    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
+    if "\x00" in text or control_share(text) > MAX_CONTROL_SHARE:
         raise _Problem(source, "binary file (mostly non-text characters), not text")
     if not text.strip():
         raise _Problem(source, "file contains only whitespace")
@@ -248,10 +257,7 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     if not sidecar.exists():
         return {}
     source = str(sidecar)
-    try:
-        raw = sidecar.read_bytes()
-    except OSError as exc:
-        raise _Problem(source, f"cannot read metadata sidecar: {exc.strerror or exc}") from None
+    raw = _read_bytes(sidecar, SIDECAR_MAX_BYTES)
     try:
         meta = json.loads(_decode(raw, source))
     except json.JSONDecodeError as exc:
@@ -260,6 +266,8 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
             f"metadata sidecar is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
             f"{path.name} skipped",
         ) from None
+    except RecursionError:
+        raise _Problem(source, f"metadata sidecar: {TOO_DEEP}; {path.name} skipped") from None
     if not isinstance(meta, dict):
         raise _Problem(source, f"metadata sidecar must hold a JSON object; {path.name} skipped")
     _check_meta_fields(meta, source)
@@ -313,6 +321,8 @@ def _json_articles(source: str, text: str) -> Iterator[RawArticle | ReadError]:
         raise _Problem(
             source, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise _Problem(source, TOO_DEEP) from None
     if isinstance(data, dict):
         yield _guard(lambda: _object_article(data, source, source, "json"))
     elif isinstance(data, list):
@@ -327,7 +337,9 @@ def _json_articles(source: str, text: str) -> Iterator[RawArticle | ReadError]:
 
 def _jsonl_articles(source: str, text: str, fmt: str = "jsonl") -> Iterator[RawArticle | ReadError]:
     any_line = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: `str.splitlines` also breaks at U+2028, U+0085 and others, which JSON allows
+    # raw inside a string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         any_line = True
@@ -338,6 +350,9 @@ def _jsonl_articles(source: str, text: str, fmt: str = "jsonl") -> Iterator[RawA
             yield ReadError(
                 source=line_source, problem=f"line is not valid JSON ({exc.msg} at column {exc.colno})"
             )
+            continue
+        except RecursionError:
+            yield ReadError(source=line_source, problem=TOO_DEEP)
             continue
         yield _guard(lambda data=data, s=line_source: _object_article(data, s, s, fmt))
     if not any_line:
@@ -408,6 +423,8 @@ def _parse_published(value: Any, source: str) -> date | None:
     if not isinstance(value, str):
         raise _Problem(source, f"published: {value!r} is not a date")
     cleaned = value.strip()
+    if BEFORE_YEAR_ONE.match(cleaned):
+        raise _Problem(source, f"published: {value!r} is before year 1, which no date here can hold")
     try:
         return date.fromisoformat(cleaned)
     except ValueError:

@@ -6,12 +6,15 @@ graph. The Cypher is in `ingest/cypher/`, loaded by name; only parameters travel
 
 from __future__ import annotations
 
+import random
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
 from ingest.ids import short_hash
@@ -23,6 +26,10 @@ CYPHER = Path(__file__).resolve().parent / "cypher"
 ArticleState = Literal["new", "unchanged", "replaced"]
 
 Row = dict[str, Any]
+
+# What Neo4j says when a node read earlier in a transaction was deleted by another one since.
+CONCURRENT_DELETE = "Neo.ClientError.Statement.EntityNotFound"
+CONCURRENT_DELETE_RETRIES = 5
 
 
 def fact_key(rel: Relation) -> str:
@@ -266,40 +273,59 @@ class GraphWriter:
         self.database = database
 
     def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
-        """The content hash stored for each of these articles that the graph already holds."""
+        """The content hash stored for each of these articles that the graph already holds. Read outside any
+        write, so only a hint (the ingest skips articles stored word for word); `write` decides again."""
         records, _, _ = self.driver.execute_query(
             load_cypher(CYPHER, "article_status"), ids=article_ids, database_=self.database
         )
         return {r["id"]: r["content_hash"] for r in records}
 
-    def article_states(self, extractions: list[ArticleExtraction]) -> dict[str, ArticleState]:
-        stored = self.stored_hashes([ex.article.id for ex in extractions])
-        states: dict[str, ArticleState] = {}
-        for ex in extractions:
-            if ex.article.id not in stored:
-                states[ex.article.id] = "new"
-            elif stored[ex.article.id] == ex.article.content_hash:
-                states[ex.article.id] = "unchanged"
-            else:
-                states[ex.article.id] = "replaced"
-        return states
-
     def write(self, extractions: list[ArticleExtraction]) -> WriteResult:
-        """Write a batch in one transaction: unchanged articles are skipped, edited ones replaced."""
-        states = self.article_states(extractions)
-        todo = [ex for ex in extractions if states[ex.article.id] != "unchanged"]
-        # The same article twice in one batch (a file and its copy) is written once.
-        unique = list({ex.article.id: ex for ex in todo}.values())
-        replaced = [aid for aid, st in states.items() if st == "replaced"]
-        result = WriteResult(states=states)
-        if not unique:
-            return result
-        batch = build_batch(unique)
-        with self.driver.session(database=self.database) as session:
-            counters = session.execute_write(_write_batch, batch, replaced)
-        result.nodes_created, result.relationships_created = counters[0], counters[1]
-        result.nodes_deleted, result.relationships_deleted = counters[2], counters[3]
+        """Write a batch in one transaction: unchanged articles are skipped, edited ones replaced.
+
+        A node this transaction found can be deleted by another writer before it is used (an actor only a
+        replaced text named, an election no article reports any more), and Neo4j then fails the statement
+        rather than retrying it; the batch is written again from the start, its decision included."""
+        for attempt in range(1, CONCURRENT_DELETE_RETRIES + 1):
+            try:
+                with self.driver.session(database=self.database) as session:
+                    return session.execute_write(write_extractions, extractions)
+            except ClientError as exc:
+                if exc.code != CONCURRENT_DELETE or attempt == CONCURRENT_DELETE_RETRIES:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * attempt)
+        raise AssertionError("unreachable")
+
+
+def write_extractions(tx: ManagedTransaction, extractions: list[ArticleExtraction]) -> WriteResult:
+    """Decide what each article is (new, unchanged, replaced) and write it, in the one transaction `tx`.
+
+    The articles are locked before their stored text is read (cypher/article_lock.cypher): two writers of
+    one URL with different texts then take turns, and the second sees the first's text and replaces its
+    facts. A decision read before the transaction let both see "new" and keep the facts of both texts."""
+    locked = tx.run(load_cypher(CYPHER, "article_lock"), ids=sorted({ex.article.id for ex in extractions}))
+    stored = {r["id"]: r["content_hash"] for r in locked}
+    # A new article's node is made by the lock, so it is counted there.
+    made = locked.consume().counters.nodes_created
+    states: dict[str, ArticleState] = {}
+    for ex in extractions:
+        known = stored.get(ex.article.id)
+        if known is None:
+            states[ex.article.id] = "new"
+        elif known == ex.article.content_hash:
+            states[ex.article.id] = "unchanged"
+        else:
+            states[ex.article.id] = "replaced"
+    result = WriteResult(states=states)
+    # The same article twice in one batch (a file and its copy) is written once.
+    unique = list({ex.article.id: ex for ex in extractions if states[ex.article.id] != "unchanged"}.values())
+    if not unique:
         return result
+    replaced = sorted(aid for aid, st in states.items() if st == "replaced")
+    counters = _write_batch(tx, build_batch(unique), replaced)
+    result.nodes_created, result.relationships_created = counters[0] + made, counters[1]
+    result.nodes_deleted, result.relationships_deleted = counters[2], counters[3]
+    return result
 
 
 def _write_batch(tx: ManagedTransaction, batch: GraphBatch, replaced: list[str]) -> tuple[int, int, int, int]:

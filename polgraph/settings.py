@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+# The documented key: anyone who read the README knows it, so it is refused beyond this machine.
+DEFAULT_API_KEY = "change-me-polgraph"
 
 
 class Settings(BaseSettings):
@@ -46,19 +48,27 @@ class Settings(BaseSettings):
     # Articles per write transaction. Each commit costs the server more than its statements do, so fewer,
     # larger transactions make a faster ingest (bench/PROFILE.md).
     ingest_batch_size: int = Field(100, ge=1, validation_alias=AliasChoices("POLGRAPH_INGEST_BATCH_SIZE"))
+    # Longer texts are refused before parsing: spaCy's time and memory grow with the text (some 3 MB and
+    # 0.08 s a thousand characters, parse and extraction), and past its own limit (a million) it refuses.
     max_article_chars: int = Field(
-        2_000_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")
+        200_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")
     )
 
     # API
     api_host: str = Field("127.0.0.1", validation_alias=AliasChoices("POLGRAPH_API_HOST"))
     api_port: int = Field(8000, validation_alias=AliasChoices("POLGRAPH_API_PORT"))
-    api_key: str = Field("change-me-polgraph", validation_alias=AliasChoices("POLGRAPH_API_KEY"))
+    api_key: str = Field(DEFAULT_API_KEY, validation_alias=AliasChoices("POLGRAPH_API_KEY"))
     api_cors_origins: list[str] = Field(
         default_factory=lambda: ["http://localhost:7474", "http://127.0.0.1:7474"],
         validation_alias=AliasChoices("POLGRAPH_API_CORS_ORIGINS"),
     )
     api_max_body_bytes: int = Field(5_000_000, validation_alias=AliasChoices("POLGRAPH_API_MAX_BODY_BYTES"))
+    # A client that sends its request line and headers, or its body, slower than this is cut off: each one
+    # holds a connection, and without a bound a few slow clients hold them all.
+    api_header_timeout_s: float = Field(
+        10.0, gt=0, validation_alias=AliasChoices("POLGRAPH_API_HEADER_TIMEOUT")
+    )
+    api_body_timeout_s: float = Field(30.0, gt=0, validation_alias=AliasChoices("POLGRAPH_API_BODY_TIMEOUT"))
     # Saved-query answers kept per API process, keyed on the graph's revision (api/cache.py): how long one
     # is kept at most (what bounds staleness after a hand edit that changes no count; 0 turns the cache
     # off) and how many megabytes they may take.
@@ -81,6 +91,16 @@ class Settings(BaseSettings):
         if self.neo4j_managed is not None:
             return self.neo4j_managed
         return self.neo4j_host in LOOPBACK_HOSTS
+
+    @property
+    def api_key_problem(self) -> str | None:
+        """Why the API must not serve with this key at this address, or None."""
+        if self.api_key == DEFAULT_API_KEY and self.api_host not in LOOPBACK_HOSTS:
+            return (
+                f"POLGRAPH_API_KEY is the documented default and the API listens on {self.api_host}, "
+                f"beyond this machine: set POLGRAPH_API_KEY to a secret of your own"
+            )
+        return None
 
     @property
     def browser_url(self) -> str:

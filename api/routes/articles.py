@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import threading
 from typing import Any
 
@@ -10,6 +9,7 @@ from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Re
 from neo4j import Driver
 
 from api.deps import get_driver, get_settings, read
+from api.guards import key_problem
 from api.models import ArticleDetail, ArticleIn, ArticleIngested, ErrorBody
 from ingest.models import RawArticle
 from polgraph.settings import Settings
@@ -24,12 +24,13 @@ async def require_api_key(
     request: Request,
     x_api_key: str | None = Header(None, alias="X-API-Key", description="The API key (POLGRAPH_API_KEY)"),
 ) -> None:
+    """The key check as the docs show it; api/guards.py makes the same check before the body is read."""
     settings: Settings = request.app.state.settings
-    if not x_api_key:
-        raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "X-API-Key"})
-    # Constant-time comparison: the time a wrong key takes to refuse must not tell how much of it was right.
-    if not hmac.compare_digest(x_api_key.encode("utf-8"), settings.api_key.encode("utf-8")):
-        raise HTTPException(403, "wrong API key")
+    problem = key_problem(request.scope, settings.api_key)
+    if problem:
+        status, _, detail = problem
+        headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
+        raise HTTPException(status, detail, headers=headers)
 
 
 def _pipeline(app: FastAPI, driver: Driver, settings: Settings) -> Any:
@@ -148,4 +149,9 @@ def post_article(
         raise HTTPException(422, f"article not ingested: {problem}")
     extraction = extractions[0]
     state = "new" if summary.new else "replaced" if summary.replaced else "unchanged"
-    return ArticleIngested(state=state, article_id=extraction.article.id, extraction=extraction)
+    return ArticleIngested(
+        state=state,
+        article_id=extraction.article.id,
+        extraction=extraction,
+        warnings=[w.problem for w in summary.warnings],
+    )

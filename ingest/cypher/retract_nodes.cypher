@@ -1,12 +1,22 @@
 // The rest of an edited article's facts: its evidence, mentions, election results and event roles; elections
-// and events that no article reports any more go with them.
+// and events that no article reports any more go with them, and actors that no article names.
 UNWIND $article_ids AS aid
 MATCH (art:Article {id: aid})
 OPTIONAL MATCH (ev:Evidence {article_id: aid})
 DETACH DELETE ev
 WITH DISTINCT aid, art
-OPTIONAL MATCH (art)<-[m:MENTIONED_IN]-(:Actor)
+OPTIONAL MATCH (art)<-[m:MENTIONED_IN]-(named:Actor)
 DELETE m
+// An actor that only this article's old text named, with nothing left but its own place in a country, goes
+// too: kept, it would still be found by name and be offered to later articles as a known actor.
+WITH aid, art, collect(DISTINCT named) AS named
+CALL (named) {
+  UNWIND named AS a
+  WITH a WHERE NOT EXISTS {
+    MATCH (a)-[r]-() WHERE NOT (startNode(r) = a AND type(r) IN ['LOCATED_IN', 'OFFICE_OF'])
+  }
+  DETACH DELETE a
+}
 WITH DISTINCT aid, art
 OPTIONAL MATCH (art)<-[:REPORTED_IN]-(x)<-[c:CANDIDATE_IN|PARTICIPATED_IN]-(:Actor)
 WHERE aid IN c.article_ids

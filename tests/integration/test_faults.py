@@ -6,6 +6,7 @@ Each must leave the graph that one clean run leaves: no half-written article, no
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -113,8 +114,12 @@ def test_sigkill_mid_ingest_then_rerun_equals_one_clean_run(
 def test_server_stopped_mid_ingest_gives_a_clear_error_and_the_rerun_completes(
     neo4j_settings: Settings, tmp_path: Path
 ) -> None:
-    # A server of its own: stopping the session's server would break the other tests.
-    settings = make_test_settings(neo4j_uri="bolt://127.0.0.1:27787", neo4j_http_port=27574)
+    # A server of its own: stopping the session's server would break the other tests. Its ports can be
+    # moved (POLGRAPH_TEST_SPARE_*) when another suite on the machine uses these.
+    settings = make_test_settings(
+        neo4j_uri=os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_URI", "bolt://127.0.0.1:27787"),
+        neo4j_http_port=int(os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_HTTP_PORT", "27574")),
+    )
     local = LocalNeo4j(settings)
     local.start()
     try:
@@ -141,3 +146,26 @@ def test_server_stopped_mid_ingest_gives_a_clear_error_and_the_rerun_completes(
         driver.close()
     finally:
         local.stop()
+
+
+def test_ctrl_c_mid_ingest_says_what_was_committed_and_the_rerun_completes(
+    empty_graph: Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    db = neo4j_settings.neo4j_database
+    corpus = write_corpus(tmp_path / "corpus", 60)
+    proc = ingest_process(corpus, neo4j_settings, batch=5)
+    deadline = time.monotonic() + 300
+    while article_count(empty_graph, db) == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    written = article_count(empty_graph, db)
+    assert 0 < written < 60, "the interrupt must land mid-ingest for this test to mean anything"
+    said = " ".join(err.split())
+    assert "interrupted" in said and f"{written} new" in said, err
+    assert "Traceback" not in err
+    rerun = ingest_process(corpus, neo4j_settings, batch=5)
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err
+    assert f"{60 - written} new, {written} unchanged" in out

@@ -398,3 +398,23 @@ def test_the_grams_migration_cuts_the_names_of_actors_written_before_it(
     assert stored_grams(empty_graph) == {
         e.id: set(name_grams(" ".join([e.name, *e.aliases]))) for e in ex.entities
     }
+
+
+def test_actors_only_a_replaced_text_named_leave_with_it(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    first = extraction("a1", "h1", "Lopez backed Novak.")
+    ghost = ent("person:ghost-writer", EntityType.PERSON, "Ghost Writer")
+    writer.write([first.model_copy(update={"entities": [*first.entities, ghost]})])
+    writer.write([extraction("a2", "h2", "Lopez backed Novak.")])
+    edited = extraction("a1", "h1-edited", "Lopez endorsed Novak.", with_accuse=False)
+    assert writer.write([edited]).states["a1"] == "replaced"
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (a:Actor) RETURN a.id AS id, COUNT { (a)--() } AS links ORDER BY id",
+        database_=neo4j_settings.neo4j_database,
+    )
+    ids = {r["id"]: r["links"] for r in records}
+    assert "person:ghost-writer" not in ids
+    # Those another article or a structural link still holds stay.
+    assert {"person:ana-lopez", "person:marek-novak", "country:ruritania", "location:strelsau"} <= set(ids)

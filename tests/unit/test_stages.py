@@ -12,7 +12,7 @@ from polgraph.settings import PROJECT_ROOT
 # In the order data flows (README, "Architecture"); a module belongs to the last prefix it starts with.
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("kernel", ("ingest.models", "ingest.ids", "ingest.errors", "ingest.lexicons", "ingest.country")),
-    ("read", ("ingest.read",)),
+    ("read", ("ingest.screen", "ingest.read")),
     ("clean", ("ingest.clean", "ingest.language")),
     (
         "parse",

@@ -151,5 +151,5 @@ def test_the_ingest_command_hands_the_pipeline_an_unread_stream(monkeypatch: pyt
     result = CliRunner().invoke(cli.main.app, ["ingest", "corpus/"])
     assert result.exit_code == 0, result.output
     assert reads[0].drawn == INPUTS + 1
-    assert f"articles: {INPUTS} new, 0 unchanged, 0 replaced, 1 failed" in result.stdout
+    assert f"articles: {INPUTS} new, 0 unchanged, 0 replaced, 0 duplicate, 1 failed" in result.stdout
     assert "broken.txt: unreadable" in result.output
