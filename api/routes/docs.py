@@ -3,17 +3,30 @@ from the pinned `fastapi-offline` package, the explorer from `api/static/`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 DOCS_ASSETS = Path(str(files("fastapi_offline") / "static"))
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 EXPLORER_PAGE = STATIC_DIR / "explore" / "index.html"
+
+
+REDOC_JS_URL = "/docs-assets/redoc.standalone.js"
+# ReDoc draws Redocly's logo in its menu from Redocly's CDN, whatever its options say; offline that fetch
+# fails and is logged as an error on every load. The logo comes from this server instead.
+REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+@lru_cache(maxsize=1)
+def redoc_script() -> str:
+    script = (DOCS_ASSETS / "redoc.standalone.js").read_text(encoding="utf-8")
+    return script.replace(REDOC_CDN_LOGO, "/static/docs/favicon.png")
 
 
 def add_docs_and_explorer(app: FastAPI) -> None:
@@ -41,12 +54,16 @@ def add_docs_and_explorer(app: FastAPI) -> None:
     def swagger_ui_redirect() -> HTMLResponse:
         return get_swagger_ui_oauth2_redirect_html()
 
+    @app.get(REDOC_JS_URL, include_in_schema=False)
+    def redoc_js() -> Response:
+        return Response(redoc_script(), media_type="text/javascript; charset=utf-8")
+
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
         return get_redoc_html(
             openapi_url=openapi_url,
             title=f"{app.title} — API",
-            redoc_js_url="/static/docs/redoc.standalone.js",
+            redoc_js_url=REDOC_JS_URL,
             redoc_favicon_url="/static/docs/favicon.png",
             with_google_fonts=False,
         )
