@@ -234,8 +234,15 @@ async function showFact(row) {
 function home() {
   setView(
     h("h1", {}, "Who did what to whom"),
-    h("p", { class: "muted" }, "Type a name above, in any spelling (“atambaev”, “Bakiyev”, “nazarbaev”), to open an actor: ",
-      "names, roles, parties, the network of their interactions, a timeline and the sentences behind every fact."),
+    h("p", { class: "muted" }, "Type a name above, in any spelling (",
+      ["atambaev", "Bakiyev", "nazarbaev"].map((q, i) => [i ? ", " : "", h("a", { href: "#/", onclick: (event) => {
+        event.preventDefault();
+        searchInput.value = q;
+        searchInput.focus();
+        runSearch();
+      } }, `“${q}”`)]),
+      "), to open an actor: names, roles, parties, the network of their interactions, a timeline and the ",
+      "sentences behind every fact."),
     h("div", { class: "home-links" },
       h("a", { class: "card", href: "#/network" }, h("h2", {}, "Who backed / accused whom"), h("span", { class: "muted" }, "Support and accusations as a network, with filters.")),
       h("a", { class: "card", href: "#/elections" }, h("h2", {}, "Elections"), h("span", { class: "muted" }, "Results as bars, with the articles that reported them.")),
