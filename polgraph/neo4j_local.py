@@ -266,7 +266,14 @@ client.allow_telemetry=false
                     f"Neo4j exited with code {proc.returncode} while starting; last lines of "
                     f"{self.console_log}:\n{self.log_tail()}"
                 )
-            if self.bolt_answers():
+            try:
+                answering = self.bolt_answers()
+            except LocalNeo4jError:
+                # It answers but refuses our login (its data was created with another password): the JVM we
+                # just started is of no use and must not be left running.
+                self.stop()
+                raise
+            if answering:
                 return self.status()
             time.sleep(0.5)
         self.stop()
