@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test install lint pytest bench stop clean-neo4j quality
+.PHONY: run test install lint pytest browsers screenshots vendor bench stop clean-neo4j quality
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,27 @@ run: install
 	$(BIN)/polgraph up
 
 ## The whole suite against a Neo4j of its own (ports 17687/17474), never the demo's data.
-test: install lint pytest
+test: install lint browsers pytest
+
+## Debian's chromium and chromium-driver for tests/browser/, installed when missing and apt-get can (as root);
+## without them those tests are skipped and say why.
+browsers:
+	@{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } \
+		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+			&& apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; } \
+		|| echo "chromium or chromium-driver missing and not installable here: the browser tests will be skipped"
+
+## The browser tests, also copying their screenshots into docs/screenshots/ for the README.
+screenshots: install browsers
+	POLGRAPH_SCREENSHOTS_TO_DOCS=1 $(BIN)/python -m pytest tests/browser
+
+## Copy the explorer's browser libraries from the exact npm releases of api/static/vendor/package-lock.json.
+vendor:
+	cd api/static/vendor && npm ci --ignore-scripts --no-audit --no-fund \
+		&& cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE . \
+		&& mv LICENSE cytoscape.LICENSE && rm -rf node_modules
+	@echo "integrity: sha384-$$(openssl dgst -sha384 -binary api/static/vendor/cytoscape.min.js | base64 -w0)" \
+		"(the value api/static/explore/index.html must carry)"
 
 lint: install
 	$(BIN)/ruff check .

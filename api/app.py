@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.cache import ResponseCache
 from api.guards import ApiKeyGate, HeadAsGet, timed_receive
-from api.routes import articles, browser, entities, health, queries
+from api.routes import articles, browser, docs, entities, health, queries
 from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.heap import freeze_long_lived
 from polgraph.settings import Settings, get_settings
@@ -154,6 +154,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.catalog = catalog
@@ -165,21 +167,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.pipeline_lock = threading.Lock()
 
-    # The Browser (on the Neo4j HTTP port) fetches the style and guide from here, hence its origins too.
-    origins = list(
-        dict.fromkeys(
-            [
-                *settings.api_cors_origins,
-                f"http://localhost:{settings.neo4j_http_port}",
-                f"http://127.0.0.1:{settings.neo4j_http_port}",
-            ]
-        )
-    )
     app.add_middleware(
         CORSMiddleware,
-        allow_origins=origins,
+        allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Content-Type", "X-API-Key", "Accept"],
+        # Browser fetches `:play` guides and `:style` files with Cache-Control and Pragma set, which makes
+        # its request a preflighted one; refusing those headers fails the guide.
+        allow_headers=["Content-Type", "X-API-Key", "Accept", "Cache-Control", "Pragma", "If-None-Match"],
     )
     app.add_middleware(
         BodySizeLimit, max_bytes=settings.api_max_body_bytes, timeout_s=settings.api_body_timeout_s
@@ -277,4 +271,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(articles.router)
     app.include_router(health.router)
     app.include_router(browser.router)
+    docs.add_docs_and_explorer(app)
     return app

@@ -246,7 +246,8 @@ def up(
         raise fail(str(exc)) from exc
     ingest([data])
     out.print(
-        f"\n[bold]Neo4j Browser[/]  {settings.browser_url}  (user {settings.neo4j_user}, "
+        f"\n[bold]Explorer[/]       {settings.api_url}/explore  (search, networks, timelines, elections)\n"
+        f"[bold]Neo4j Browser[/]  {settings.browser_url}  (user {settings.neo4j_user}, "
         f"password {settings.neo4j_password}, connect URL {settings.neo4j_uri})\n"
         f"[bold]API docs[/]       {settings.api_url}/docs\n"
         f"[bold]Browser guide[/]  :play {settings.api_url}/browser/guide.html\n",

@@ -109,7 +109,8 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                     "article_id": aid,
                     "country": el.country,
                     "kind": el.kind,
-                    "name": f"{el.kind.capitalize()} election, {el.date.value if el.date else 'undated'}",
+                    # Without a known country; elections.cypher names it after its country when it has one.
+                    "name": f"{el.kind} election {el.date.value[:4] if el.date else ''}".strip(),
                     "date": el.date.value if el.date else None,
                     "date_precision": el.date.precision if el.date else None,
                     "annulled": el.annulled,
@@ -347,6 +348,9 @@ def _write_batch(tx: ManagedTransaction, batch: GraphBatch, replaced: list[str])
         rows = groups[field_name]
         if rows:
             run(statement, **{field_name: rows})
+    if batch.relations:
+        facts = [{"key": r["key"], "type": r["type"], "source": r["source"]} for r in batch.relations]
+        run("fact_evidence", facts=facts)
     # Not counted: the totals tell what the articles added, and a re-ingest that adds nothing says 0.
     tx.run(load_cypher(CYPHER, "revision")).consume()
     return totals[0], totals[1], totals[2], totals[3]

@@ -13,6 +13,7 @@ and stop ourselves is what makes `stop` leave nothing behind.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -28,12 +29,46 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from polgraph.settings import PROJECT_ROOT, Settings
 
 POM = PROJECT_ROOT / "neo4j" / "pom.xml"
+BROWSER_STYLE = PROJECT_ROOT / "browser" / "style.grass"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminCommand"
 
 
 class LocalNeo4jError(RuntimeError):
     pass
+
+
+def grass_rules(grass: str) -> dict[str, dict[str, str]]:
+    """A Browser style sheet as the object Browser keeps it in: selector -> property -> value, quotes gone.
+    Braces inside quoted values (`caption: "{name}"`) are text, as Browser's own reader takes them."""
+    rules: dict[str, dict[str, str]] = {}
+    selector, body, quoted, inside = "", "", False, False
+    for char in grass:
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            body += char
+        elif char == "{":
+            inside = True
+        elif char == "}":
+            props = rules.setdefault(selector.strip(), {})
+            for declaration in body.split(";"):
+                name, colon, value = declaration.partition(":")
+                if colon and name.strip():
+                    props[name.strip()] = value.strip()
+            selector, body, inside = "", "", False
+        elif inside:
+            body += char
+        else:
+            selector += char
+    return rules
+
+
+def browser_post_connect_commands(api_url: str) -> str:
+    # Browser splits the setting on ";" outside quotes and reads a `:style` argument as JSON first; JSON has
+    # no ";" of its own, so the whole style travels as one command and needs no fetch.
+    style = json.dumps(grass_rules(BROWSER_STYLE.read_text(encoding="utf-8")), separators=(",", ":"))
+    return f"style {style}; clear; play {api_url}/browser/guide.html"
 
 
 @dataclass(frozen=True)
@@ -141,7 +176,11 @@ server.bolt.connection_keep_alive_for_requests=OFF
 # The Browser style and guide (`:play`) are served by polgraph's API on this machine. Neo4j 5.26 still
 # calls this setting "whitelist" (later calendar releases renamed it "allowlist").
 browser.remote_content_hostname_whitelist=localhost,127.0.0.1
-browser.post_connect_cmd=style {s.api_url}/browser/style.grass; play {s.api_url}/browser/guide.html
+# On connect: the style, given inline so that it applies before anything is drawn; `clear`, which removes the
+# style's frame and Browser's own welcome frames; then polgraph's guide, the one frame left.
+browser.post_connect_cmd={browser_post_connect_commands(s.api_url)}
+# No usage-data banner and no usage data sent: Browser reads this to decide both.
+client.allow_telemetry=false
 """
         (self.conf_dir / "neo4j.conf").write_text(conf, encoding="utf-8")
 
@@ -227,7 +266,14 @@ browser.post_connect_cmd=style {s.api_url}/browser/style.grass; play {s.api_url}
                     f"Neo4j exited with code {proc.returncode} while starting; last lines of "
                     f"{self.console_log}:\n{self.log_tail()}"
                 )
-            if self.bolt_answers():
+            try:
+                answering = self.bolt_answers()
+            except LocalNeo4jError:
+                # It answers but refuses our login (its data was created with another password): the JVM we
+                # just started is of no use and must not be left running.
+                self.stop()
+                raise
+            if answering:
                 return self.status()
             time.sleep(0.5)
         self.stop()

@@ -58,9 +58,9 @@ class Settings(BaseSettings):
     api_host: str = Field("127.0.0.1", validation_alias=AliasChoices("POLGRAPH_API_HOST"))
     api_port: int = Field(8000, validation_alias=AliasChoices("POLGRAPH_API_PORT"))
     api_key: str = Field(DEFAULT_API_KEY, validation_alias=AliasChoices("POLGRAPH_API_KEY"))
+    # Origins allowed besides the Browser's own, which follow NEO4J_HTTP_PORT (`cors_origins`).
     api_cors_origins: list[str] = Field(
-        default_factory=lambda: ["http://localhost:7474", "http://127.0.0.1:7474"],
-        validation_alias=AliasChoices("POLGRAPH_API_CORS_ORIGINS"),
+        default_factory=list, validation_alias=AliasChoices("POLGRAPH_API_CORS_ORIGINS")
     )
     api_max_body_bytes: int = Field(5_000_000, validation_alias=AliasChoices("POLGRAPH_API_MAX_BODY_BYTES"))
     # A client that sends its request line and headers, or its body, slower than this is cut off: each one
@@ -109,6 +109,12 @@ class Settings(BaseSettings):
     @property
     def api_url(self) -> str:
         return f"http://{self.api_host}:{self.api_port}"
+
+    @property
+    def cors_origins(self) -> list[str]:
+        """Browser, on the Neo4j HTTP port, fetches the style and guide from the API, hence its origins."""
+        browser = [f"http://localhost:{self.neo4j_http_port}", f"http://127.0.0.1:{self.neo4j_http_port}"]
+        return list(dict.fromkeys([*browser, *self.api_cors_origins]))
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ CALL (e) {
 RETURN e.id AS election_id, e.name AS name, e.kind AS kind, e.date AS date, e.date_precision AS date_precision,
        hc.id AS country_id, hc.name AS country, e.annulled AS annulled, e.turnout AS turnout,
        e.allegations AS allegations, results,
-       [(e)-[:REPORTED_IN]->(art:Article) | {article_id: art.id, title: art.title,
+       [(e)-[:REPORTED_IN]->(art:Article) | {article_id: art.id, title: art.title, url: art.url,
                                               published: toString(art.published)}] AS articles,
        e.id AS key, evidence
 ORDER BY e.date_start DESC, election_id

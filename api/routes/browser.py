@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse
 
 from polgraph.settings import PROJECT_ROOT
 
 router = APIRouter(tags=["browser"])
 
 BROWSER_DIR = PROJECT_ROOT / "browser"
+GUIDE_API_URL = "http://127.0.0.1:8000"
 
 
 @router.get(
@@ -25,8 +26,11 @@ def style() -> FileResponse:
 @router.get(
     "/browser/guide.html",
     summary="Neo4j Browser guide (`:play`) through the graph and the saved queries",
-    response_class=FileResponse,
+    response_class=HTMLResponse,
     responses={200: {"content": {"text/html": {"example": '<article class="guide">...</article>'}}}},
 )
-def guide() -> FileResponse:
-    return FileResponse(BROWSER_DIR / "guide.html", media_type="text/html; charset=utf-8")
+def guide(request: Request) -> HTMLResponse:
+    # The guide names the API's default address; a server on another address links to itself.
+    api_url = request.app.state.settings.api_url
+    html = (BROWSER_DIR / "guide.html").read_text(encoding="utf-8").replace(GUIDE_API_URL, api_url)
+    return HTMLResponse(html)

@@ -14,3 +14,5 @@ MERGE (n)-[:REPORTED_IN]->(art)
 WITH n, e
 MATCH (c:Actor {id: e.country})
 MERGE (n)-[:HELD_IN]->(c)
+// Named as people say it, and as Browser captions it: "Kyrgyzstan presidential 2009".
+SET n.name = c.name + ' ' + e.kind + coalesce(' ' + left(e.date, 4), '')

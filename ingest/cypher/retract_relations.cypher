@@ -12,5 +12,15 @@ SET r.sources = size(r.article_ids),
       RETURN a.published ORDER BY a.published LIMIT 1
     })
 SET r.listed_on = coalesce(r.date_start, r.first_reported, date('0001-01-01'))
+// The sentence shown on the fact is taken from an article that still tells it (fact_evidence.cypher); an
+// article written again in this batch sets it anew if it still tells the fact.
+WITH r
+CALL (r) {
+  OPTIONAL MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
+  WHERE NOT ev.article_id IN $article_ids
+  RETURN ev, art ORDER BY ev.confidence DESC, art.published DESC, ev.id LIMIT 1
+}
+SET r.article_sentence = ev.sentence, r.article_title = art.title, r.article_url = art.url,
+    r.article_published = art.published
 WITH r WHERE r.sources = 0
 DELETE r

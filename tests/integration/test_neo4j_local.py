@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from polgraph.neo4j_local import ENTRY_POINT, LocalNeo4j
+from polgraph.neo4j_local import ENTRY_POINT, LocalNeo4j, LocalNeo4jError
 from tests.conftest import make_test_settings, subprocess_env
 
 pytestmark = pytest.mark.neo4j
@@ -62,3 +63,22 @@ def test_a_remote_uri_is_used_as_is_and_nothing_local_starts(tmp_path: Path) -> 
     assert result.returncode != 0
     assert "neo4j+s://db.invalid:7687" in result.stderr
     assert not (tmp_path / "instances").exists()
+
+
+def test_a_server_that_refuses_our_password_is_not_left_running(neo4j_settings: object) -> None:
+    # An instance whose data was created with another password, as a server from an earlier run leaves it.
+    made = make_test_settings(
+        neo4j_uri="bolt://127.0.0.1:27887", neo4j_http_port=27674, neo4j_password="first-one"
+    )
+    first = LocalNeo4j(made)
+    shutil.rmtree(first.instance, ignore_errors=True)
+    try:
+        first._write_conf()
+        first._set_initial_password(first._java())
+        other = LocalNeo4j(made.model_copy(update={"neo4j_password": "another-one"}))
+        with pytest.raises(LocalNeo4jError, match="refuses the login"):
+            other.start()
+        assert jvms_for(first.instance) == []
+    finally:
+        first.stop()
+        shutil.rmtree(first.instance, ignore_errors=True)
