@@ -16,6 +16,15 @@ from tests.browser.conftest import console_errors, screenshot
 pytestmark = pytest.mark.neo4j
 
 
+def frame_texts(chrome: Any) -> list[str]:
+    """The text of each frame, read in one script: Browser redraws frames as it connects, and an element
+    looked up first and read after may be gone by then."""
+    texts: list[str] = chrome.execute_script(
+        "return [...document.querySelectorAll('[data-testid=frame]')].map(f => f.innerText)"
+    )
+    return texts
+
+
 def test_the_guide_opens_on_connect(chrome: Any, live_api: str, neo4j_settings: Settings) -> None:
     chrome.get(f"http://localhost:{neo4j_settings.neo4j_http_port}/browser/")
     wait = WebDriverWait(chrome, 60)
@@ -24,12 +33,10 @@ def test_the_guide_opens_on_connect(chrome: Any, live_api: str, neo4j_settings: 
     chrome.find_element(By.CSS_SELECTOR, "[data-testid=password]").send_keys(neo4j_settings.neo4j_password)
     chrome.find_element(By.CSS_SELECTOR, "[data-testid=connect]").click()
     guide = f":play {live_api}/browser/guide.html"
-    wait.until(
-        lambda d: any(guide in f.text for f in d.find_elements(By.CSS_SELECTOR, "[data-testid=frame]"))
-    )
+    wait.until(lambda d: any(guide in text for text in frame_texts(d)))
     # The style's frame and Browser's own welcome frames would be drawn within this time if not cleared.
     time.sleep(3)
-    frames = [f.text for f in chrome.find_elements(By.CSS_SELECTOR, "[data-testid=frame]")]
+    frames = frame_texts(chrome)
     assert len(frames) == 1, frames
     assert "Who did what to whom in political news" in frames[0]
     assert "movie" not in chrome.find_element(By.TAG_NAME, "body").text.lower()

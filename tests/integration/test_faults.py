@@ -75,15 +75,25 @@ def ingest_process(folder: Path, settings: Settings, batch: int) -> subprocess.P
     )
 
 
+def ingest_until_first_write(corpus: Path, settings: Settings, driver: Driver) -> subprocess.Popen[str]:
+    """An ingest of `corpus` in 5-article batches, returned once a batch is in the graph (or it ended)."""
+    proc = ingest_process(corpus, settings, batch=5)
+    deadline = time.monotonic() + 300
+    while (
+        article_count(driver, settings.neo4j_database) == 0
+        and time.monotonic() < deadline
+        and proc.poll() is None
+    ):
+        time.sleep(0.05)
+    return proc
+
+
 def test_sigkill_mid_ingest_then_rerun_equals_one_clean_run(
     empty_graph: Driver, neo4j_settings: Settings, tmp_path: Path
 ) -> None:
     db = neo4j_settings.neo4j_database
     corpus = write_corpus(tmp_path / "corpus", 60)
-    proc = ingest_process(corpus, neo4j_settings, batch=5)
-    deadline = time.monotonic() + 300
-    while article_count(empty_graph, db) == 0 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
+    proc = ingest_until_first_write(corpus, neo4j_settings, empty_graph)
     workers = children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
@@ -153,10 +163,7 @@ def test_ctrl_c_mid_ingest_says_what_was_committed_and_the_rerun_completes(
 ) -> None:
     db = neo4j_settings.neo4j_database
     corpus = write_corpus(tmp_path / "corpus", 60)
-    proc = ingest_process(corpus, neo4j_settings, batch=5)
-    deadline = time.monotonic() + 300
-    while article_count(empty_graph, db) == 0 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
+    proc = ingest_until_first_write(corpus, neo4j_settings, empty_graph)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
