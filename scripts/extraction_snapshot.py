@@ -1,4 +1,4 @@
-"""Everything the pipeline extracts from a fixed set of texts, as sorted JSON lines: a refactor that must not
+"""Everything the pipeline extracts from a fixed set of texts, as sorted JSON lines: a change that must not
 change behaviour is checked by comparing two snapshots.
 
     .venv/bin/python -m scripts.extraction_snapshot OUT.jsonl [--synthetic N]
