@@ -56,7 +56,7 @@ bench: install
 		&& apt-get install -y -q wrk >/dev/null; } || echo "wrk not found: the API load will come from Python threads"
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-## The gold figures alone (../shared/gold): seeds and PLOVER dev, per type, with every miss.
+## The quality figures alone: recall and precision per type on the development corpus (quality/devcorpus), then the seeds and PLOVER dev gold (../shared/gold), with every miss.
 quality: install
 	$(BIN)/python -m scripts.gold_figures -v
 
