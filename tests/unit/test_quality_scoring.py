@@ -166,3 +166,23 @@ def test_a_node_holding_two_gold_actors_is_a_false_merge_and_a_split_is_a_miss()
     report = score({"x-01.txt": gold}, {"x-01.txt": ex})
     assert len(report.false_merges) == 1
     assert report.alias_groups_merged == 0
+
+
+def test_an_office_matches_on_any_spelling_of_its_country_and_a_meeting_told_both_ways_is_one() -> None:
+    gold = _gold(
+        entities=[*ENTITIES, {"name": "Turkey", "type": "Country"}],
+        relations=[
+            {"type": "HOLDS_ROLE", "source": "Anna Berg", "target": "President of Turkey", "evidence": "e"},
+            {"type": "CONSULT", "source": "Anna Berg", "target": "Tomas Kell", "evidence": "e"},
+        ],
+    )
+    turkey = _entity("c2", EntityType.COUNTRY, "Türkiye", "Turkey", "Turkish")
+    office = Entity(id="o2", type=EntityType.OFFICE, name="President of Türkiye", country="c2")
+    ex = ArticleExtraction(
+        article=ArticleInfo(id="a", source_path="x-01.txt"),
+        entities=[*EXTRACTED, turkey, office],
+        relations=[_rel("HOLDS_ROLE", "p1", "o2"), _rel("CONSULT", "p1", "p2"), _rel("CONSULT", "p2", "p1")],
+    )
+    report = score({"x-01.txt": gold}, {"x-01.txt": ex})
+    assert report.relations["HOLDS_ROLE"].tp == 1
+    assert (report.relations["CONSULT"].tp, report.relations["CONSULT"].fp) == (1, 0)
