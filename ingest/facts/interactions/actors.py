@@ -73,7 +73,10 @@ class Actors:
                 eid = self.valid(self.ctx.entity_for_token(child)) or (
                     self.actor(child, depth + 1) if child.dep_ in ("poss", "compound") else None
                 )
-                if eid:
+                if eid and not (self.is_town(eid) and (child.dep_ == "poss" or self.is_crowd(tok))):
+                    # "X's mayor", "Y residents": the town says where its people are from, it does not act;
+                    # a country there is its state ("Norland's police"), and "<region> rebels" are the
+                    # region's as PLOVER codes them.
                     return eid
         groups = self.state_agents | self.lex.words("group_nouns")
         if tok.lemma_.lower() in groups or tok.lower_ in groups:
@@ -82,9 +85,20 @@ class Actors:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             eid = self.actor(pobj, depth + 1)
-                            if eid:
-                                return eid
+                            if eid and not self.is_town(eid):
+                                return eid  # "police in <town>" are the state's, see state_of
         return None
+
+    def is_town(self, eid: str) -> bool:
+        """A place below the country (city, region): where acts happen, an actor only when named as one."""
+        return self.ctx.entity_type(eid) == EntityType.LOCATION
+
+    def country_of_place(self, eid: str) -> str | None:
+        """A country itself, or the country a town is in (when resolution knows it)."""
+        if not self.is_town(eid):
+            return eid
+        ent = self.ctx.entities.get(eid)
+        return ent.country if ent is not None and ent.country in self.ctx.entities else None
 
     def pronoun_entity(self, tok: Token) -> str | None:
         """The entity a third-person pronoun refers to (coref.py), reading a subject phrase as this

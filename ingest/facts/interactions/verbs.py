@@ -118,6 +118,7 @@ class VerbRules:
 
         sources: list[str] = []
         targets: list[str] = []
+        crowd = False  # the source is an unnamed crowd standing for the country it acts in
         if passive:
             targets = [e for t in subj_toks for e in self.who.actors(t)]
             agent_toks = [
@@ -151,9 +152,11 @@ class VerbRules:
                     found = [state]
                     attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 if not found and self.who.is_crowd(s):
-                    # "Thousands of people blocked streets in X": an unnamed crowd acts for the place it
-                    # acts in, as PLOVER codes it.
-                    found = self.place_targets(verb)[:1]
+                    # "Thousands of people blocked streets in X": an unnamed crowd acts for the country it
+                    # acts in, as PLOVER codes it (its civilians); a crowd in a town is not the town.
+                    found = [self.who.country_of_place(e) for e in self.place_targets(verb)][:1]
+                    found = [e for e in found if e is not None]
+                    crowd = True
                     if found:
                         attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 sources += found
@@ -170,7 +173,12 @@ class VerbRules:
         if not sources:
             return
         if not targets and not passive:
-            targets = [t for t in self.place_targets(verb) if t not in sources]
+            # Where a crowd acts is its own place, not what it acts against.
+            targets = [
+                t
+                for t in self.place_targets(verb)
+                if t not in sources and not (crowd and self.who.is_town(t))
+            ]
         if not targets and not passive:
             targets = self.object_phrase_targets(verb, sources)
             if targets:
@@ -278,8 +286,13 @@ class VerbRules:
         """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place
         where the act is done is what it is done to (PLOVER codes the place's authority as the target)."""
         out: list[str] = []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(self.who.is_crowd(o) or o.pos_ == "NUM" for o in objects):
+            # "arrested 25 people in X", "killed four in X": the act's target is the people, unnamed; the
+            # place is only where it happened (the event keeps the place and the count).
+            return out
         # "blocked roads in X": the place may hang on the object.
-        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        holders = [verb, *objects]
         for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within"):
                 for p in c.children:

@@ -286,11 +286,17 @@ def test_the_verb_phrase_rule_does_not_read_into_reported_speech_or_a_place_in_p
     assert not any(r.target == entity_id(L, "Freedom Square") for r in square)
 
 
-def test_an_unnamed_crowd_acts_for_the_place_it_acts_in(nlp: Language) -> None:
+def test_an_unnamed_crowd_acts_for_the_country_it_acts_in(nlp: Language) -> None:
     text = "Thousands of students blocked roads in Strelsau in protest against Borduria."
-    out = rels(nlp, text, {"Strelsau": EntityType.LOCATION, "Borduria": C})
+    names: Names = {
+        "Strelsau": (EntityType.LOCATION, "Strelsau", "Ruritania"),
+        "Ruritania": (C, "Ruritania", None),
+        "Borduria": (C, "Borduria", None),
+    }
+    out = extract_interactions(make_context(nlp, text, names, date(2021, 3, 10)))
     found = {(r.type, r.source, r.target) for r in out}
-    assert ("PROTEST", entity_id(EntityType.LOCATION, "Strelsau"), entity_id(C, "Borduria")) in found
+    assert ("PROTEST", entity_id(C, "Ruritania"), entity_id(C, "Borduria")) in found
+    assert not any(entity_id(EntityType.LOCATION, "Strelsau") in (s, t) for _, s, t in found)
     assert next(r for r in out if r.type == "PROTEST").attributes["source_role"] == "thousand"
 
 

@@ -1,0 +1,47 @@
+"""Who takes part in an interaction, on sentences written for these tests: places, descriptions, crowds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from ingest.facts.interactions import extract_interactions
+from ingest.models import EntityType, Relation
+from tests.unit.factctx import Names, make_context
+
+P, C, L = EntityType.PERSON, EntityType.COUNTRY, EntityType.LOCATION
+
+
+def rels(nlp: Language, text: str, names: Names) -> set[tuple[str, str, str]]:
+    out: list[Relation] = extract_interactions(make_context(nlp, text, names, date(2022, 5, 4)))
+    return {(r.type, r.source.split(":", 1)[1], r.target.split(":", 1)[1]) for r in out}
+
+
+NORLAND = {"Norland": (C, "Norland", None), "Vesterby": (L, "Vesterby", "Norland")}
+
+
+def test_people_arrested_in_a_town_are_not_an_arrest_of_the_town(nlp: Language) -> None:
+    found = rels(nlp, "Norland police arrested 25 people in central Vesterby on Friday.", NORLAND)
+    assert not any(target == "vesterby" for _, _, target in found), found
+    found = rels(nlp, "Soldiers killed four in Vesterby on Sunday, Norland said.", NORLAND)
+    assert not any("vesterby" in (source, target) for _, source, target in found), found
+
+
+def test_a_crowd_in_a_town_is_not_the_town(nlp: Language) -> None:
+    names: Names = {**NORLAND, "Ana Sorel": (P, "Ana Sorel", None)}
+    found = rels(nlp, "Several hundred students marched in Vesterby against the arrest of Ana Sorel.", names)
+    assert not any(source == "vesterby" for _, source, _ in found), found
+
+
+def test_a_towns_mayor_is_not_the_town(nlp: Language) -> None:
+    names: Names = {**NORLAND, "Ivo Brandt": (P, "Ivo Brandt", None)}
+    found = rels(nlp, "Norland police on Monday detained Vesterby's mayor, Ivo Brandt.", names)
+    assert ("COERCE", "norland", "ivo-brandt") in found
+    assert not any(target == "vesterby" for _, _, target in found), found
+
+
+def test_a_town_named_as_the_target_of_an_attack_still_is_one(nlp: Language) -> None:
+    names: Names = {**NORLAND, "Ostmark": (C, "Ostmark", None), "Kalden": (L, "Kalden", "Norland")}
+    found = rels(nlp, "Ostmark troops shelled Kalden on Tuesday.", names)
+    assert ("ASSAULT", "ostmark", "kalden") in found
