@@ -118,7 +118,7 @@ class VerbRules:
 
         sources: list[str] = []
         targets: list[str] = []
-        crowd = False  # the source is an unnamed crowd standing for the country it acts in
+        by_crowd = False  # the source is an unnamed crowd standing for the country it acts in
         if passive:
             targets = [e for t in subj_toks for e in self.who.actors(t)]
             agent_toks = [
@@ -154,9 +154,9 @@ class VerbRules:
                 if not found and self.who.is_crowd(s):
                     # "Thousands of people blocked streets in X": an unnamed crowd acts for the country it
                     # acts in, as PLOVER codes it (its civilians); a crowd in a town is not the town.
-                    found = [self.who.country_of_place(e) for e in self.place_targets(verb)][:1]
-                    found = [e for e in found if e is not None]
-                    crowd = True
+                    countries = [self.who.country_of_place(e) for e in self.place_targets(verb)][:1]
+                    found = [e for e in countries if e is not None]
+                    by_crowd = True
                     if found:
                         attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 sources += found
@@ -177,7 +177,7 @@ class VerbRules:
             targets = [
                 t
                 for t in self.place_targets(verb)
-                if t not in sources and not (crowd and self.who.is_town(t))
+                if t not in sources and not (by_crowd and self.who.is_town(t))
             ]
         if not targets and not passive:
             targets = self.object_phrase_targets(verb, sources)
