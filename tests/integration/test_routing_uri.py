@@ -26,7 +26,9 @@ def routing(settings: Settings) -> Settings:
     return settings.model_copy(update={"neo4j_uri": uri})
 
 
-def test_a_routing_uri_serves_ingest_queries_and_the_api(empty_graph: Driver, neo4j_settings: Settings) -> None:
+def test_a_routing_uri_serves_ingest_queries_and_the_api(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
     settings = routing(neo4j_settings)
     driver = create_driver(settings)
     try:

@@ -134,7 +134,9 @@ def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
 
 
 def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
-    """AGREE for a promised cooperative act, THREATEN for a threatened coercive one, else None.
+    """For an act still to come: AGREE when it is a cooperative one (promised), THREATEN when it is a coercive
+    one (threatened), and "" for any other (an accusation that "will" come is no fact yet). None for an act
+    that happened.
 
     The act is prospective when its verb, or a verb it is the purpose or complement of ("willing to send
     aid to help defend Y"), carries a future modal ("will", "may"), hangs under a verb of intent ("plans
@@ -142,7 +144,16 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
     modal = False
     tok = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in syntax.words("future_modals") for c in tok.children):
+        modals = [
+            c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in syntax.words("future_modals")
+        ]
+        if (
+            modals == ["would"]
+            and tok.dep_ == "ccomp"
+            and syntax.lemma(tok.head) in syntax.words("decision_verbs")
+        ):
+            break  # "announced it would suspend talks": a decision made known, the act itself
+        if modals:
             modal = True
             break
         head = tok.head
@@ -155,15 +166,15 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
             modal = True
             break
         if tok.dep_ == "xcomp" and hlemma in lex.words("threat_verbs"):
-            return "THREATEN" if rtype != "THREATEN" else None
+            return "THREATEN"
         if tok.dep_ == "xcomp" and hlemma in lex.words("promise_verbs"):
             modal = True
             break
         tok = head
     if not modal:
         return None
-    if rtype in COOPERATIVE_TYPES:
+    if rtype in COOPERATIVE_TYPES or rtype == "AGREE":
         return "AGREE"
-    if rtype in COERCIVE_TYPES:
+    if rtype in COERCIVE_TYPES or rtype == "THREATEN":
         return "THREATEN"
-    return None
+    return ""

@@ -123,14 +123,17 @@ class NounRules:
         claimed_by = (
             claimer(noun.head, sources, self.lex, self.who.speaker) if noun.head.pos_ == "VERB" else None
         )
-        # "X will impose a curfew on Y": the light verb's modal makes the act a threat or a promise.
+        # "X will impose a curfew on Y": the light verb's modal makes the act a threat or a promise, and
+        # nothing else: it has not happened.
         prospect = prospective_type(noun.head, spec.type, self.lex) if noun.head.pos_ == "VERB" else None
+        if prospect is not None:
+            if not prospect:
+                return
+            attributes = {**attributes, "promised": spec.type}
+            rtype, rule = prospect, "verb:promise" if prospect == "AGREE" else "verb:threat"
         for s in sources:
             for t in targets:
                 yield Found(rtype, s, t, rule, claimed_by, dict(attributes))
-                if prospect is not None:
-                    rule_p = "verb:promise" if prospect == "AGREE" else "verb:threat"
-                    yield Found(prospect, s, t, rule_p, claimed_by, {**attributes, "promised": spec.type})
 
     def governing_subjects(self, tok: Token) -> tuple[Token | None, list[str]]:
         """The nearest verb above a noun and the actors of its subject."""

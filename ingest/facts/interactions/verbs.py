@@ -187,19 +187,22 @@ class VerbRules:
             claimed_by = claimer(verb, sources, self.lex, self.who.speaker)
         if claimed_by in sources:
             claimed_by = None
+        prospect = prospective_type(verb, rtype, self.lex) if not refusal else None
+        if prospect is not None:
+            # What is still to come did not happen: a promise or a threat of it is the fact, if anything.
+            if not prospect:
+                return
+            attributes = {**attributes, "promised": rtype}
+            rtype, rule = prospect, "verb:promise" if prospect == "AGREE" else "verb:threat"
         if not targets and len(sources) > 1 and rtype.lower() in self.lex.words("reciprocal_types"):
             for one in sources:
                 for other in sources:
                     if one != other:
                         yield Found(rtype, one, other, "verb:reciprocal", claimed_by, dict(attributes))
             return
-        prospect = prospective_type(verb, rtype, self.lex) if not refusal else None
         for src in sources:
             for tgt in targets:
                 yield Found(rtype, src, tgt, rule, claimed_by, dict(attributes))
-                if prospect is not None:
-                    rule_p = "verb:promise" if prospect == "AGREE" else "verb:threat"
-                    yield Found(prospect, src, tgt, rule_p, claimed_by, {**attributes, "promised": rtype})
 
     def demand_relations(self, verb: Token) -> Iterator[Found]:
         """ "X demanded that Y end Z", "X said Y must stop Z": X REQUESTs of Y.
