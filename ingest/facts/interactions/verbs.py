@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ingest.facts.interactions.actors import PLACE_TYPES, Actors
+from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import (
     accused_chain,
     claimer,
@@ -17,16 +17,9 @@ from ingest.facts.interactions.clauses import (
     target_tokens,
 )
 from ingest.facts.interactions.found import Found
+from ingest.facts.interactions.targets import Targets
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
 from ingest.facts.syntax import negated, prepositional_objects, relative_antecedent, words
-from ingest.models import EntityType
-
-# Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
-# "by" names whose call or offer it was ("rejected calls by Y").
-INNER_PREPS = {"against", "on", "of", "with", "to", "for", "from", "toward", "towards", "upon", "by"}
-# Dependents of a verb that begin a phrase of their own (a clause with its own subject, reported speech, a
-# coordinated verb): the verb's target is not looked for inside them.
-OWN_PHRASE_DEPS = {"ccomp", "parataxis", "conj", "cc", "advcl", "relcl", "mark", "punct", "npadvmod", "csubj"}
 
 
 def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
@@ -46,6 +39,7 @@ class VerbRules:
         self.who = who
         self.ctx = who.ctx
         self.lex = who.lex
+        self.targets = Targets(who)
 
     def armed(self, sent: Span) -> bool:
         """Whether the sentence speaks of fighting: armed actors or combat."""
@@ -141,7 +135,7 @@ class VerbRules:
                 if state:
                     sources = [state]
                     rule = "verb:passive-state"
-            targets += self.resolve_targets(
+            targets += self.targets.resolve(
                 [(t, v) for t, v in target_tokens(verb, sense or Sense(rtype)) if v != "obj"]
             )
         else:
@@ -154,19 +148,19 @@ class VerbRules:
                 if not found and self.who.is_crowd(s):
                     # "Thousands of people blocked streets in X": an unnamed crowd acts for the country it
                     # acts in, as PLOVER codes it (its civilians); a crowd in a town is not the town.
-                    countries = [self.who.country_of_place(e) for e in self.place_targets(verb)][:1]
+                    countries = [self.who.country_of_place(e) for e in self.targets.places(verb)][:1]
                     found = [e for e in countries if e is not None]
                     by_crowd = True
                     if found:
                         attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 sources += found
-            targets = self.resolve_targets(target_tokens(verb, sense or Sense(rtype)))
+            targets = self.targets.resolve(target_tokens(verb, sense or Sense(rtype)))
             if not targets and lemma in lex.words("intent_verbs"):
                 for c in verb.children:
                     if c.dep_ == "xcomp":
-                        targets = self.resolve_targets(
+                        targets = self.targets.resolve(
                             target_tokens(c, sense or Sense(rtype))
-                        ) or self.place_targets(c)
+                        ) or self.targets.places(c)
                         if targets:
                             rule = "verb:intent"
                             break
@@ -176,11 +170,11 @@ class VerbRules:
             # Where a crowd acts is its own place, not what it acts against.
             targets = [
                 t
-                for t in self.place_targets(verb)
+                for t in self.targets.places(verb)
                 if t not in sources and not (by_crowd and self.who.is_town(t))
             ]
         if not targets and not passive:
-            targets = self.object_phrase_targets(verb, sources)
+            targets = self.targets.object_phrase(verb, sources)
             if targets:
                 rule = "verb:object-phrase"
         if claimed_by is None:
@@ -229,7 +223,7 @@ class VerbRules:
             targets = [e for c in comp.children if c.dep_ == "nsubj" for e in self.who.actors(c)]
             if not targets:
                 # "demanded that control be taken from Y": the passive complement's agent or "from" object.
-                targets = self.resolve_targets(
+                targets = self.targets.resolve(
                     [
                         (p, c.lower_)
                         for c in comp.children
@@ -241,66 +235,3 @@ class VerbRules:
             for src in sources:
                 for tgt in targets:
                     yield Found("REQUEST", src, tgt, "verb:demand-that", None, {"demand": lemma})
-
-    def resolve_targets(self, tokens: list[tuple[Token, str]]) -> list[str]:
-        """Actors named by the target phrases, or by their inner prepositions ("sanctions against Y")."""
-        out: list[str] = []
-        for tok, _via in tokens:
-            found = self.who.phrase_actors(tok)
-            if not found:
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in INNER_PREPS:
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                found += self.who.actors(p)
-            state = None if found else self.who.state_of(tok, acted_on=True)
-            if state:
-                found = [state]  # "clashed with police": the state is acted on
-            for eid in found:
-                if eid not in out:
-                    out.append(eid)
-        return out
-
-    def object_phrase_targets(self, verb: Token, sources: list[str]) -> list[str]:
-        """The first actor named in the verb's own phrase after it, when no dependency rule found a target.
-
-        The event coders this lexicon comes from (PETRARCH) take the target from the verb phrase this way;
-        it recovers targets the parser hangs in odd places ("denounced as a crime X's suppression of ...",
-        "granted asylum to five officers holed up ..."). Clauses with a subject of their own, reported
-        speech and coordinated verbs are their own phrases and are not looked into."""
-        for child in verb.children:
-            if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
-                continue
-            for tok in child.subtree:
-                if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
-                    break  # a clause of its own, or one that says what did not happen ("without returning")
-                eid = self.who.valid(self.ctx.entity_for_token(tok))
-                if eid is None or eid in sources:
-                    continue
-                # A place deep in the phrase is mostly where something happened ("set fire to ballots on
-                # the square"); only a place the verb acts on directly is its target.
-                direct = tok is child and tok.dep_ == "dobj"
-                if self.ctx.entity_type(eid) == EntityType.LOCATION and not direct:
-                    continue
-                return [eid]
-        return []
-
-    def place_targets(self, verb: Token) -> list[str]:
-        """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place
-        where the act is done is what it is done to (PLOVER codes the place's authority as the target)."""
-        out: list[str] = []
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if any(self.who.is_crowd(o) or o.pos_ == "NUM" for o in objects):
-            # "arrested 25 people in X", "killed four in X": the act's target is the people, unnamed; the
-            # place is only where it happened (the event keeps the place and the count).
-            return out
-        # "blocked roads in X": the place may hang on the object.
-        holders = [verb, *objects]
-        for c in (c for h in holders for c in h.children):
-            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        for eid in self.who.actors(p):
-                            if self.ctx.entity_type(eid) in PLACE_TYPES and eid not in out:
-                                out.append(eid)
-        return out
