@@ -57,6 +57,18 @@ class VerbRules:
         phrases += [p for p, _ in prepositional_objects(verb)]
         return any(p.lemma_.lower() in nouns or p.lower_ in nouns for p in phrases)
 
+    def tells_a_tally(self, verb: Token) -> bool:
+        """Whether the verb's object is a count of votes ("garnered 44 percent", "amassed 727,000 votes",
+        "held a lead of 20,000 votes over X")."""
+        tally = self.lex.words("tally_nouns")
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
+            if obj.pos_ == "NUM" or obj.lemma_.lower() in tally or obj.lower_ in tally:
+                return True
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                if any(p.lemma_.lower() in tally for p in prep.children if p.dep_ == "pobj"):
+                    return True
+        return False
+
     def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
         lex = self.lex
         lemma = verb.lemma_.lower()
@@ -87,6 +99,10 @@ class VerbRules:
             (rtype == "ASSAULT" and not self.armed(sent)) or self.about_a_vote(verb)
         ):
             return  # who beat whom in a vote is the election's result, not an attack or a cooperation
+        if self.tells_a_tally(verb) or (
+            rtype.lower() in lex.words("contest_misread_types") and self.about_a_vote(verb)
+        ):
+            return  # a count of votes, or candidates contesting a vote: the election's results hold them
         if lemma in lex.words("travel_verbs") and not any(c.dep_ == "dobj" for c in verb.children):
             # "flew to Paris", "left for London": a journey, not an interaction, unless it is a visit.
             if not self.cued(sent, "visit_cues"):

@@ -427,3 +427,18 @@ def test_a_decision_announced_with_would_is_the_act(nlp: Language) -> None:
         rels(nlp, "Norland announced on Monday that it would impose sanctions on Boris Vale.", names)
     )
     assert ("SANCTION", "norland", "boris-vale") in found
+
+
+def test_a_count_of_votes_or_a_contest_is_no_interaction(nlp: Language) -> None:
+    names = {"Ana Lusk": P, "Boris Vale": P}
+    for text in (
+        "Ana Lusk garnered 41 percent of the votes and Boris Vale 30 percent.",
+        "Ana Lusk amassed 900,000 votes against her nearest rival Boris Vale.",
+        "Ana Lusk held a lead of 20,000 votes over Boris Vale on Wednesday.",
+        "Ana Lusk ran against Boris Vale for the presidency in 2019.",
+    ):
+        found = triples(rels(nlp, text, names))
+        assert not found, (text, found)
+    # A verb of support keeps an election phrase: backing someone in a vote is backing them.
+    found = triples(rels(nlp, "Ana Lusk endorsed Boris Vale in the presidential race.", names))
+    assert ("SUPPORT", "ana-lusk", "boris-vale") in found
