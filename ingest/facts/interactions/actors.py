@@ -3,6 +3,7 @@ conjoined with it, and the country a sentence or the whole article is about."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -10,7 +11,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference
 from ingest.facts.plover_lexicon import PloverLexicon
-from ingest.facts.syntax import conjuncts, relative_antecedent
+from ingest.facts.syntax import conjuncts, relative_antecedent, words
 from ingest.models import EntityType
 
 # Places are actors: PLOVER codes a city or region as the authority acting there or acted upon ("troops
@@ -164,6 +165,30 @@ class Actors:
         tok = relative_antecedent(tok)
         crowd = self.lex.words("crowd_nouns")
         return tok.lemma_.lower() in crowd or tok.lower_ in crowd
+
+    def is_title(self, tok: Token) -> bool:
+        """A noun naming an office or rank ("president", "vice-president", "king")."""
+        titles = words("person_titles") | words("title_prefixes")
+        tok = relative_antecedent(tok)
+        return any(part in titles for part in re.split(r"[-\s]", tok.lower_)) or tok.lemma_.lower() in titles
+
+    def place_country(self, verb: Token, exclude: Iterable[str]) -> str | None:
+        """The country an act is told to happen in ("was arrested in X", "detained at X airport"): the
+        state that acts when a passive names no agent. A country named elsewhere in the sentence ("her son
+        lives in London") is not it."""
+        excluded = set(exclude)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                for tok in pobj.subtree:
+                    eid = self.ctx.entity_for_token(tok)
+                    country = (
+                        self.country_of_place(eid)
+                        if eid and self.ctx.entity_type(eid) in PLACE_TYPES
+                        else None
+                    )
+                    if country and country not in excluded:
+                        return country
+        return None
 
     def sentence_country(self, sent: Span, exclude: Iterable[str]) -> str | None:
         excluded = set(exclude)

@@ -20,6 +20,7 @@ from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.targets import Targets
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
 from ingest.facts.syntax import negated, prepositional_objects, relative_antecedent, words
+from ingest.models import EntityType
 
 
 def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
@@ -147,7 +148,7 @@ class VerbRules:
             ):
                 # Only arrest, detention, imprisonment, sentencing, release and dispersal are the state's by
                 # default; "barred from running" or "banned" has too many possible agents.
-                state = self.who.sentence_country(sent, targets) or self.who.ctx.main_country
+                state = self.who.place_country(verb, targets) or self.who.ctx.main_country
                 if state:
                     sources = [state]
                     rule = "verb:passive-state"
@@ -155,8 +156,12 @@ class VerbRules:
                 [(t, v) for t, v in target_tokens(verb, sense or Sense(rtype)) if v != "obj"]
             )
         else:
+            titled: list[str] = []  # countries read from a title ("Norland's president"): the person's
             for s in subj_toks:
                 found = self.who.actors(s)
+                if self.who.is_title(s) or any(c.dep_ == "case" for c in s.children):
+                    # a title, or a possessor the parser made a subject of its own ("Norland 's")
+                    titled += [e for e in found if self.ctx.entity_type(e) == EntityType.COUNTRY]
                 state = None if found else self.who.state_of(s)
                 if state:
                     found = [state]
@@ -170,6 +175,10 @@ class VerbRules:
                     if found:
                         attributes["source_role"] = relative_antecedent(s).lemma_.lower()
                 sources += found
+            if titled and any(self.ctx.entity_type(e) == EntityType.PERSON for e in sources):
+                # "Norland's Vice-President, Ana Lusk, conceded": the title and the name are one subject
+                # that the parser split; the person acts, not the country of the title.
+                sources = [e for e in sources if e not in titled]
             targets = self.targets.resolve(target_tokens(verb, sense or Sense(rtype)))
             if not targets and lemma in lex.words("intent_verbs"):
                 for c in verb.children:

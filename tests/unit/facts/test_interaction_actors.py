@@ -45,3 +45,26 @@ def test_a_town_named_as_the_target_of_an_attack_still_is_one(nlp: Language) -> 
     names: Names = {**NORLAND, "Ostmark": (C, "Ostmark", None), "Kalden": (L, "Kalden", "Norland")}
     found = rels(nlp, "Ostmark troops shelled Kalden on Tuesday.", names)
     assert ("ASSAULT", "ostmark", "kalden") in found
+
+
+def test_a_title_split_from_its_name_is_the_person_not_the_country(nlp: Language) -> None:
+    names: Names = {
+        "Norland": (C, "Norland", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+        "Boris Vale": (P, "Boris Vale", None),
+    }
+    found = rels(nlp, "Norland\u2019s Vice-President, Ana Lusk, has conceded defeat to Boris Vale.", names)
+    assert ("CONCEDE", "ana-lusk", "boris-vale") in found
+    assert not any(source == "norland" for _, source, _ in found), found
+
+
+def test_an_agentless_arrest_is_by_the_state_where_it_happened(nlp: Language) -> None:
+    names: Names = {
+        "Norland": (C, "Norland", None),
+        "Ostmark": (C, "Ostmark", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+    }
+    text = "Ana Lusk, whose son lives in Ostmark, was arrested in Norland on Friday."
+    found = rels(nlp, text, names)
+    assert ("COERCE", "norland", "ana-lusk") in found
+    assert not any(source == "ostmark" for _, source, _ in found), found
