@@ -5,6 +5,7 @@ Matching, per article:
 - an actor of the gold file matches an extracted entity when one of its spellings is one of the entity's
   names or aliases (case, accents and a possessive "'s" ignored);
 - a relation matches when its type is the gold type or one of its `alt_types`, and source and target match
+  (a relation to an election matches a gold target that is its country or a candidate not said to have lost)
   (either way round for CONSULT, COOPERATE and AGREE); an office (HOLDS_ROLE) matches on its name;
 - facts are counted once per (type, source, target) in an article: the graph keeps one relationship for them;
 - an emitted fact that matches an `optional` gold fact counts neither way.
@@ -137,9 +138,20 @@ class _Article:
             return False
         if r.type == "HOLDS_ROLE":
             return self.matches(g.source, r.source) and self.office_matches(g.target, r.target)
+        if r.target.startswith("election:"):
+            # "X rejected the election": the gold names what was rejected by its country or its winner.
+            return self.matches(g.source, r.source) and self.election_matches(g.target, r.target)
         if self.matches(g.source, r.source) and self.matches(g.target, r.target):
             return True
         return r.type in SYMMETRIC and self.matches(g.target, r.source) and self.matches(g.source, r.target)
+
+    def election_matches(self, gold_target: str, election_id: str) -> bool:
+        election = next((el for el in self.ex.elections if el.id == election_id), None)
+        if election is None:
+            return False
+        return self.matches(gold_target, election.country) or any(
+            self.matches(gold_target, res.participant) for res in election.results if res.won is not False
+        )
 
     def office_matches(self, gold_office: str, office_id: str) -> bool:
         """The office "President of Türkiye" is the gold's "President of Turkey": the country part may be any

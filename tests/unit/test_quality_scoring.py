@@ -186,3 +186,19 @@ def test_an_office_matches_on_any_spelling_of_its_country_and_a_meeting_told_bot
     report = score({"x-01.txt": gold}, {"x-01.txt": ex})
     assert report.relations["HOLDS_ROLE"].tp == 1
     assert (report.relations["CONSULT"].tp, report.relations["CONSULT"].fp) == (1, 0)
+
+
+def test_a_rejected_election_matches_a_gold_rejection_of_its_winner() -> None:
+    gold = _gold(
+        entities=ENTITIES,
+        relations=[{"type": "REJECT", "source": "Tomas Kell", "target": "Anna Berg", "evidence": "e"}],
+    )
+    election = Election(
+        id="election:c1:presidential:2020",
+        country="c1",
+        kind="presidential",
+        results=[ElectionResult(participant="p1", won=True), ElectionResult(participant="p2", won=False)],
+    )
+    ex = _extraction([_rel("REJECT", "p2", "election:c1:presidential:2020")], [election])
+    report = score({"x-01.txt": gold}, {"x-01.txt": ex})
+    assert (report.relations["REJECT"].tp, report.relations["REJECT"].fp) == (1, 0)
