@@ -153,7 +153,8 @@ def score(items: list[dict[str, Any]], predict: Predict) -> Scores:
         row[2] += full_hit
         if not full_hit:
             found = sorted({(r.type, r.source, r.target) for r in relations})
-            scores.misses.append(f"{item['id']} {gold_type} {sources}->{targets}: {found}")
+            which = "actors" if type_hit else "type"
+            scores.misses.append(f"{item['id']} ({which}) {gold_type} {sources}->{targets}: {found}")
     return scores
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.facts.interactions.actors import PLACE_TYPES, Actors
-from ingest.facts.syntax import negated
+from ingest.facts.syntax import negated, words
 from ingest.models import EntityType
 
 # Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
@@ -53,6 +53,8 @@ class Targets:
         for child in verb.children:
             if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
                 continue
+            if child.dep_ == "prep" and (child.lower_ in words("adjunct_preps") or self.place_or_time(child)):
+                continue  # "met X at the sidelines of the Y summit", "in Z": when and where, not whom
             for tok in child.subtree:
                 if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
@@ -66,6 +68,21 @@ class Targets:
                     continue
                 return [eid]
         return []
+
+    def place_or_time(self, prep: Token) -> bool:
+        """An "in" phrase that says where or when ("in Z", "in the capital", "in March")."""
+        if prep.lower_ != "in":
+            return False
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            eid = self.ctx.entity_for_token(pobj)
+            if (eid and self.ctx.entity_type(eid) in PLACE_TYPES) or pobj.ent_type_ in (
+                "DATE",
+                "TIME",
+                "GPE",
+                "LOC",
+            ):
+                return True
+        return False
 
     def places(self, verb: Token) -> list[str]:
         """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place

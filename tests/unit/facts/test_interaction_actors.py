@@ -68,3 +68,13 @@ def test_an_agentless_arrest_is_by_the_state_where_it_happened(nlp: Language) ->
     found = rels(nlp, text, names)
     assert ("COERCE", "norland", "ana-lusk") in found
     assert not any(source == "ostmark" for _, source, _ in found), found
+
+
+def test_when_and_where_phrases_name_no_target(nlp: Language) -> None:
+    names: Names = {
+        "Ana Lusk": (P, "Ana Lusk", None),
+        "Pan-Arctic Union": (EntityType.ORGANIZATION, "Pan-Arctic Union", None),
+    }
+    text = "Ana Lusk conferred with leaders of several countries at the sidelines of the Pan-Arctic Union summit."
+    found = rels(nlp, text, names)
+    assert not any(target == "pan-arctic-union" for _, _, target in found), found
