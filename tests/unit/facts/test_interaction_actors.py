@@ -75,6 +75,6 @@ def test_when_and_where_phrases_name_no_target(nlp: Language) -> None:
         "Ana Lusk": (P, "Ana Lusk", None),
         "Pan-Arctic Union": (EntityType.ORGANIZATION, "Pan-Arctic Union", None),
     }
-    text = "Ana Lusk conferred with leaders of many countries at the sidelines of the Pan-Arctic Union summit."
+    text = "Ana Lusk conferred with leaders of many states at the sidelines of the Pan-Arctic Union summit."
     found = rels(nlp, text, names)
     assert not any(target == "pan-arctic-union" for _, _, target in found), found
