@@ -53,9 +53,15 @@ class Targets:
         for child in verb.children:
             if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
                 continue
-            if child.dep_ == "prep" and (child.lower_ in words("adjunct_preps") or self.place_or_time(child)):
+            if self.adjunct(child):
                 continue  # "met X at the sidelines of the Y summit", "in Z": when and where, not whom
             for tok in child.subtree:
+                if any(
+                    a.dep_ == "prep" and a.lower_ in words("adjunct_preps")
+                    for a in tok.ancestors
+                    if a.i > verb.i and a in child.subtree
+                ):
+                    continue  # deeper in the phrase, "in X" may still stand for X ("parties to the war in X")
                 if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
                 eid = self.who.valid(self.ctx.entity_for_token(tok))
@@ -68,6 +74,10 @@ class Targets:
                     continue
                 return [eid]
         return []
+
+    def adjunct(self, tok: Token) -> bool:
+        """A phrase of when or where: its actors are not what the verb acts on."""
+        return tok.dep_ == "prep" and (tok.lower_ in words("adjunct_preps") or self.place_or_time(tok))
 
     def place_or_time(self, prep: Token) -> bool:
         """An "in" phrase that says where or when ("in Z", "in the capital", "in March")."""
