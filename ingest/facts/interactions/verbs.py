@@ -70,10 +70,23 @@ class VerbRules:
                     return True
         return False
 
+    def carried_sense(self, verb: Token) -> Sense | None:
+        """ "placed sanctions on X", "ordered sanctions against X": a light verb's object noun carries the
+        act; the verb's own sense ("place" troops, "order") does not. A phrasal verb ("called off a strike")
+        has a sense of its own."""
+        lex = self.lex
+        if verb.lemma_.lower() not in lex.words("light_verbs") or any(c.dep_ == "prt" for c in verb.children):
+            return None
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            spec = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
+            if spec is not None:
+                return Sense(spec.type, spec.mode, "noun")
+        return None
+
     def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
         lex = self.lex
         lemma = verb.lemma_.lower()
-        sense = sense_of(verb, self.lex)
+        sense = self.carried_sense(verb) or sense_of(verb, self.lex)
         head = verb.head
         refusal = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")
         if sense is None and not refusal:

@@ -442,3 +442,14 @@ def test_a_count_of_votes_or_a_contest_is_no_interaction(nlp: Language) -> None:
     # A verb of support keeps an election phrase: backing someone in a vote is backing them.
     found = triples(rels(nlp, "Ana Lusk endorsed Boris Vale in the presidential race.", names))
     assert ("SUPPORT", "ana-lusk", "boris-vale") in found
+
+
+def test_a_light_verbs_object_noun_carries_the_act(nlp: Language) -> None:
+    names = {"Norland": C, "Boris Vale": P}
+    for text in (
+        "Norland placed sanctions on Boris Vale on Monday.",
+        "Norland ordered sanctions against Boris Vale.",
+    ):
+        found = triples(rels(nlp, text, names))
+        assert ("SANCTION", "norland", "boris-vale") in found, (text, found)
+        assert not any(t in ("MOBILIZE", "COOPERATE") for t, _, _ in found), (text, found)
