@@ -39,6 +39,7 @@ CONFIDENCE = {
     "verb:threat": 0.5,
     "verb:demand-that": 0.55,
     "verb:object-phrase": 0.45,
+    "participle:state": 0.45,
 }
 CLAIM_FACTOR = 0.75
 
@@ -87,3 +88,4 @@ def _sentence(verbs: VerbRules, nouns: NounRules, sent: Span) -> Iterator[Found]
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)
             yield from nouns.appositive_relations(tok)
+            yield from nouns.participle_relations(tok)

@@ -13,6 +13,7 @@ from ingest.facts.interactions.clauses import claimer, prospective_type, subject
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.verbs import sense_of
 from ingest.facts.syntax import clause_verb, negated, planned
+from ingest.models import EntityType
 
 
 class NounRules:
@@ -146,6 +147,24 @@ class NounRules:
         return verb, [e for s in subj_toks for e in self.who.actors(s)]
 
     # -------------------------------------------------------------------------------------- appositives
+
+    def participle_relations(self, tok: Token) -> Iterator[Found]:
+        """ "X, a jailed opposition leader", "the detained lawmakers, X and Y", "incarcerated founder X": a
+        participle of the state's coercion on a noun naming a person is an act of the state on them."""
+        coercion = self.lex.words("state_coercion_verbs")
+        # "detained activist X": the participle may hang on a compound of the name.
+        holders = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+        if not any(c.dep_ == "amod" and c.lemma_.lower() in coercion for h in holders for c in h.children):
+            return
+        people = self.who.actors(tok)
+        if not people and tok.dep_ == "appos":
+            people = self.who.actors(tok.head)
+        people = [e for e in people if self.ctx.entity_type(e) == EntityType.PERSON]
+        state = self.ctx.main_country
+        if state is None:
+            return
+        for person in people:
+            yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
 
     def appositive_relations(self, tok: Token) -> Iterator[Found]:
         """ "X, the chosen successor of Y" / "X, an ally of Y" -> SUPPORT Y -> X."""

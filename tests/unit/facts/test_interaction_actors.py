@@ -78,3 +78,15 @@ def test_when_and_where_phrases_name_no_target(nlp: Language) -> None:
     text = "Ana Lusk conferred with leaders of many states at the sidelines of the Pan-Arctic Union summit."
     found = rels(nlp, text, names)
     assert not any(target == "pan-arctic-union" for _, _, target in found), found
+
+
+def test_a_jailed_or_detained_person_is_coerced_by_the_state(nlp: Language) -> None:
+    names: Names = {
+        "Norland": (C, "Norland", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+        "Ivo Brandt": (P, "Ivo Brandt", None),
+    }
+    text = "In Norland, Ana Lusk, a jailed opposition leader, wrote to kin of detained activist Ivo Brandt."
+    found = rels(nlp, text, names)
+    assert ("COERCE", "norland", "ana-lusk") in found, found
+    assert ("COERCE", "norland", "ivo-brandt") in found, found
