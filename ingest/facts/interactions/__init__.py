@@ -58,7 +58,7 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
         seen: set[tuple[str, str, str, str | None]] = set()
         for f in found:
             key = (f.type, f.source, f.target, f.claimed_by)
-            if f.source == f.target or key in seen:
+            if f.source == f.target or key in seen or not _town_fits(who, f):
                 continue
             seen.add(key)
             confidence = f.confidence if f.confidence is not None else CONFIDENCE.get(f.rule, 0.5)
@@ -77,6 +77,12 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
                 )
             )
     return out
+
+
+def _town_fits(who: Actors, f: Found) -> bool:
+    """A town may undergo an act ("troops shelled X"); it never does one: a town read as a source is a
+    dateline, a crowd's or the police's place, or a name the gazetteer mistook for a place."""
+    return not who.is_town(f.source)
 
 
 def _sentence(verbs: VerbRules, nouns: NounRules, sent: Span) -> Iterator[Found]:

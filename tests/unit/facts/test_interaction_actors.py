@@ -90,3 +90,9 @@ def test_a_jailed_or_detained_person_is_coerced_by_the_state(nlp: Language) -> N
     found = rels(nlp, text, names)
     assert ("COERCE", "norland", "ana-lusk") in found, found
     assert ("COERCE", "norland", "ivo-brandt") in found, found
+
+
+def test_a_town_never_acts(nlp: Language) -> None:
+    names: Names = {**NORLAND, "Ana Lusk": (P, "Ana Lusk", None)}
+    found = rels(nlp, "Vesterby accused Ana Lusk of fraud on Monday.", names)
+    assert not any(source == "vesterby" for _, source, _ in found), found
