@@ -63,6 +63,9 @@ class Actors:
                         eid = self.valid(self.ctx.entity_for_token(pobj))
                         if eid and self.ctx.entity_type(eid) == EntityType.PERSON:
                             return eid
+        led = self.government_of(tok)
+        if led is not None:
+            return led
         appos = self.apposed(tok)
         if appos is not None:
             # "Norland's president, Ana Lusk": the name the phrase is apposed to wins over its possessor.
@@ -88,6 +91,24 @@ class Actors:
                             eid = self.actor(pobj, depth + 1)
                             if eid and not self.is_town(eid):
                                 return eid  # "police in <town>" are the state's, see state_of
+        return None
+
+    def government_of(self, tok: Token) -> str | None:
+        """ "Ruto's government", "the administration of President X": the state the person leads, which is
+        the country named with them ("Norland's President X's government") or else the article's."""
+        if tok.lemma_.lower() not in self.lex.words("government_nouns"):
+            return None
+        leaders = [c for c in tok.children if c.dep_ == "poss"]
+        leaders += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for leader in leaders:
+            eid = self.valid(self.ctx.entity_for_token(leader))
+            if eid is None or self.ctx.entity_type(eid) != EntityType.PERSON:
+                continue
+            for mod in leader.subtree:
+                country = self.ctx.entity_for_token(mod)
+                if country and self.ctx.entity_type(country) == EntityType.COUNTRY:
+                    return country
+            return self.ctx.main_country
         return None
 
     def is_town(self, eid: str) -> bool:

@@ -96,3 +96,16 @@ def test_a_town_never_acts(nlp: Language) -> None:
     names: Names = {**NORLAND, "Ana Lusk": (P, "Ana Lusk", None)}
     found = rels(nlp, "Vesterby accused Ana Lusk of fraud on Monday.", names)
     assert not any(source == "vesterby" for _, source, _ in found), found
+
+
+def test_a_leaders_government_is_the_state(nlp: Language) -> None:
+    names: Names = {
+        "Norland": (C, "Norland", None),
+        "Ostmark": (C, "Ostmark", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+        "Ivo Brandt": (P, "Ivo Brandt", None),
+    }
+    found = rels(nlp, "In Norland, Ana Lusk accused Ivo Brandt's government of fraud.", names)
+    assert ("ACCUSE", "ana-lusk", "norland") in found, found
+    found = rels(nlp, "Ana Lusk criticised the government of Ostmark President Ivo Brandt.", names)
+    assert ("ACCUSE", "ana-lusk", "ostmark") in found, found
