@@ -12,7 +12,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.verbs import sense_of
-from ingest.facts.syntax import clause_verb, negated, planned
+from ingest.facts.syntax import clause_verb, negated, planned, words
 from ingest.models import EntityType
 
 
@@ -117,6 +117,8 @@ class NounRules:
                         yield Found(spec.type, a, b, "noun:symmetric", None, dict(attributes))
             return
         rtype = spec.type
+        if rtype != "PROTEST" and self.requested(noun):
+            return  # "called for the release of X", "urged talks with Y": asked for, not done (a REQUEST)
         if rtype == "PROTEST" and planned(sent, noun):
             # "called for protests against X next week": a protest still to come is a threat of one.
             rtype = "THREATEN"
@@ -135,6 +137,17 @@ class NounRules:
         for s in sources:
             for t in targets:
                 yield Found(rtype, s, t, rule, claimed_by, dict(attributes))
+
+    def requested(self, noun: Token) -> bool:
+        """Whether the act a noun names is what someone asks for ("demanded the release of X", "called for
+        talks"), not what happened."""
+        asking = words("appeal_verbs") | self.lex.words("demand_verbs")
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "for":
+            head = head.head
+        elif noun.dep_ != "dobj":
+            return False
+        return head.pos_ == "VERB" and head.lemma_.lower() in asking
 
     def governing_subjects(self, tok: Token) -> tuple[Token | None, list[str]]:
         """The nearest verb above a noun and the actors of its subject."""

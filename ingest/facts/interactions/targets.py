@@ -28,6 +28,12 @@ class Targets:
         """Actors named by the target phrases, or by their inner prepositions ("sanctions against Y")."""
         out: list[str] = []
         for tok, _via in tokens:
+            if tok.lemma_.lower() in self.who.lex.words("release_nouns"):
+                # "urged the release of X": the state that holds X is asked, not X.
+                state = self.ctx.main_country
+                if state and state not in out:
+                    out.append(state)
+                continue
             found = self.who.phrase_actors(tok)
             if not found:
                 for c in tok.children:

@@ -109,3 +109,16 @@ def test_a_leaders_government_is_the_state(nlp: Language) -> None:
     assert ("ACCUSE", "ana-lusk", "norland") in found, found
     found = rels(nlp, "Ana Lusk criticised the government of Ostmark President Ivo Brandt.", names)
     assert ("ACCUSE", "ana-lusk", "ostmark") in found, found
+
+
+def test_asking_for_a_release_asks_the_state_and_releases_no_one(nlp: Language) -> None:
+    names: Names = {
+        "Norland": (C, "Norland", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+        "Ivo Brandt": (P, "Ivo Brandt", None),
+    }
+    found = rels(nlp, "In Norland, Ana Lusk urged the release of Ivo Brandt.", names)
+    assert ("REQUEST", "ana-lusk", "norland") in found, found
+    assert ("REQUEST", "ana-lusk", "ivo-brandt") not in found, found
+    found = rels(nlp, "In Norland, Ana Lusk called for the release of Ivo Brandt.", names)
+    assert not any(t in ("RETREAT", "CONCEDE") for t, _, _ in found), found
