@@ -18,7 +18,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.claims import claim_relations
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.nouns import NounRules
-from ingest.facts.interactions.verbs import VerbRules
+from ingest.facts.interactions.verbs import DENIED, VerbRules
 from ingest.facts.plover_lexicon import load_plover_lexicon
 from ingest.models import Relation
 
@@ -51,7 +51,7 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
     verbs, nouns = VerbRules(who), NounRules(who)
     out: list[Relation] = []
     for sent in ctx.doc.sents:
-        found = list(_sentence(verbs, nouns, sent))
+        found = [_answered(f, out) for f in _sentence(verbs, nouns, sent)]
         if not found:
             continue
         when = ctx.sentence_date(sent)
@@ -77,6 +77,16 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
                 )
             )
     return out
+
+
+def _answered(f: Found, earlier: list[Relation]) -> Found:
+    """A denial of charges ("Y denied the charges") rejects the last actor the article says accused Y; with
+    no such accuser it stays unresolved and is dropped (its target equals its source)."""
+    if f.target != DENIED:
+        return f
+    accusers = [r.source for r in earlier if r.type == "ACCUSE" and r.target == f.source and not r.claimed_by]
+    f.target = accusers[-1] if accusers else f.source
+    return f
 
 
 def _town_fits(who: Actors, f: Found) -> bool:

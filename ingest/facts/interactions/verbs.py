@@ -33,6 +33,10 @@ def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
     return lex.verb_sense(verb.lemma_.lower(), preps, objs)
 
 
+# The target of a denial whose accuser the sentence does not name: the article's accusation resolves it.
+DENIED = "denied:accuser"
+
+
 class VerbRules:
     """The relations each verb of a sentence states, between the actors `who` finds in its phrases."""
 
@@ -69,6 +73,29 @@ class VerbRules:
                 if any(p.lemma_.lower() in tally for p in prep.children if p.dep_ == "pobj"):
                     return True
         return False
+
+    def denial_targets(self, verb: Token) -> list[str] | None:
+        """Whom a denial answers. "X denied the charges" rejects whoever made them: the charges' author when
+        the phrase names one ("dismissed claims by Y"), else DENIED, which the article's earlier accusations
+        resolve (interactions/__init__.py). "Denied receiving arms from Y" rejects no one. None when the verb
+        is no denial."""
+        lex = self.lex
+        if verb.lemma_.lower() not in lex.words("denial_verbs"):
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        charges = [o for o in objects if o.lemma_.lower() in lex.words("accusation_nouns")]
+        if not charges:
+            if verb.lemma_.lower() != "deny":
+                return None  # "rejected calls by Y", "dismissed the minister": the verb's own targets
+            return [e for o in objects for e in self.who.actors(o)]  # "denied X entry", or no one
+        authors = [
+            e
+            for o in charges
+            for t in o.subtree
+            if t is not o and (t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("by", "from")))
+            for e in self.who.actors(t)
+        ]
+        return authors or [DENIED]
 
     def carried_sense(self, verb: Token) -> Sense | None:
         """ "placed sanctions on X", "ordered sanctions against X": a light verb's object noun carries the
@@ -142,6 +169,7 @@ class VerbRules:
 
         sources: list[str] = []
         targets: list[str] = []
+        denial: list[str] | None = None
         by_crowd = False  # the source is an unnamed crowd standing for the country it acts in
         if passive:
             targets = [e for t in subj_toks for e in self.who.actors(t)]
@@ -192,7 +220,17 @@ class VerbRules:
                 # "Norland's Vice-President, Ana Lusk, conceded": the title and the name are one subject
                 # that the parser split; the person acts, not the country of the title.
                 sources = [e for e in sources if e not in titled]
-            targets = self.targets.resolve(target_tokens(verb, sense or Sense(rtype)))
+            denial = self.denial_targets(verb)
+            targets = (
+                denial
+                if denial is not None
+                else self.targets.resolve(target_tokens(verb, sense or Sense(rtype)))
+            )
+            if denial is not None and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("accusation_nouns") for c in verb.children
+            ):
+                rtype = "REJECT"  # an answer to an accusation, whatever else the verb can mean ("dismiss")
+                attributes["denied"] = True
             if not targets and lemma in lex.words("intent_verbs"):
                 for c in verb.children:
                     if c.dep_ == "xcomp":
@@ -204,6 +242,8 @@ class VerbRules:
                             break
         if not sources:
             return
+        if not passive and denial is not None and not targets:
+            return  # "denied receiving arms from Y": no one is rejected
         if not targets and not passive:
             # Where a crowd acts is its own place, not what it acts against.
             targets = [

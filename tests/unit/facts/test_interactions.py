@@ -453,3 +453,14 @@ def test_a_light_verbs_object_noun_carries_the_act(nlp: Language) -> None:
         found = triples(rels(nlp, text, names))
         assert ("SANCTION", "norland", "boris-vale") in found, (text, found)
         assert not any(t in ("MOBILIZE", "COOPERATE") for t, _, _ in found), (text, found)
+
+
+def test_a_denial_of_charges_rejects_the_accuser_and_a_denial_of_aid_rejects_no_one(nlp: Language) -> None:
+    names = {"Norland": C, "Ostmark": C, "Boris Vale": P}
+    text = "Norland accused Ostmark of arming the rebels. Ostmark has denied the charges."
+    found = triples(rels(nlp, text, names))
+    assert ("REJECT", "ostmark", "norland") in found, found
+    found = triples(rels(nlp, "Boris Vale denied any arms support from Ostmark or Norland.", names))
+    assert not any(t == "REJECT" for t, _, _ in found), found
+    found = triples(rels(nlp, "Ostmark dismissed the claims made by Boris Vale.", names))
+    assert ("REJECT", "ostmark", "boris-vale") in found, found
