@@ -140,8 +140,10 @@ class VerbRules:
             (rtype == "ASSAULT" and not self.armed(sent)) or self.about_a_vote(verb)
         ):
             return  # who beat whom in a vote is the election's result, not an attack or a cooperation
-        if self.tells_a_tally(verb) or (
-            rtype.lower() in lex.words("contest_misread_types") and self.about_a_vote(verb)
+        if (
+            lemma in lex.words("vote_verbs")
+            or self.tells_a_tally(verb)
+            or (rtype.lower() in lex.words("contest_misread_types") and self.about_a_vote(verb))
         ):
             return  # a count of votes, or candidates contesting a vote: the election's results hold them
         if lemma in lex.words("travel_verbs") and not any(c.dep_ == "dobj" for c in verb.children):

@@ -436,6 +436,7 @@ def test_a_count_of_votes_or_a_contest_is_no_interaction(nlp: Language) -> None:
         "Ana Lusk amassed 900,000 votes against her nearest rival Boris Vale.",
         "Ana Lusk held a lead of 20,000 votes over Boris Vale on Wednesday.",
         "Ana Lusk ran against Boris Vale for the presidency in 2019.",
+        "Ana Lusk elected Boris Vale president as rivals concede",
     ):
         found = triples(rels(nlp, text, names))
         assert not found, (text, found)
