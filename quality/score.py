@@ -280,7 +280,8 @@ def _event_matches(
     ):
         return False
     number = gold.count if gold.type == "Arrest" else gold.size
-    return number is None or number in counts.values()
+    # One named person's arrest carries no count: the person is its participant.
+    return number is None or number in counts.values() or (number == 1 and not counts)
 
 
 def _score_aliases(a: _Article, report: Report) -> None:
