@@ -38,7 +38,14 @@ class Actors:
             etype = new.type if new else None
         if etype in NON_ACTOR_TYPES:
             return None
+        if etype == EntityType.ORGANIZATION and self.is_document(eid):
+            return None
         return eid
+
+    def is_document(self, eid: str) -> bool:
+        ent = self.ctx.entities.get(eid) or self.ctx.new_entities.get(eid)
+        words = ent.name.lower().split() if ent is not None else []
+        return bool(words) and words[-1] in self.lex.words("document_heads")
 
     def actor(self, tok: Token, depth: int = 0) -> str | None:
         """The actor a noun phrase headed by `tok` names, looking at its head and then its modifiers."""

@@ -141,11 +141,11 @@ class VerbRules:
         ):
             return  # who beat whom in a vote is the election's result, not an attack or a cooperation
         if (
-            lemma in lex.words("vote_verbs")
+            lemma in lex.words("vote_verbs") | lex.words("leading_verbs")
             or self.tells_a_tally(verb)
             or (rtype.lower() in lex.words("contest_misread_types") and self.about_a_vote(verb))
         ):
-            return  # a count of votes, or candidates contesting a vote: the election's results hold them
+            return  # a vote, a count of votes, a contest of candidates, who heads a body: no interaction
         if lemma in lex.words("travel_verbs") and not any(c.dep_ == "dobj" for c in verb.children):
             # "flew to Paris", "left for London": a journey, not an interaction, unless it is a visit.
             if not self.cued(sent, "visit_cues"):

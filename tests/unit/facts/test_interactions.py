@@ -465,3 +465,16 @@ def test_a_denial_of_charges_rejects_the_accuser_and_a_denial_of_aid_rejects_no_
     assert not any(t == "REJECT" for t, _, _ in found), found
     found = triples(rels(nlp, "Ostmark dismissed the claims made by Boris Vale.", names))
     assert ("REJECT", "ostmark", "boris-vale") in found, found
+
+
+def test_signing_a_named_agreement_is_an_agreement_between_the_signatories(nlp: Language) -> None:
+    names = {"Norland": C, "Ostmark": C, "Border Transit Agreement": EntityType.ORGANIZATION}
+    found = triples(rels(nlp, "Norland and Ostmark signed the Border Transit Agreement on Friday.", names))
+    assert ("AGREE", "norland", "ostmark") in found, found
+    assert not any(t == "border-transit-agreement" for _, _, t in found), found
+
+
+def test_heading_a_body_is_no_interaction(nlp: Language) -> None:
+    names = {"Ana Lusk": P, "Civic Union": PA}
+    found = triples(rels(nlp, "Ana Lusk has led the Civic Union since 2019.", names))
+    assert not found, found
