@@ -478,3 +478,13 @@ def test_heading_a_body_is_no_interaction(nlp: Language) -> None:
     names = {"Ana Lusk": P, "Civic Union": PA}
     found = triples(rels(nlp, "Ana Lusk has led the Civic Union since 2019.", names))
     assert not found, found
+
+
+def test_paying_a_visit_call_or_tribute_is_what_the_noun_says(nlp: Language) -> None:
+    names = {"Ana Lusk": P, "Boris Vale": P}
+    assert ("CONSULT", "ana-lusk", "boris-vale") in triples(
+        rels(nlp, "Ana Lusk paid a visit to Boris Vale.", names)
+    )
+    assert ("SUPPORT", "ana-lusk", "boris-vale") in triples(
+        rels(nlp, "Ana Lusk paid tribute to Boris Vale.", names)
+    )
