@@ -34,6 +34,12 @@ class Targets:
                 if state and state not in out:
                     out.append(state)
                 continue
+            acts = self.who.lex.words("state_act_nouns")
+            if tok.lemma_.lower() in acts or tok.lower_ in acts:
+                for eid in self.state_doer(tok):
+                    if eid not in out:
+                        out.append(eid)
+                continue
             found = self.who.phrase_actors(tok)
             if not found:
                 for c in tok.children:
@@ -41,13 +47,32 @@ class Targets:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 found += self.who.actors(p)
-            state = None if found else self.who.state_of(tok, acted_on=True)
+            state = None
+            if not found:
+                # "clashed with police", "denounced the police operation": the state is acted on.
+                for t in (tok, *(c for c in tok.children if c.dep_ == "compound")):
+                    state = state or self.who.state_of(t, acted_on=True)
             if state:
-                found = [state]  # "clashed with police": the state is acted on
+                found = [state]
             for eid in found:
                 if eid not in out:
                     out.append(eid)
         return out
+
+    def state_doer(self, act: Token) -> list[str]:
+        """Who did a state's act ("the arrest of X"): its "by" agent or possessor when named ("Norland's
+        crackdown"), else an agent noun on it ("the police operation"), else the article's state."""
+        named = [
+            e
+            for c in act.children
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+            for t in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"])
+            for e in self.who.actors(t)
+        ]
+        if named:
+            return named
+        state = self.ctx.main_country
+        return [state] if state else []
 
     def object_phrase(self, verb: Token, sources: list[str]) -> list[str]:
         """The first actor named in the verb's own phrase after it, when no dependency rule found a target.

@@ -122,3 +122,19 @@ def test_asking_for_a_release_asks_the_state_and_releases_no_one(nlp: Language) 
     assert ("REQUEST", "ana-lusk", "ivo-brandt") not in found, found
     found = rels(nlp, "In Norland, Ana Lusk called for the release of Ivo Brandt.", names)
     assert not any(t in ("RETREAT", "CONCEDE") for t, _, _ in found), found
+
+
+def test_criticising_a_states_act_is_aimed_at_the_state(nlp: Language) -> None:
+    names: Names = {
+        "Norland": (C, "Norland", None),
+        "Ostmark": (C, "Ostmark", None),
+        "Civic Watch": (EntityType.ORGANIZATION, "Civic Watch", None),
+        "Ivo Brandt": (P, "Ivo Brandt", None),
+    }
+    found = rels(nlp, "In Norland, Civic Watch condemned the arrest of Ivo Brandt.", names)
+    assert ("ACCUSE", "civic-watch", "norland") in found, found
+    assert ("ACCUSE", "civic-watch", "ivo-brandt") not in found, found
+    found = rels(nlp, "In Norland, Civic Watch condemned Ostmark's crackdown on Ivo Brandt.", names)
+    assert ("ACCUSE", "civic-watch", "ostmark") in found, found
+    found = rels(nlp, "In Norland, Civic Watch denounced the police operation on Monday.", names)
+    assert ("ACCUSE", "civic-watch", "norland") in found, found
