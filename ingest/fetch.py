@@ -39,11 +39,13 @@ class FetchError(Exception):
     """One URL that could not be fetched. `transient` problems (no answer, a server error, an unreachable
     robots.txt) may pass: a feed watcher tries the URL again on its next round."""
 
-    def __init__(self, url: str, problem: str, *, transient: bool = False) -> None:
+    def __init__(self, url: str, problem: str, *, transient: bool = False, answered: bool = True) -> None:
         super().__init__(f"{url}: {problem}")
         self.url = url
         self.problem = problem
         self.transient = transient
+        # False when no server answered at all (refused, unreachable, silent).
+        self.answered = answered
 
 
 @dataclass
@@ -192,8 +194,12 @@ class Fetcher:
         try:
             page = self._download(url, site, limit=ROBOTS_MAX_BYTES)
         except FetchError as exc:
-            # The page would meet the same problem (no connection, no answer, a refused address).
-            site.robots_problem = exc.problem
+            # Without a server that answers, the page would meet the same problem: it is told as it is.
+            site.robots_problem = (
+                f"robots.txt of the site could not be read ({exc.problem}); not fetched"
+                if exc.answered
+                else exc.problem
+            )
             site.robots_transient = exc.transient
             return
         if 400 <= page.status < 500:
@@ -218,8 +224,8 @@ class Fetcher:
             logger.removeHandler(captured)
             site.last_request = time.monotonic()
         if response is None:
-            problem, transient = self._why(captured.errors)
-            raise FetchError(url, problem, transient=transient)
+            problem, transient, answered = self._why(captured.errors)
+            raise FetchError(url, problem, transient=transient, answered=answered)
         headers = response.headers or {}
         return _Page(
             url=response.url or url,
@@ -262,8 +268,9 @@ class Fetcher:
             config["DEFAULT"]["MAX_FILE_SIZE"] = size
         return config
 
-    def _why(self, errors: list[BaseException | str]) -> tuple[str, bool]:
-        """The downloader's reason, in words an operator can act on, and whether it may pass."""
+    def _why(self, errors: list[BaseException | str]) -> tuple[str, bool, bool]:
+        """The downloader's reason, in words an operator can act on; whether it may pass; whether a server
+        answered at all."""
         import urllib3.exceptions as http
 
         for error in errors:
@@ -271,25 +278,26 @@ class Fetcher:
             text = str(cause)
             if "SSRF protection" in text:
                 allow = "POLGRAPH_FETCH_PRIVATE_ADDRESSES=true allows it"
-                return f"refused: the host is a loopback or private address ({allow})", False
+                return f"refused: the host is a loopback or private address ({allow})", False, False
             if "exceeds MAX_FILE_SIZE" in text or "oversized" in text:
                 limit = self.settings.fetch_max_bytes
-                return f"larger than the limit of {limit} bytes (POLGRAPH_FETCH_MAX_BYTES)", False
+                return f"larger than the limit of {limit} bytes (POLGRAPH_FETCH_MAX_BYTES)", False, True
             # Connection failures are timeouts to urllib3 (NewConnectionError is a ConnectTimeoutError).
             if isinstance(cause, http.NameResolutionError):
-                return "the host name does not resolve", True
+                return "the host name does not resolve", True, False
             if isinstance(cause, http.NewConnectionError):
-                return "could not connect (connection refused or host unreachable)", True
+                return "could not connect (connection refused or host unreachable)", True, False
             if isinstance(cause, http.TimeoutError):
-                return f"no answer within {self.settings.fetch_timeout_s} s (POLGRAPH_FETCH_TIMEOUT)", True
+                timeout = self.settings.fetch_timeout_s
+                return f"no answer within {timeout} s (POLGRAPH_FETCH_TIMEOUT)", True, False
             if isinstance(cause, http.ResponseError) and "redirect" in text:
-                return "too many redirects", False
+                return "too many redirects", False, True
             if isinstance(cause, http.ResponseError):
-                return f"the server kept failing ({text})", True
+                return f"the server kept failing ({text})", True, True
             if isinstance(cause, http.SSLError):
-                return f"TLS failed: {text}", True
-            return text, True
-        return "the download failed", True
+                return f"TLS failed: {text}", True, False
+            return text, True, False
+        return "the download failed", True, False
 
 
 def _feed_parameters(url: str) -> Any:
