@@ -208,7 +208,7 @@ def run_ingest(
             # Articles are read as the pipeline asks for them, a batch at a time, so that a corpus never has
             # to fit in memory; how many are to come is known only at the end, when the bar gets its total.
             items = chain(read_inputs(paths, stdin=sys.stdin), extra)
-            ingest_with_progress(items, driver, settings, pipeline, summary)
+            summary = ingest_with_progress(items, driver, settings, pipeline, summary)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
     except KeyboardInterrupt:
@@ -225,7 +225,7 @@ def ingest_with_progress(
     settings: Settings,
     pipeline: Pipeline,
     summary: IngestSummary,
-) -> None:
+) -> IngestSummary:
     """`ingest_items` with a progress bar on standard error; `summary` is filled as batches commit."""
     import time
 
@@ -251,8 +251,11 @@ def ingest_with_progress(
             rate = done / max(time.monotonic() - started, 1e-6)
             progress.update(task, completed=done, rate=rate)
 
-        ingest_items(items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary)
+        summary, _ = ingest_items(
+            items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+        )
         progress.update(task, total=done)
+    return summary
 
 
 def print_summary(summary: IngestSummary) -> None:
