@@ -1,4 +1,4 @@
-"""Articles from the web: pages named by URL and the items of RSS, Atom and JSON feeds.
+"""Articles from the web: pages named by URL and the items of RSS, Atom and JSON feeds and of sitemaps.
 
 Pages are fetched with trafilatura's downloader (a time limit, a size limit, our User-Agent, at most two
 redirects) and read by the same reader as `.html` files (ingest/read.py), so that their URL, title and date
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # trafilatura's downloader reports why a download failed only in its log; the message is read from there.
 DOWNLOAD_LOGGER = "trafilatura.downloads"
+# Feeds read of those a web page announces, and sitemaps read for one --feed (nested ones included).
+MAX_ANNOUNCED_FEEDS = 3
+MAX_SITEMAPS = 50
 # A robots.txt longer than this is read only this far (RFC 9309 asks crawlers to read at least 500 KiB).
 ROBOTS_MAX_BYTES = 500 * 1024
 
@@ -115,27 +118,31 @@ class Fetcher:
     # ---------------------------------------------------------------------------------------------- feeds
 
     def feed_links(self, feed_url: str) -> list[str]:
-        """The item URLs of an RSS, Atom or JSON feed, in the feed's order, without repeats. Given a web
-        page instead, the feeds it announces (`<link rel="alternate">`) are read."""
+        """The item URLs of an RSS, Atom or JSON feed, or of a sitemap (its nested sitemaps followed), in
+        their order, without repeats. Given a web page instead, the feeds it announces
+        (`<link rel="alternate">`) are read."""
         from trafilatura.feeds import determine_feed, is_potential_feed
+        from trafilatura.sitemaps import SITEMAP_FORMAT
 
         page = self._get(feed_url)
         text = page.text.strip()
-        if is_potential_feed(text) or text.startswith("{"):
+        if SITEMAP_FORMAT.match(text) and ("<urlset" in text or "<sitemapindex" in text):
+            items = self._links_of_sitemaps(page)
+        elif is_potential_feed(text) or text.startswith("{"):
             items = self._links_of_feed(text, page.url)
-            if not items:
-                raise FetchError(feed_url, "the feed lists no item links")
-            return items
-        announced = [u for u in determine_feed(text, _feed_parameters(page.url)) if u != feed_url]
-        if not announced:
-            raise FetchError(feed_url, "neither an RSS, Atom or JSON feed nor a page that announces one")
-        links: list[str] = []
-        for url in announced[:3]:
-            feed = self._get(url)
-            links.extend(self._links_of_feed(feed.text.strip(), feed.url))
-        if not links:
-            raise FetchError(feed_url, f"the feeds it announces ({', '.join(announced[:3])}) list no items")
-        return list(dict.fromkeys(links))
+        else:
+            announced = [u for u in determine_feed(text, _feed_parameters(page.url)) if u != feed_url]
+            if not announced:
+                raise FetchError(
+                    feed_url, "neither an RSS, Atom or JSON feed, a sitemap, nor a page that announces a feed"
+                )
+            items = []
+            for url in announced[:MAX_ANNOUNCED_FEEDS]:
+                feed = self._get(url)
+                items.extend(self._links_of_feed(feed.text.strip(), feed.url))
+        if not items:
+            raise FetchError(feed_url, "lists no item links")
+        return list(dict.fromkeys(items))
 
     @staticmethod
     def _links_of_feed(text: str, feed_url: str) -> list[str]:
@@ -144,16 +151,43 @@ class Fetcher:
         # find_links reads the links as the feed gives them; trafilatura's own clean-up after it (courlan)
         # drops hosts given as IP addresses or "localhost", which intranet feeds use, so links are only
         # made absolute and checked here.
-        links: dict[str, None] = {}
-        for raw in find_links(text, _feed_parameters(feed_url)):
-            link = urldefrag(urljoin(feed_url, raw.strip()))[0]
-            parts = urlsplit(link)
-            # The channel's own <link> (the site's home page) and the feed itself are not items.
-            if parts.scheme not in ("http", "https") or not parts.netloc or parts.path in ("", "/"):
-                continue
-            if link != feed_url:
-                links[link] = None
-        return list(links)
+        links = (_item_link(feed_url, raw) for raw in find_links(text, _feed_parameters(feed_url)))
+        return list(dict.fromkeys(link for link in links if link is not None))
+
+    def _links_of_sitemaps(self, first: _Page) -> list[str]:
+        """Pages of a sitemap and of the sitemaps it lists, parsed by trafilatura (XML or text sitemaps),
+        each fetched as any URL is."""
+        from trafilatura.sitemaps import DETECT_SITEMAP_LINK, SitemapObject
+
+        pages: dict[str, None] = {}
+        waiting: list[str] = []
+
+        class Links(SitemapObject):
+            # trafilatura's own link check drops hosts given as IP addresses (as for feeds above).
+            def handle_link(self, link: str) -> None:
+                found = _item_link(self.current_url, link)
+                if found is None or found == self.current_url:
+                    return
+                if DETECT_SITEMAP_LINK.search(found):
+                    waiting.append(found)
+                else:
+                    pages[found] = None
+
+        parts = urlsplit(first.url)
+        reader = Links(f"{parts.scheme}://{parts.netloc}", parts.hostname or "", [], external=True)
+        seen = {first.url}
+        page: _Page | None = first
+        while page is not None:
+            reader.current_url, reader.content = page.url, page.text
+            reader.process()
+            page = None
+            while waiting and len(seen) < MAX_SITEMAPS:
+                url = waiting.pop(0)
+                if url not in seen:
+                    seen.add(url)
+                    page = self._get(url)
+                    break
+        return list(pages)
 
     # ------------------------------------------------------------------------------------------ fetching
 
@@ -298,6 +332,16 @@ class Fetcher:
                 return f"TLS failed: {text}", True, False
             return text, True, False
         return "the download failed", True, False
+
+
+def _item_link(base: str, raw: str) -> str | None:
+    """`raw` made absolute against `base`, without its fragment; None for what is not an item: another
+    scheme, or a site's home page (a feed's channel link)."""
+    link = urldefrag(urljoin(base, raw.strip()))[0]
+    parts = urlsplit(link)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path in ("", "/") or link == base:
+        return None
+    return link
 
 
 def _feed_parameters(url: str) -> Any:

@@ -143,6 +143,28 @@ def add_feeds(site: Site) -> None:
     site.routes["/feed.atom"] = Route(
         atom(site.base, ["/news/2.html", "/news/3.html"]), content_type="application/atom+xml"
     )
+    site.routes["/feed.json"] = Route(
+        json.dumps(
+            {"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "3", "url": "/news/3.html"}]}
+        ).encode(),
+        content_type="application/feed+json",
+    )
+    site.routes["/sitemap_index.xml"] = Route(
+        (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<sitemap><loc>{site.base}/sitemap-news.xml</loc></sitemap></sitemapindex>"
+        ).encode(),
+        content_type="application/xml",
+    )
+    site.routes["/sitemap-news.xml"] = Route(
+        (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{site.base}/news/3.html</loc></url><url><loc>{site.base}/news/1.html</loc></url>"
+            "</urlset>"
+        ).encode(),
+        content_type="application/xml",
+    )
     site.routes["/"] = Route(
         f'<html><head><link rel="alternate" type="application/rss+xml" href="{site.base}/feed.rss">'
         "</head><body>Home</body></html>".encode()

@@ -151,13 +151,21 @@ def test_robots_txt_for_our_agent_and_a_missing_one(tmp_path: Path) -> None:
         assert down.asked("/news/1.html") == 0
 
 
-def test_feed_links_from_rss_atom_and_a_page_that_announces_a_feed(site: Site, tmp_path: Path) -> None:
+def test_feed_links_from_rss_atom_json_a_sitemap_and_a_page_that_announces_a_feed(
+    site: Site, tmp_path: Path
+) -> None:
     fetcher = Fetcher(fetch_settings(make_test_settings(), tmp_path))
     listed = [site.url(p) for p in ("/news/1.html", "/news/2.html", "/private/secret.html", "/gone.html")]
     assert fetcher.feed_links(site.url("/feed.rss")) == listed
     # Atom links relative to the feed; the feed's own and its site's links are not items.
     assert fetcher.feed_links(site.url("/feed.atom")) == [site.url("/news/2.html"), site.url("/news/3.html")]
     assert fetcher.feed_links(site.url("/")) == listed
+    # A JSON feed, and a sitemap index whose sitemap lists the pages.
+    assert fetcher.feed_links(site.url("/feed.json")) == [site.url("/news/3.html")]
+    assert fetcher.feed_links(site.url("/sitemap_index.xml")) == [
+        site.url("/news/3.html"),
+        site.url("/news/1.html"),
+    ]
     [bad] = list(fetcher.feed_articles(site.url("/news/1.html")))
     assert isinstance(bad, ReadError) and bad.source == site.url("/news/1.html")
     assert "neither an RSS, Atom or JSON feed" in bad.problem
