@@ -43,7 +43,9 @@ def web_articles(
 
 
 def watch(
-    feeds: list[str] = typer.Argument(..., help="RSS, Atom or JSON feed URLs (or pages announcing one)."),
+    feeds: list[str] = typer.Argument(
+        ..., help="Feeds (RSS, Atom, JSON), sitemaps or pages announcing a feed."
+    ),
     every: str = typer.Option("15m", "--every", help="Time between rounds: 90, 30s, 15m, 2h."),
     once: bool = typer.Option(
         False, "--once", help="One round, then exit (for cron); exit code 1 if any input failed."

@@ -169,7 +169,7 @@ def ingest(
         None, "--urls", help="A file of web page URLs, one a line (blank lines and # comments skipped)."
     ),
     feed: list[str] = typer.Option(
-        [], "--feed", help="An RSS, Atom or JSON feed (or a page announcing one): its items are ingested."
+        [], "--feed", help="A feed (RSS, Atom, JSON), a sitemap or a page announcing a feed: its items."
     ),
 ) -> None:
     """Extract and write to Neo4j; re-running on the same articles changes nothing. Exit code 1 when any
