@@ -258,7 +258,7 @@ class Fetcher:
             logger.removeHandler(captured)
             site.last_request = time.monotonic()
         if response is None:
-            problem, transient, answered = self._why(captured.errors)
+            problem, transient, answered = _download_problem(captured.errors, self.settings)
             raise FetchError(url, problem, transient=transient, answered=answered)
         headers = response.headers or {}
         return _Page(
@@ -302,36 +302,37 @@ class Fetcher:
             config["DEFAULT"]["MAX_FILE_SIZE"] = size
         return config
 
-    def _why(self, errors: list[BaseException | str]) -> tuple[str, bool, bool]:
-        """The downloader's reason, in words an operator can act on; whether it may pass; whether a server
-        answered at all."""
-        import urllib3.exceptions as http
 
-        for error in errors:
-            cause: Any = error.reason if isinstance(error, http.MaxRetryError) else error
-            text = str(cause)
-            if "SSRF protection" in text:
-                allow = "POLGRAPH_FETCH_PRIVATE_ADDRESSES=true allows it"
-                return f"refused: the host is a loopback or private address ({allow})", False, False
-            if "exceeds MAX_FILE_SIZE" in text or "oversized" in text:
-                limit = self.settings.fetch_max_bytes
-                return f"larger than the limit of {limit} bytes (POLGRAPH_FETCH_MAX_BYTES)", False, True
-            # Connection failures are timeouts to urllib3 (NewConnectionError is a ConnectTimeoutError).
-            if isinstance(cause, http.NameResolutionError):
-                return "the host name does not resolve", True, False
-            if isinstance(cause, http.NewConnectionError):
-                return "could not connect (connection refused or host unreachable)", True, False
-            if isinstance(cause, http.TimeoutError):
-                timeout = self.settings.fetch_timeout_s
-                return f"no answer within {timeout} s (POLGRAPH_FETCH_TIMEOUT)", True, False
-            if isinstance(cause, http.ResponseError) and "redirect" in text:
-                return "too many redirects", False, True
-            if isinstance(cause, http.ResponseError):
-                return f"the server kept failing ({text})", True, True
-            if isinstance(cause, http.SSLError):
-                return f"TLS failed: {text}", True, False
-            return text, True, False
-        return "the download failed", True, False
+def _download_problem(errors: list[BaseException | str], settings: Settings) -> tuple[str, bool, bool]:
+    """The downloader's reason, in words an operator can act on; whether it may pass; whether a server
+    answered at all."""
+    import urllib3.exceptions as http
+
+    for error in errors:
+        cause: Any = error.reason if isinstance(error, http.MaxRetryError) else error
+        text = str(cause)
+        if "SSRF protection" in text:
+            allow = "POLGRAPH_FETCH_PRIVATE_ADDRESSES=true allows it"
+            return f"refused: the host is a loopback or private address ({allow})", False, False
+        if "exceeds MAX_FILE_SIZE" in text or "oversized" in text:
+            limit = settings.fetch_max_bytes
+            return f"larger than the limit of {limit} bytes (POLGRAPH_FETCH_MAX_BYTES)", False, True
+        # Connection failures are timeouts to urllib3 (NewConnectionError is a ConnectTimeoutError).
+        if isinstance(cause, http.NameResolutionError):
+            return "the host name does not resolve", True, False
+        if isinstance(cause, http.NewConnectionError):
+            return "could not connect (connection refused or host unreachable)", True, False
+        if isinstance(cause, http.TimeoutError):
+            timeout = settings.fetch_timeout_s
+            return f"no answer within {timeout} s (POLGRAPH_FETCH_TIMEOUT)", True, False
+        if isinstance(cause, http.ResponseError) and "redirect" in text:
+            return "too many redirects", False, True
+        if isinstance(cause, http.ResponseError):
+            return f"the server kept failing ({text})", True, True
+        if isinstance(cause, http.SSLError):
+            return f"TLS failed: {text}", True, False
+        return text, True, False
+    return "the download failed", True, False
 
 
 def _item_link(base: str, raw: str) -> str | None:
