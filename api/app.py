@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.actor_lookup import UnknownActor
 from api.cache import ResponseCache
 from api.guards import ApiKeyGate, HeadAsGet, timed_receive
 from api.routes import articles, browser, docs, entities, health, queries
@@ -187,6 +188,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(
             status_code=422,
             content={"error": "invalid_parameter", "detail": str(exc), "parameter": exc.param},
+        )
+
+    @app.exception_handler(UnknownActor)
+    async def unknown_actor(request: Request, exc: UnknownActor) -> JSONResponse:
+        return JSONResponse(
+            status_code=404,
+            content={
+                "error": "unknown_actor",
+                "detail": str(exc),
+                "parameter": exc.param,
+                "suggestions": [hit.model_dump() for hit in exc.suggestions],
+            },
         )
 
     @app.exception_handler(RequestValidationError)

@@ -32,6 +32,9 @@ class ErrorBody(BaseModel):
     error: str = Field(examples=["invalid_parameter"])
     detail: str = Field(examples=["parameter 'min_sources': must be at least 1, got 0"])
     parameter: str | None = None
+    suggestions: list[EntityHit] | None = Field(
+        None, description="With `unknown_actor`: the nearest actors' names, best first"
+    )
 
 
 class ParameterInfo(BaseModel):

@@ -85,7 +85,7 @@ def _stage_times(root: Frame | None) -> dict[str, float]:
 def profile_extraction(settings: Settings, raws: list[RawArticle]) -> ProfileResult:
     # spaCy in this process: a profile of the ingest process alone would miss a worker's parse.
     settings = settings.model_copy(update={"nlp_processes": 0})
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings).load()
     size = settings.ingest_batch_size
     pipeline.extract_batch(raws[:5])  # loads lexicons, caches and dateparser's data outside the timing
     bare = load_base_model(settings.spacy_model)

@@ -120,7 +120,7 @@ WARM_UP = 100
 def warm_up(driver: Driver, settings: Settings) -> None:
     """Ingest other articles with a throwaway pipeline, then leave an empty graph."""
     wipe(driver, settings.neo4j_database)
-    timed_ingest(list(generate(WARM_UP, seed=99)), driver, settings, Pipeline(settings))
+    timed_ingest(list(generate(WARM_UP, seed=99)), driver, settings, Pipeline(settings).load())
     wipe(driver, settings.neo4j_database)
 
 
@@ -174,7 +174,7 @@ def ingest_vs_spacy(
             bare_runs.append(timed_pipe(bare, texts, bare_processes, settings.nlp_batch_size))
             wipe(driver, settings.neo4j_database)
             t_ingest, summary, extractions = timed_ingest(
-                raws, driver, run_settings, Pipeline(run_settings), keep=True
+                raws, driver, run_settings, Pipeline(run_settings).load(), keep=True
             )
             ingest_runs.append(t_ingest)
             if summary.failed:
@@ -226,7 +226,7 @@ def writer_batched_vs_per_row(
 
 def reingest_vs_first(report: Report, driver: Driver, settings: Settings, raws: list[RawArticle]) -> None:
     warm_up(driver, settings)
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings).load()
     t_first, _, _ = timed_ingest(raws, driver, settings, pipeline)
     t_again, summary, _ = timed_ingest(raws, driver, settings, pipeline)
     report.add("\n## Re-ingest of an unchanged corpus vs its first ingest\n")
@@ -258,7 +258,7 @@ def growth(
     db = settings.neo4j_database
     for scale in scales:
         wipe(driver, db)
-        pipeline = Pipeline(settings)
+        pipeline = Pipeline(settings).load()
         step = min(1000, scale)
         marks = sorted({step, scale // 10, scale // 2, scale} - {0})
         done = 0

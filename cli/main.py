@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
+from cli.feeds import register as register_feed_commands
 from cli.query import register as register_query_commands
 from cli.query import serve
+from ingest.models import RawArticle, ReadError
 from polgraph.database import DatabaseError, connect
 from polgraph.neo4j_local import LocalNeo4j, LocalNeo4jError
 from polgraph.settings import Settings, get_settings
 from schema.migrate import MigrationError, apply_migrations, schema_version
 
 if TYPE_CHECKING:
-    from ingest.pipeline import IngestSummary
+    from neo4j import Driver
+
+    from ingest.pipeline import IngestSummary, Pipeline
 
 app = typer.Typer(no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 neo4j_app = typer.Typer(
@@ -26,9 +34,11 @@ schema_app = typer.Typer(no_args_is_help=True, help="Constraints, indexes and mi
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 register_query_commands(app)
+register_feed_commands(app)
 
-console = Console(stderr=True)
-out = Console()
+# Messages and summaries are never wrapped by rich: a log file or a pipe gets each one on one line.
+console = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -99,22 +109,43 @@ def schema_apply() -> None:
     console.print(f"schema at version {version} ({names})")
 
 
+# The word every command uses for an input that could not become an article.
+FAILED = "failed"
+
+
+def missing_paths(paths: list[str]) -> list[str]:
+    """Named paths that do not exist: told at once, before a server is asked or a model loaded."""
+    return [p for p in paths if p != "-" and not os.path.lexists(p)]
+
+
+def refuse_missing(paths: list[str]) -> None:
+    missing = missing_paths(paths)
+    if missing:
+        named = ", ".join(missing)
+        raise fail(f"no such file or directory: {named}; nothing was read", code=2)
+
+
+def report_failure(failure: ReadError) -> None:
+    console.print(f"[yellow]{FAILED}[/] {failure.source}: {failure.problem}", highlight=False)
+
+
 @app.command("extract")
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
     as_json: bool = typer.Option(True, "--json/--no-json", help="One JSON object per article (JSON Lines)."),
 ) -> None:
-    """Extract actors, relations, elections and events without a database."""
+    """Extract actors, relations, elections and events without a database. Exit code 1 when any input
+    failed, 2 when a named path does not exist."""
     import sys
 
-    from ingest.models import ReadError
     from ingest.pipeline import extract_paths
 
+    refuse_missing(paths)
     failures = 0
     for item in extract_paths(paths, get_settings(), stdin=sys.stdin):
         if isinstance(item, ReadError):
             failures += 1
-            console.print(f"[yellow]skipped[/] {item.source}: {item.problem}", highlight=False)
+            report_failure(item)
             continue
         if as_json:
             # Plain stdout: rich would read "[...]" in the JSON as markup.
@@ -126,72 +157,118 @@ def extract(
             )
             typer.echo(f"{item.article.id} {item.article.title!r}: {counts}")
     if failures:
-        console.print(f"{failures} input(s) skipped")
+        console.print(f"{failures} input(s) {FAILED}", highlight=False)
+        raise typer.Exit(1)
 
 
 @app.command("ingest")
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+    paths: list[str] = typer.Argument(None, help="Files, directories, or - for standard input."),
+    url: list[str] = typer.Option([], "--url", help="A web page to fetch and ingest; repeat for several."),
+    urls: Path | None = typer.Option(
+        None, "--urls", help="A file of web page URLs, one a line (blank lines and # comments skipped)."
+    ),
+    feed: list[str] = typer.Option(
+        [], "--feed", help="A feed (RSS, Atom, JSON), a sitemap or a page announcing a feed: its items."
+    ),
 ) -> None:
-    """Extract and write to Neo4j; re-running on the same articles changes nothing."""
+    """Extract and write to Neo4j; re-running on the same articles changes nothing. Exit code 1 when any
+    input failed, 2 when a named path does not exist."""
+    from cli.feeds import web_articles
+
+    paths = paths or []
+    if not (paths or url or urls or feed):
+        raise fail("name files, directories or - (standard input), or give --url, --urls or --feed", code=2)
+    refuse_missing([*paths, *([str(urls)] if urls else [])])
+    settings = get_settings()
+    web = web_articles(settings, url, urls, feed)
+    summary = run_ingest(paths, settings, web)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def run_ingest(
+    paths: list[str], settings: Settings, extra: Iterable[RawArticle | ReadError] = ()
+) -> IngestSummary:
+    """Read `paths` (and `extra`, fetched pages), ingest them and print what became of every input."""
     import sys
-    import time
 
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from ingest.pipeline import IngestSummary, Pipeline, ingest_items, known_actors
+    from ingest.pipeline import IngestSummary, Pipeline, known_actors
     from ingest.read import read_inputs
 
-    settings = get_settings()
     summary = IngestSummary()
     try:
         with connect(settings) as driver:
             apply_migrations(driver, settings.neo4j_database)
-            console.print("loading the NLP pipeline…")
-            pipeline = Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+            pipeline = Pipeline(
+                settings,
+                known=known_actors(driver, settings.neo4j_database),
+                on_load=lambda: console.print("loading the NLP pipeline…"),
+            )
             # Articles are read as the pipeline asks for them, a batch at a time, so that a corpus never has
             # to fit in memory; how many are to come is known only at the end, when the bar gets its total.
-            items = read_inputs(paths, stdin=sys.stdin)
-            started = time.monotonic()
-            columns = (
-                TextColumn("[bold]ingest"),
-                BarColumn(),
-                TextColumn("{task.completed:.0f} articles"),
-                TextColumn("{task.fields[rate]:.1f} articles/s"),
-                TimeElapsedColumn(),
-            )
-            with Progress(*columns, console=console) as progress:
-                task = progress.add_task("ingest", total=None, rate=0.0)
-                done = 0
-
-                def on_batch(ok: int, failed: int) -> None:
-                    nonlocal done
-                    done += ok + failed
-                    rate = done / max(time.monotonic() - started, 1e-6)
-                    progress.update(task, completed=done, rate=rate)
-
-                summary, _ = ingest_items(
-                    items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
-                )
-                progress.update(task, total=done)
+            items = chain(read_inputs(paths, stdin=sys.stdin), extra)
+            summary = ingest_with_progress(items, driver, settings, pipeline, summary)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
     except KeyboardInterrupt:
         raise fail(f"interrupted. {_kept(summary)}", code=130) from None
     except (Neo4jError, DriverError) as exc:
         raise fail(f"{_write_failure(settings, exc)}. {_kept(summary)}") from exc
+    print_summary(summary)
+    return summary
+
+
+def ingest_with_progress(
+    items: Iterable[RawArticle | ReadError],
+    driver: Driver,
+    settings: Settings,
+    pipeline: Pipeline,
+    summary: IngestSummary,
+) -> IngestSummary:
+    """`ingest_items` with a progress bar on standard error; `summary` is filled as batches commit."""
+    import time
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ingest.pipeline import ingest_items
+
+    started = time.monotonic()
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f} articles"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("ingest", total=None, rate=0.0)
+        done = 0
+
+        def on_batch(ok: int, failed: int) -> None:
+            nonlocal done
+            done += ok + failed
+            rate = done / max(time.monotonic() - started, 1e-6)
+            progress.update(task, completed=done, rate=rate)
+
+        summary, _ = ingest_items(
+            items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+        )
+        progress.update(task, total=done)
+    return summary
+
+
+def print_summary(summary: IngestSummary) -> None:
     for failure in summary.failures:
-        console.print(f"[yellow]failed[/] {failure.source}: {failure.problem}", highlight=False)
+        report_failure(failure)
     for warning in summary.warnings:
         console.print(f"[yellow]note[/] {warning.source}: {warning.problem}", highlight=False)
     out.print(
         f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.replaced} replaced, "
-        f"{summary.duplicates} duplicate, {summary.failed} failed; created {summary.nodes_created} nodes and "
-        f"{summary.relationships_created} relationships",
+        f"{summary.duplicates} duplicate, {summary.failed} {FAILED}; created {summary.nodes_created} nodes "
+        f"and {summary.relationships_created} relationships",
         highlight=False,
     )
-    if summary.failed and not summary.articles:
-        raise typer.Exit(1)
 
 
 def _kept(summary: IngestSummary) -> str:
@@ -244,7 +321,8 @@ def up(
         schema_apply()
     except (LocalNeo4jError, DatabaseError) as exc:
         raise fail(str(exc)) from exc
-    ingest([data])
+    refuse_missing([data])
+    run_ingest([data], settings)
     out.print(
         f"\n[bold]Explorer[/]       {settings.api_url}/explore  (search, networks, timelines, elections)\n"
         f"[bold]Neo4j Browser[/]  {settings.browser_url}  (user {settings.neo4j_user}, "

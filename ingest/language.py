@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -29,9 +31,19 @@ MIN_FOREIGN_WORDS = 3
 
 @lru_cache(maxsize=1)
 def _other_stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop word lists, each file read on its own: importing `spacy.lang.fr.stop_words` runs the
+    French package first, whose tokenizer exceptions took 2-9 s, the bulk of an unchanged re-ingest that
+    otherwise never needs spaCy (the lists are plain data, with no imports of their own)."""
+    spec = importlib.util.find_spec("spacy.lang")
+    assert spec is not None and spec.submodule_search_locations
+    root = Path(next(iter(spec.submodule_search_locations)))
     lists: dict[str, frozenset[str]] = {}
     for code in OTHER_LANGUAGES:
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        path = root / code / "stop_words.py"
+        loaded = importlib.util.spec_from_file_location(f"polgraph_stop_words_{code}", path)
+        assert loaded is not None and loaded.loader is not None, f"no stop words at {path}"
+        module = importlib.util.module_from_spec(loaded)
+        loaded.loader.exec_module(module)
         lists[code] = frozenset(module.STOP_WORDS)
     return lists
 

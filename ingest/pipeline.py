@@ -9,11 +9,12 @@ ReadError and skipped; it never stops the batch.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -60,6 +61,8 @@ CYPHER = Path(__file__).resolve().parent / "cypher"
 # Publication dates before this are placeholders ("0001-01-01" is many systems' empty date) or mistakes;
 # relative dates in the text are read from the publication date, and near year 1 that arithmetic fails.
 EARLIEST_PUBLISHED = date(1800, 1, 1)
+# spaCy's own limit on a text's length in characters (Language.max_length), before any model is loaded.
+SPACY_MAX_LENGTH = 1_000_000
 
 
 @dataclass
@@ -83,22 +86,54 @@ class IngestSummary:
 
 
 class Pipeline:
-    """Holds the loaded spaCy pipeline and what is known of actors so far in this run."""
+    """Holds the spaCy pipeline and what is known of actors so far in this run.
 
-    def __init__(self, settings: Settings, known: Iterable[Entity] = ()) -> None:
+    spaCy is loaded when the first article needs parsing, not before: reading, cleaning and the check for
+    articles already stored word for word come first, so that a re-ingest of an unchanged corpus, or a
+    feed round with nothing new, never pays the seconds and hundreds of megabytes the model takes.
+    `on_load` is called just before it loads (the command line says so)."""
+
+    def __init__(
+        self, settings: Settings, known: Iterable[Entity] = (), on_load: Callable[[], None] | None = None
+    ) -> None:
         self.settings = settings
-        self.nlp: Language = load_nlp(settings.spacy_model)
-        warm_up_dates()
         self.known = KnownActors(known)
-        freeze_long_lived()
+        self.on_load = on_load
+        self._nlp: Language | None = None
+        self._loading = threading.Lock()
+
+    @property
+    def nlp(self) -> Language:
+        nlp = self._nlp if self._nlp is not None else self.load()._nlp
+        assert nlp is not None
+        return nlp
+
+    def load(self) -> Pipeline:
+        """Load spaCy now (once, however many threads ask at the same time: the API's requests)."""
+        with self._loading:
+            if self._nlp is None:
+                if self.on_load is not None:
+                    self.on_load()
+                nlp = load_nlp(self.settings.spacy_model)
+                warm_up_dates()
+                freeze_long_lived()
+                self._nlp = nlp
+        return self
+
+    @property
+    def loaded(self) -> bool:
+        """Whether spaCy has been loaded for this pipeline."""
+        return self._nlp is not None
 
     # ------------------------------------------------------------------------------------ stages
 
     @property
     def max_chars(self) -> int:
         """The longest text parsed. Past spaCy's own limit its parser refuses the text (error E088); below
-        it, time and memory grow with the text, so the setting keeps both bounded."""
-        return min(self.settings.max_article_chars, self.nlp.max_length)
+        it, time and memory grow with the text, so the setting keeps both bounded. Before spaCy is loaded
+        its limit is the one every pipeline starts with."""
+        limit = self._nlp.max_length if self._nlp is not None else SPACY_MAX_LENGTH
+        return min(self.settings.max_article_chars, limit)
 
     def clean(
         self, raws: Iterable[RawArticle], warnings: list[ReadError] | None = None
@@ -154,6 +189,12 @@ class Pipeline:
 
         With `nlp_processes` >= 1 spaCy runs in that many worker processes while this one extracts and
         writes what they parsed before (ingest/parse.py); with 0 it runs here, one article after another."""
+        # spaCy is loaded only once an article is there to parse.
+        stream = iter(articles)
+        first = next(stream, None)
+        if first is None:
+            return
+        articles = chain([first], stream)
         processes = self.settings.nlp_processes
         if processes >= 1:
             yield from parse_in_workers(self.nlp, articles, _text_of, processes, self.settings.nlp_batch_size)

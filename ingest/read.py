@@ -288,12 +288,23 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-def _html_article(source: str, html: str) -> RawArticle:
+def read_html_page(html: str, url: str) -> RawArticle | ReadError:
+    """A page fetched from `url`, read as an `.html` file is: its canonical URL when it names one, else
+    `url`, with its title and date. Problems name the URL."""
+    try:
+        return _html_article(url, html, url=url)
+    except _Problem as problem:
+        return ReadError(source=problem.source, problem=problem.problem)
+    except Exception as exc:  # a reader's own failure on one odd page must not stop the batch
+        return ReadError(source=url, problem=f"could not be read: {type(exc).__name__}: {exc}")
+
+
+def _html_article(source: str, html: str, url: str | None = None) -> RawArticle:
     # trafilatura is imported here: it is slow to import and only HTML inputs need it.
     from trafilatura import bare_extraction
 
     try:
-        document = bare_extraction(html, include_comments=False, with_metadata=True)
+        document = bare_extraction(html, url=url, include_comments=False, with_metadata=True)
     except Exception as exc:  # trafilatura raises many parser-specific errors on broken markup
         raise _Problem(source, f"HTML could not be parsed: {exc}") from None
     if document is None:

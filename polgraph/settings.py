@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,6 +15,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 # The documented key: anyone who read the README knows it, so it is refused beyond this machine.
 DEFAULT_API_KEY = "change-me-polgraph"
+
+
+def default_state_dir() -> Path:
+    """$XDG_STATE_HOME/polgraph, by default ~/.local/state/polgraph."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "polgraph"
 
 
 class Settings(BaseSettings):
@@ -52,6 +59,26 @@ class Settings(BaseSettings):
     # 0.08 s a thousand characters, parse and extraction), and past its own limit (a million) it refuses.
     max_article_chars: int = Field(
         200_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_MAX_ARTICLE_CHARS")
+    )
+
+    # Fetching pages and feeds (`ingest --url/--feed`, `watch`). Nothing is fetched unless a URL is named.
+    fetch_timeout_s: int = Field(20, ge=1, le=600, validation_alias=AliasChoices("POLGRAPH_FETCH_TIMEOUT"))
+    fetch_max_bytes: int = Field(
+        5_000_000, ge=1000, validation_alias=AliasChoices("POLGRAPH_FETCH_MAX_BYTES")
+    )
+    fetch_user_agent: str = Field(
+        "polgraph/0.1 (political news research)", validation_alias=AliasChoices("POLGRAPH_FETCH_USER_AGENT")
+    )
+    # Seconds between two requests to one host, raised to the host's robots.txt Crawl-delay.
+    fetch_delay_s: float = Field(1.0, ge=0, validation_alias=AliasChoices("POLGRAPH_FETCH_DELAY"))
+    # Loopback and private addresses are refused by default: a feed must not make polgraph read the
+    # machine's or the intranet's own services. An intranet source (or a test server) turns this on.
+    fetch_private_addresses: bool = Field(
+        False, validation_alias=AliasChoices("POLGRAPH_FETCH_PRIVATE_ADDRESSES")
+    )
+    # What `watch` remembers of each feed between runs (which items it has ingested).
+    state_dir: Path = Field(
+        default_factory=lambda: default_state_dir(), validation_alias=AliasChoices("POLGRAPH_STATE_DIR")
     )
 
     # API

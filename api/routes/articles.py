@@ -43,7 +43,9 @@ def _pipeline(app: FastAPI, driver: Driver, settings: Settings) -> Any:
             # and forking a server that runs threads is asking for trouble.
             inline = settings.model_copy(update={"nlp_processes": 0})
             # Pipeline freezes what it loads (spaCy's model, the known actors) for the process's life.
-            app.state.pipeline = Pipeline(inline, known=known_actors(driver, settings.neo4j_database))
+            pipeline = Pipeline(inline, known=known_actors(driver, settings.neo4j_database))
+            pipeline.load()
+            app.state.pipeline = pipeline
         return app.state.pipeline
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
@@ -59,3 +61,49 @@ def test_parse_params_repeats_become_lists() -> None:
     assert query_commands.parse_params(["a=1", "b=x=y", "a=2"]) == {"a": ["1", "2"], "b": "x=y"}
     with pytest.raises(typer.BadParameter):
         query_commands.parse_params(["novalue"])
+
+
+def test_query_csv_has_every_column_and_the_evidence_as_json(cli: typer.Typer) -> None:
+    result = CliRunner().invoke(cli, ["query", "who_backed_whom", "-p", "actor=Holt", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["source_id"], r["target_id"], r["type"]) for r in rows] == [(HOLT, VARGA, "SUPPORT")]
+    assert S_HOLT_BACKS in {e["sentence"] for e in json.loads(rows[0]["evidence"])}
+    same = CliRunner().invoke(cli, ["query", "who_backed_whom", "-p", "actor=Holt", "-f", "json"])
+    assert (
+        json.loads(same.stdout)["rows"]
+        == json.loads(
+            CliRunner().invoke(cli, ["query", "who_backed_whom", "-p", "actor=Holt", "--json"]).stdout
+        )["rows"]
+    )
+
+
+def test_query_table_fits_80_columns_with_names_and_sentences_whole(cli: typer.Typer) -> None:
+    # who_backed_whom has 14 columns: at 80 characters each row is a block of fields and values.
+    result = CliRunner().invoke(cli, ["query", "who_backed_whom"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "Dragan Holt" in result.stdout and "Anton Varga" in result.stdout and "claimed_by" in result.stdout
+    words = " ".join(line.strip("│ ") for line in lines)
+    assert " ".join(S_HOLT_BACKS.split()[:6]) in " ".join(words.split())
+    # A query with few columns stays a table, and fits too.
+    listed = CliRunner().invoke(cli, ["query", "--list"], env={"COLUMNS": "80"})
+    assert listed.exit_code == 0 and max(len(line) for line in listed.stdout.splitlines()) <= 80
+    assert "connection_path" in listed.stdout
+
+
+def test_an_unknown_actor_is_named_with_the_nearest_names(cli: typer.Typer) -> None:
+    result = CliRunner().invoke(cli, ["query", "who_backed_whom", "-p", "actor=Dragan Hlot"])
+    assert result.exit_code == 2
+    assert "no actor matches 'Dragan Hlot'; did you mean Dragan Holt (person:dragan-holt)" in result.output
+    # A known actor without such facts is an empty answer, not an error.
+    known = CliRunner().invoke(cli, ["query", "who_backed_whom", "-p", "actor=Brandt", "-f", "json"])
+    assert known.exit_code == 0 and json.loads(known.stdout)["rows"] == []
+
+
+def test_the_help_names_the_list_option_that_exists(cli: typer.Typer) -> None:
+    helped = CliRunner().invoke(cli, ["query", "--help"], env={"COLUMNS": "200"})
+    assert "`polgraph query --list`" in helped.stdout
+    listed = CliRunner().invoke(cli, ["query", "--list"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "who_backed_whom" in listed.stdout

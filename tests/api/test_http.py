@@ -212,3 +212,17 @@ def test_real_server_on_the_test_port(neo4j_settings: Settings, api_graph: Any) 
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_an_unknown_actor_is_404_with_the_nearest_names(client: TestClient) -> None:
+    response = client.get("/queries/who_backed_whom", params={"actor": "Dragan Hlot"})
+    assert response.status_code == 404
+    body = response.json()
+    assert body["error"] == "unknown_actor" and body["parameter"] == "actor"
+    assert body["detail"].startswith("no actor matches 'Dragan Hlot'; did you mean Dragan Holt")
+    assert body["suggestions"][0]["id"] == HOLT
+    path = client.get("/queries/connection_path", params={"from_actor": "Holt", "to_actor": "Zzyzx Qwv"})
+    assert path.status_code == 404 and path.json()["parameter"] == "to_actor"
+    # A known actor without such facts is an empty answer.
+    empty = client.get("/queries/who_backed_whom", params={"actor": "Brandt"})
+    assert empty.status_code == 200 and empty.json()["rows"] == []

@@ -120,13 +120,15 @@ def test_ingest_reports_bad_inputs_and_keeps_going(
         encoding="utf-8",
     )
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    run = polgraph("ingest", str(tmp_path), str(tmp_path / "missing.txt"), settings=neo4j_settings)
-    assert run.returncode == 0, run.stderr
-    assert "empty.txt" in run.stderr and "missing.txt" in run.stderr
-    assert "1 new" in run.stdout and "2 failed" in run.stdout
+    run = polgraph("ingest", str(tmp_path), settings=neo4j_settings)
+    # The good article is stored, and the exit code still tells a cron job that an input failed.
+    assert run.returncode == 1, run.stderr
+    assert f"failed {tmp_path / 'empty.txt'}: file is empty" in run.stderr
+    assert "1 new" in run.stdout and "1 failed" in run.stdout
 
-    everything_bad = polgraph("ingest", str(tmp_path / "missing.txt"), settings=neo4j_settings)
-    assert everything_bad.returncode == 1
+    clean = polgraph("ingest", str(good), settings=neo4j_settings)
+    assert clean.returncode == 0, clean.stderr
+    assert "1 unchanged" in clean.stdout and "0 failed" in clean.stdout
 
 
 def test_ingest_with_the_database_down_fails_clearly(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from polgraph.settings import PROJECT_ROOT
 # In the order data flows (README, "Architecture"); a module belongs to the last prefix it starts with.
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("kernel", ("ingest.models", "ingest.ids", "ingest.errors", "ingest.lexicons", "ingest.country")),
-    ("read", ("ingest.screen", "ingest.read")),
+    ("read", ("ingest.screen", "ingest.read", "ingest.fetch")),
     ("clean", ("ingest.clean", "ingest.language")),
     (
         "parse",
@@ -40,7 +40,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("facts", ("ingest.facts",)),
     ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
     ("write", ("ingest.write",)),
-    ("pipeline", ("ingest.pipeline",)),
+    ("pipeline", ("ingest.pipeline", "ingest.watch")),
 ]  # fmt: skip
 MAX_MODULE_LINES = 500
 MAX_CLASS_LINES = 250

@@ -114,7 +114,9 @@ def test_ingest_items_writes_the_first_batch_before_reading_the_rest(monkeypatch
     assert batches == [(BATCH, 0)]
 
 
-def test_the_ingest_command_hands_the_pipeline_an_unread_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_ingest_command_hands_the_pipeline_an_unread_stream(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     reads: list[Counted] = []
 
     def read_inputs(paths: list[str], stdin: object = None) -> Iterator[RawArticle | ReadError]:
@@ -144,12 +146,12 @@ def test_the_ingest_command_hands_the_pipeline_an_unread_stream(monkeypatch: pyt
     monkeypatch.setattr(cli.main, "connect", connect)
     monkeypatch.setattr(cli.main, "apply_migrations", lambda driver, database: [])
     monkeypatch.setattr(ingest.read, "read_inputs", read_inputs)
-    monkeypatch.setattr(ingest.pipeline, "Pipeline", lambda settings, known: None)
+    monkeypatch.setattr(ingest.pipeline, "Pipeline", lambda settings, known, on_load: None)
     monkeypatch.setattr(ingest.pipeline, "known_actors", lambda driver, database: [])
     monkeypatch.setattr(ingest.pipeline, "ingest_items", fake_ingest_items)
 
-    result = CliRunner().invoke(cli.main.app, ["ingest", "corpus/"])
-    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli.main.app, ["ingest", str(tmp_path)])
+    assert result.exit_code == 1, result.output  # an input failed
     assert reads[0].drawn == INPUTS + 1
     assert f"articles: {INPUTS} new, 0 unchanged, 0 replaced, 0 duplicate, 1 failed" in result.stdout
     assert "broken.txt: unreadable" in result.output
