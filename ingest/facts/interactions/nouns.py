@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
-from ingest.facts.interactions.verbs import sense_of
+from ingest.facts.interactions.senses import sense_of
 from ingest.facts.syntax import clause_verb, negated, planned, words
 from ingest.models import EntityType
 

@@ -17,21 +17,11 @@ from ingest.facts.interactions.clauses import (
     target_tokens,
 )
 from ingest.facts.interactions.found import Found
+from ingest.facts.interactions.senses import about_a_vote, armed, carried_sense, cued, sense_of, tells_a_tally
 from ingest.facts.interactions.targets import Targets
-from ingest.facts.plover_lexicon import PloverLexicon, Sense
-from ingest.facts.syntax import negated, prepositional_objects, relative_antecedent, words
+from ingest.facts.plover_lexicon import Sense
+from ingest.facts.syntax import negated, relative_antecedent, words
 from ingest.models import EntityType
-
-
-def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
-    preps = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
-    objs = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")]
-    objs += [c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")]
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            objs += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
-    return lex.verb_sense(verb.lemma_.lower(), preps, objs)
-
 
 # The target of a denial whose accuser the sentence does not name: the article's accusation resolves it.
 DENIED = "denied:accuser"
@@ -45,34 +35,6 @@ class VerbRules:
         self.ctx = who.ctx
         self.lex = who.lex
         self.targets = Targets(who)
-
-    def armed(self, sent: Span) -> bool:
-        """Whether the sentence speaks of fighting: armed actors or combat."""
-        return self.cued(sent, "armed_cues")
-
-    def cued(self, sent: Span, cues_key: str) -> bool:
-        cues = self.lex.words(cues_key)
-        return any(t.lower_ in cues or t.lemma_.lower() in cues for t in sent)
-
-    def about_a_vote(self, verb: Token) -> bool:
-        """Whether the verb's object, or a phrase on it, is an election ("won the runoff", "beat X in the
-        poll")."""
-        nouns = self.lex.words("contest_nouns")
-        phrases = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        phrases += [p for p, _ in prepositional_objects(verb)]
-        return any(p.lemma_.lower() in nouns or p.lower_ in nouns for p in phrases)
-
-    def tells_a_tally(self, verb: Token) -> bool:
-        """Whether the verb's object is a count of votes ("garnered 44 percent", "amassed 727,000 votes",
-        "held a lead of 20,000 votes over X")."""
-        tally = self.lex.words("tally_nouns")
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
-            if obj.pos_ == "NUM" or obj.lemma_.lower() in tally or obj.lower_ in tally:
-                return True
-            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-                if any(p.lemma_.lower() in tally for p in prep.children if p.dep_ == "pobj"):
-                    return True
-        return False
 
     def denial_targets(self, verb: Token) -> list[str] | None:
         """Whom a denial answers. "X denied the charges" rejects whoever made them: the charges' author when
@@ -97,23 +59,10 @@ class VerbRules:
         ]
         return authors or [DENIED]
 
-    def carried_sense(self, verb: Token) -> Sense | None:
-        """ "placed sanctions on X", "ordered sanctions against X": a light verb's object noun carries the
-        act; the verb's own sense ("place" troops, "order") does not. A phrasal verb ("called off a strike")
-        has a sense of its own."""
-        lex = self.lex
-        if verb.lemma_.lower() not in lex.words("light_verbs") or any(c.dep_ == "prt" for c in verb.children):
-            return None
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            spec = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
-            if spec is not None:
-                return Sense(spec.type, spec.mode, "noun")
-        return None
-
     def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
         lex = self.lex
         lemma = verb.lemma_.lower()
-        sense = self.carried_sense(verb) or sense_of(verb, self.lex)
+        sense = carried_sense(verb, self.lex) or sense_of(verb, self.lex)
         head = verb.head
         refusal = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")
         if sense is None and not refusal:
@@ -137,18 +86,18 @@ class VerbRules:
             attributes["mode"] = sense.mode
         rtype = sense.type if sense is not None else "REJECT"
         if lemma in lex.words("contest_verbs") and (
-            (rtype == "ASSAULT" and not self.armed(sent)) or self.about_a_vote(verb)
+            (rtype == "ASSAULT" and not armed(sent, lex)) or about_a_vote(verb, lex)
         ):
             return  # who beat whom in a vote is the election's result, not an attack or a cooperation
         if (
             lemma in lex.words("vote_verbs") | lex.words("leading_verbs")
-            or self.tells_a_tally(verb)
-            or (rtype.lower() in lex.words("contest_misread_types") and self.about_a_vote(verb))
+            or tells_a_tally(verb, lex)
+            or (rtype.lower() in lex.words("contest_misread_types") and about_a_vote(verb, lex))
         ):
             return  # a vote, a count of votes, a contest of candidates, who heads a body: no interaction
         if lemma in lex.words("travel_verbs") and not any(c.dep_ == "dobj" for c in verb.children):
             # "flew to Paris", "left for London": a journey, not an interaction, unless it is a visit.
-            if not self.cued(sent, "visit_cues"):
+            if not cued(sent, "visit_cues", lex):
                 return
             rtype = "CONSULT"
         if rtype == "COERCE" and lemma in lex.words("crowd_action_verbs") and not passive:

@@ -1,0 +1,64 @@
+"""How a verb is read: its PLOVER sense (from the verb lexicon, or from the noun a light verb carries), and
+the readings that state no interaction at all (a vote, a count of votes, a contest between candidates)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.facts.plover_lexicon import PloverLexicon, Sense
+from ingest.facts.syntax import prepositional_objects
+
+
+def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
+    preps = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+    objs = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objs += [c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            objs += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
+    return lex.verb_sense(verb.lemma_.lower(), preps, objs)
+
+
+def armed(sent: Span, lex: PloverLexicon) -> bool:
+    """Whether the sentence speaks of fighting: armed actors or combat."""
+    return cued(sent, "armed_cues", lex)
+
+
+def cued(sent: Span, cues_key: str, lex: PloverLexicon) -> bool:
+    cues = lex.words(cues_key)
+    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in sent)
+
+
+def about_a_vote(verb: Token, lex: PloverLexicon) -> bool:
+    """Whether the verb's object, or a phrase on it, is an election ("won the runoff", "beat X in the
+    poll")."""
+    nouns = lex.words("contest_nouns")
+    phrases = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    phrases += [p for p, _ in prepositional_objects(verb)]
+    return any(p.lemma_.lower() in nouns or p.lower_ in nouns for p in phrases)
+
+
+def tells_a_tally(verb: Token, lex: PloverLexicon) -> bool:
+    """Whether the verb's object is a count of votes ("garnered 44 percent", "amassed 727,000 votes",
+    "held a lead of 20,000 votes over X")."""
+    tally = lex.words("tally_nouns")
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
+        if obj.pos_ == "NUM" or obj.lemma_.lower() in tally or obj.lower_ in tally:
+            return True
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            if any(p.lemma_.lower() in tally for p in prep.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def carried_sense(verb: Token, lex: PloverLexicon) -> Sense | None:
+    """ "placed sanctions on X", "ordered sanctions against X": a light verb's object noun carries the
+    act; the verb's own sense ("place" troops, "order") does not. A phrasal verb ("called off a strike")
+    has a sense of its own."""
+    if verb.lemma_.lower() not in lex.words("light_verbs") or any(c.dep_ == "prt" for c in verb.children):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        spec = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
+        if spec is not None:
+            return Sense(spec.type, spec.mode, "noun")
+    return None
