@@ -58,7 +58,9 @@ class Scale:
 
     def type_mean(self, plover_type: str) -> float:
         values = [
-            c.goldstein for c in self.codes.values() if c.plover_type == plover_type and c.goldstein is not None
+            c.goldstein
+            for c in self.codes.values()
+            if c.plover_type == plover_type and c.goldstein is not None
         ]
         if not values:
             raise KeyError(f"no CAMEO code with a Goldstein value is filed under {plover_type!r}")
@@ -77,9 +79,8 @@ class Scale:
         entry = self.codes[code]
         quad = self.quad_of_type[entry.plover_type]
         if entry.goldstein is None:
-            return Score(
-                entry.plover_type, quad, self.quad_codes[quad], self.type_mean(entry.plover_type), "type_mean", code
-            )
+            mean = self.type_mean(entry.plover_type)
+            return Score(entry.plover_type, quad, self.quad_codes[quad], mean, "type_mean", code)
         return Score(entry.plover_type, quad, self.quad_codes[quad], entry.goldstein, "cameo", code)
 
     def for_event(self, event_type: str) -> Score | None:
@@ -132,5 +133,7 @@ def load_scale() -> Scale:
     events = {str(k): str(v) for k, v in spec["event_types"].items()}
     unknown = sorted(code for code in events.values() if code not in codes)
     if unknown:
-        raise KeyError(f"{PLOVER_SCALE.name}: event types name CAMEO codes not in {GOLDSTEIN_TABLE.name}: {unknown}")
+        raise KeyError(
+            f"{PLOVER_SCALE.name}: event types name CAMEO codes not in {GOLDSTEIN_TABLE.name}: {unknown}"
+        )
     return Scale(codes=codes, quad_of_type=quad_of_type, quad_codes=quad_codes, event_codes=events)
