@@ -8,6 +8,7 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
+from cli.export import register as register_export_commands
 from cli.query import register as register_query_commands
 from cli.query import serve
 from polgraph.database import DatabaseError, connect
@@ -26,6 +27,7 @@ schema_app = typer.Typer(no_args_is_help=True, help="Constraints, indexes and mi
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 register_query_commands(app)
+register_export_commands(app)
 
 console = Console(stderr=True)
 out = Console()
