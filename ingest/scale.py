@@ -10,7 +10,7 @@ type that stands for one CAMEO code (a protest: 141) takes that code's value, ma
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from statistics import fmean
@@ -55,16 +55,19 @@ class Scale:
     quad_of_type: dict[str, str]
     quad_codes: dict[str, int]
     event_codes: dict[str, str]  # polgraph Event type -> CAMEO code
+    means: dict[str, float] = field(default_factory=dict)  # filled once: the writer asks for every relation
 
     def type_mean(self, plover_type: str) -> float:
-        values = [
-            c.goldstein
-            for c in self.codes.values()
-            if c.plover_type == plover_type and c.goldstein is not None
-        ]
-        if not values:
-            raise KeyError(f"no CAMEO code with a Goldstein value is filed under {plover_type!r}")
-        return round(fmean(values), 2)
+        if plover_type not in self.means:
+            values = [
+                c.goldstein
+                for c in self.codes.values()
+                if c.plover_type == plover_type and c.goldstein is not None
+            ]
+            if not values:
+                raise KeyError(f"no CAMEO code with a Goldstein value is filed under {plover_type!r}")
+            self.means[plover_type] = round(fmean(values), 2)
+        return self.means[plover_type]
 
     def for_type(self, plover_type: str) -> Score | None:
         """A relation's score from its PLOVER type alone; None for a structural relation (MEMBER_OF …)."""
