@@ -1,10 +1,11 @@
-"""Where an interaction sits between cooperation and conflict: PLOVER's quad class and a Goldstein intensity.
+"""Where an interaction sits between cooperation and conflict: its quad class and a Goldstein intensity.
 
 The numbers are data (data/scales/): the published CAMEO Goldstein table joined to the PLOVER authors' CAMEO
--> PLOVER table, and PLOVER's four quad classes. A relation does not carry the CAMEO code of the verb or noun
-that coded it (the lexicon's senses keep only the PLOVER type and mode), so an interaction's intensity is the
-mean of the published values of the CAMEO codes PLOVER files under its type, marked `type_mean`. An event
-type that stands for one CAMEO code (a protest: 141) takes that code's value, marked `cameo`.
+-> PLOVER table, and the four quad classes of CAMEO's roots, which give each PLOVER type the class of its
+codes. A relation does not carry the CAMEO code of the verb or noun that coded it (the lexicon's senses keep
+only the PLOVER type and mode), so an interaction's intensity is the mean of the published values of the CAMEO
+codes PLOVER files under its type, marked `type_mean`. An event type that stands for one CAMEO code (a
+protest: 141) takes that code's value, marked `cameo`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from statistics import fmean
 
 import yaml
+
+from ingest.models import PLOVER_TYPES
 
 SCALES = Path(__file__).resolve().parent.parent / "data" / "scales"
 GOLDSTEIN_TABLE = SCALES / "cameo_goldstein.tsv"
@@ -126,13 +129,21 @@ def _read_codes(path: Path) -> dict[str, CameoCode]:
 def load_scale() -> Scale:
     codes = _read_codes(GOLDSTEIN_TABLE)
     spec = yaml.safe_load(PLOVER_SCALE.read_text(encoding="utf-8"))
-    quad_of_type: dict[str, str] = {}
     quad_codes: dict[str, int] = {}
+    quad_of_root: dict[str, str] = {}
     for quad in QUAD_CLASSES:
         entry = spec["quad_classes"][quad]
         quad_codes[quad] = int(entry["code"])
-        for ptype in entry["types"]:
-            quad_of_type[ptype] = quad
+        quad_of_root.update({str(root): quad for root in entry["cameo_roots"]})
+    quads_of_type: dict[str, set[str]] = {}
+    for entry in codes.values():
+        quads_of_type.setdefault(entry.plover_type, set()).add(quad_of_root[entry.code[:2]])
+    if sorted(quads_of_type) != sorted(PLOVER_TYPES):
+        raise KeyError(f"{GOLDSTEIN_TABLE.name} does not file codes under exactly PLOVER's types")
+    split = {t: sorted(q) for t, q in quads_of_type.items() if len(q) != 1}
+    if split:
+        raise ValueError(f"{GOLDSTEIN_TABLE.name}: types whose CAMEO codes fall in two quad classes: {split}")
+    quad_of_type = {ptype: next(iter(quads_of_type[ptype])) for ptype in PLOVER_TYPES}
     events = {str(k): str(v) for k, v in spec["event_types"].items()}
     unknown = sorted(code for code in events.values() if code not in codes)
     if unknown:

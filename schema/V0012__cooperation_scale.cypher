@@ -6,7 +6,7 @@ WITH {
        AGREE: ['verbal_cooperation', 5.94],
        CONSULT: ['verbal_cooperation', 3.03],
        SUPPORT: ['verbal_cooperation', 5.28],
-       CONCEDE: ['verbal_cooperation', 5.0],
+       CONCEDE: ['material_cooperation', 5.0],
        COOPERATE: ['material_cooperation', 6.84],
        AID: ['material_cooperation', 7.6],
        RETREAT: ['material_cooperation', 8.0],

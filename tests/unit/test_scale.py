@@ -23,6 +23,21 @@ def test_every_plover_type_has_one_quad_class_and_a_published_mean() -> None:
         assert score.quad_class in QUAD_CLASSES
 
 
+def test_a_types_quad_class_is_that_of_its_cameo_codes_roots() -> None:
+    scale = load_scale()
+    assert {t: scale.quad_of_type[t] for t in ("SUPPORT", "CONCEDE", "RETREAT", "REQUEST", "PROTEST")} == {
+        "SUPPORT": "verbal_cooperation",  # CAMEO 05
+        "CONCEDE": "material_cooperation",  # CAMEO 08, yield
+        "RETREAT": "material_cooperation",  # CAMEO 08
+        "REQUEST": "verbal_conflict",  # CAMEO 10, demand
+        "PROTEST": "material_conflict",  # CAMEO 14
+    }
+    roots = {"verbal_cooperation": range(1, 6), "material_cooperation": range(6, 9)}
+    roots |= {"verbal_conflict": range(9, 14), "material_conflict": range(14, 21)}
+    for entry in scale.codes.values():
+        assert int(entry.code[:2]) in roots[scale.quad_of_type[entry.plover_type]], entry
+
+
 def test_cooperation_is_positive_and_conflict_negative() -> None:
     scale = load_scale()
     for ptype in PLOVER_TYPES:
