@@ -8,6 +8,7 @@ COPY ingest ./ingest
 COPY api ./api
 COPY schema ./schema
 COPY queries ./queries
+COPY export ./export
 COPY browser ./browser
 COPY data ./data
 RUN pip install --no-cache-dir -e .

@@ -12,6 +12,7 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
+from cli.export import register as register_export_commands
 from cli.feeds import register as register_feed_commands
 from cli.query import register as register_query_commands
 from cli.query import serve
@@ -35,6 +36,7 @@ app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 register_query_commands(app)
 register_feed_commands(app)
+register_export_commands(app)
 
 # Messages and summaries are never wrapped by rich: a log file or a pipe gets each one on one line.
 console = Console(stderr=True, soft_wrap=True)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from ingest.ids import short_hash
 from ingest.models import ArticleExtraction, EntityType, Evidence, Relation
+from ingest.scale import load_scale
 from polgraph.cypher import load_cypher
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
@@ -61,6 +62,7 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
     actors: dict[str, Row] = {}
     links: dict[tuple[str, str], Row] = {}
     relations: dict[str, Row] = {}
+    scale = load_scale()
     for ex in extractions:
         aid = ex.article.id
         batch.articles.append(
@@ -159,6 +161,7 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
         for rel in ex.relations:
             key = fact_key(rel)
             date_value = rel.date.value if rel.date else None
+            score = scale.for_type(rel.type)
             row = relations.setdefault(
                 key,
                 {
@@ -168,6 +171,10 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                     "target": rel.target,
                     "claimed_by": rel.claimed_by,
                     "title": rel.attributes.get("title"),
+                    "mode": rel.attributes.get("mode") or None,
+                    "quad_class": score.quad_class if score else None,
+                    "intensity": score.intensity if score else None,
+                    "intensity_basis": score.basis if score else None,
                     "article_ids": [],
                     "rules": [],
                     "confidence": 0.0,
@@ -176,6 +183,8 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
                     "first_reported": None,
                 },
             )
+            if row["mode"] is None and rel.attributes.get("mode"):
+                row["mode"] = rel.attributes["mode"]
             if aid not in row["article_ids"]:
                 row["article_ids"].append(aid)
             published = ex.article.published.isoformat() if ex.article.published else None

@@ -30,7 +30,7 @@ QUERIES_DIR = Path(__file__).resolve().parent
 ParamType = Literal["string", "int", "float", "date", "bool", "string[]"]
 PARAM_TYPES: tuple[str, ...] = ("string", "int", "float", "date", "bool", "string[]")
 # Parameters the HTTP API and the CLI use themselves; a query may not declare them.
-RESERVED_PARAMS = frozenset({"format"})
+RESERVED_PARAMS = frozenset({"format", "cursor"})
 # Without a declared max_length a string parameter is still bounded: nothing legitimate is this long.
 DEFAULT_MAX_LENGTH = 500
 MAX_LIST_ITEMS = 50

@@ -3,6 +3,7 @@
 // param: country string max_length=200 -- Country id or name the election was held in
 // param: year int min=1800 max=2200 -- Year the election was held
 // param: limit int default=100 min=1 max=1000 -- Rows to return at most
+// param: skip int default=0 min=0 max=10000000 -- Rows to pass over first: a page past the first (the API's `cursor` sets it)
 // example: polgraph query contested_elections --param country=Kyrgyzstan
 OPTIONAL MATCH (c:Country)
 WHERE $country IS NOT NULL
@@ -38,4 +39,5 @@ RETURN e.id AS election_id, e.name AS name, e.kind AS kind, e.date AS date, hc.i
        hc.name AS country, coalesce(e.annulled, false) AS annulled, coalesce(e.allegations, []) AS allegations,
        challenges, e.id AS key, evidence
 ORDER BY e.date_start DESC, election_id
+SKIP $skip
 LIMIT $limit

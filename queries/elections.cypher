@@ -4,6 +4,7 @@
 // param: year int min=1800 max=2200 -- Year the election was held
 // param: kind string values=presidential|parliamentary|referendum|local|other -- Kind of election
 // param: limit int default=100 min=1 max=1000 -- Rows to return at most
+// param: skip int default=0 min=0 max=10000000 -- Rows to pass over first: a page past the first (the API's `cursor` sets it)
 // example: polgraph query elections --param country=Kyrgyzstan --param year=2009
 OPTIONAL MATCH (c:Country)
 WHERE $country IS NOT NULL
@@ -36,4 +37,5 @@ RETURN e.id AS election_id, e.name AS name, e.kind AS kind, e.date AS date, e.da
                                               published: toString(art.published)}] AS articles,
        e.id AS key, evidence
 ORDER BY e.date_start DESC, election_id
+SKIP $skip
 LIMIT $limit

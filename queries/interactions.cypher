@@ -8,6 +8,7 @@
 // param: to_date date -- Facts dated (or, undated, first reported) on or before this day
 // param: min_sources int default=1 min=1 max=1000 -- Only facts told by at least this many articles
 // param: limit int default=100 min=1 max=1000 -- Rows to return at most
+// param: skip int default=0 min=0 max=10000000 -- Rows to pass over first: a page past the first (the API's `cursor` sets it)
 // example: polgraph query interactions --param type=COERCE --param country=Kyrgyzstan
 OPTIONAL MATCH (c:Country)
 WHERE $country IS NOT NULL
@@ -79,82 +80,82 @@ CALL (actor_ids, types, members, lo, hi) {
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'AGREE' IN types
   MATCH (s:Actor)-[r:AGREE]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'CONSULT' IN types
   MATCH (s:Actor)-[r:CONSULT]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'SUPPORT' IN types
   MATCH (s:Actor)-[r:SUPPORT]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'CONCEDE' IN types
   MATCH (s:Actor)-[r:CONCEDE]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'COOPERATE' IN types
   MATCH (s:Actor)-[r:COOPERATE]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'AID' IN types
   MATCH (s:Actor)-[r:AID]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'RETREAT' IN types
   MATCH (s:Actor)-[r:RETREAT]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'REQUEST' IN types
   MATCH (s:Actor)-[r:REQUEST]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'ACCUSE' IN types
   MATCH (s:Actor)-[r:ACCUSE]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'REJECT' IN types
   MATCH (s:Actor)-[r:REJECT]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'THREATEN' IN types
   MATCH (s:Actor)-[r:THREATEN]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'PROTEST' IN types
   MATCH (s:Actor)-[r:PROTEST]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'SANCTION' IN types
   MATCH (s:Actor)-[r:SANCTION]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'MOBILIZE' IN types
   MATCH (s:Actor)-[r:MOBILIZE]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'COERCE' IN types
   MATCH (s:Actor)-[r:COERCE]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   WITH 1 AS one WHERE $actor IS NULL AND $country IS NULL AND 'ASSAULT' IN types
   MATCH (s:Actor)-[r:ASSAULT]->(t)
   WHERE r.listed_on >= lo AND r.listed_on <= hi AND r.sources >= $min_sources
-  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $limit
+  RETURN s, r, t ORDER BY r.listed_on DESC, r.sources DESC, r.confidence DESC, r.key LIMIT $skip + $limit
   UNION
   UNWIND CASE WHEN $actor IS NULL THEN members ELSE actor_ids END AS anchor
   CALL (anchor, types) {
@@ -179,6 +180,7 @@ WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= 
 // The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
 WITH s, r, t, day
 ORDER BY day IS NULL, day DESC, r.sources DESC, r.confidence DESC, r.key
+SKIP $skip
 LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)

@@ -4,6 +4,7 @@
 // param: from_date date -- On or after this day (undated facts count from when they were first reported)
 // param: to_date date -- On or before this day
 // param: limit int default=200 min=1 max=1000 -- Rows to return at most
+// param: skip int default=0 min=0 max=10000000 -- Rows to pass over first: a page past the first (the API's `cursor` sets it)
 // example: polgraph query protests_and_crackdowns --param country=Kazakhstan --param from_date=2011-01-01
 OPTIONAL MATCH (c:Country)
 WHERE $country IS NOT NULL
@@ -40,7 +41,8 @@ CALL (countries) {
 WITH * WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
 // The rows are chosen before their evidence and participants are read, so that only those of the rows shown
 // are.
-WITH * ORDER BY day IS NULL, day DESC, kind, type LIMIT $limit
+// Ties end on the key, so that pages (`skip`) neither repeat nor miss a row.
+WITH * ORDER BY day IS NULL, day DESC, kind, type, key SKIP $skip LIMIT $limit
 // A relation's best-attested sentences first; an event's in the order they were reported.
 CALL (key, kind) {
   MATCH (ev:Evidence {fact_key: key})-[:EVIDENCE_OF]->(art:Article)
@@ -57,4 +59,4 @@ RETURN kind, type, toString(day) AS date, source_id, source, source_label, targe
             target_id: event.id, target: coalesce(event.name, event.type), target_label: 'Event',
             type: 'PARTICIPATED_IN', role: p.role}] END AS participants,
        key, sources, evidence
-ORDER BY date IS NULL, date DESC, kind, type
+ORDER BY date IS NULL, date DESC, kind, type, key

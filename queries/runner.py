@@ -23,6 +23,8 @@ class QueryResult(BaseModel):
     rows: list[dict[str, Any]]
     truncated: bool = False
     elapsed_ms: float = 0.0
+    # For the queries that page (a `skip` parameter): the cursor of the next page, None on the last one.
+    next_cursor: str | None = None
 
 
 class GraphNode(BaseModel):

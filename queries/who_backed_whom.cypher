@@ -6,6 +6,7 @@
 // param: to_date date -- Facts dated (or, undated, first reported) on or before this day
 // param: min_sources int default=1 min=1 max=1000 -- Only facts told by at least this many articles
 // param: limit int default=100 min=1 max=1000 -- Rows to return at most
+// param: skip int default=0 min=0 max=10000000 -- Rows to pass over first: a page past the first (the API's `cursor` sets it)
 // example: polgraph query who_backed_whom --param country=Russia --param min_sources=1
 OPTIONAL MATCH (c:Country)
 WHERE $country IS NOT NULL
@@ -63,7 +64,7 @@ CALL (countries, actor_ids, members) {
   WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
   RETURN s, r, t, day
   ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC, r.key
-  LIMIT $limit
+  LIMIT $skip + $limit
   UNION
   UNWIND CASE WHEN $actor IS NULL THEN members ELSE actor_ids END AS anchor
   CALL (anchor) {
@@ -81,12 +82,13 @@ CALL (countries, actor_ids, members) {
     AND ($actor IS NULL OR $country IS NULL OR s.id IN members OR t.id IN members)
   RETURN s, r, t, day
   ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC, r.key
-  LIMIT $limit
+  LIMIT $skip + $limit
 }
 // The rows are chosen before their evidence is read, so that only the evidence of the rows shown is.
 // Ties end on the fact's key: the same call gives the same rows in the same order, under any limit.
 WITH s, r, t, day
 ORDER BY r.sources DESC, r.confidence DESC, day IS NULL, day DESC, r.key
+SKIP $skip
 LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)

@@ -70,6 +70,12 @@ SET rel.article_ids = ids,
     rel.confidence = CASE WHEN r.confidence > known_confidence THEN r.confidence ELSE known_confidence END,
     rel.claimed_by = r.claimed_by,
     rel.title = coalesce(r.title, rel.title),
+    // Where the fact sits between cooperation and conflict (ingest/scale.py): PLOVER's quad class and a
+    // Goldstein intensity; the mode (a PLOVER subtype) once any article gives one.
+    rel.mode = coalesce(rel.mode, r.mode),
+    rel.quad_class = r.quad_class,
+    rel.intensity = r.intensity,
+    rel.intensity_basis = r.intensity_basis,
     rel.first_date = first,
     rel.last_date = last,
     // The day the first article telling it was published: what an undated fact is dated and sorted by.

@@ -17,6 +17,8 @@ EXPECTED = {
     "elections",
     "contested_elections",
     "protests_and_crackdowns",
+    "dyad_balance",
+    "conflict_pairs",
     "actor_profile",
     "actor_timeline",
     "connection_path",

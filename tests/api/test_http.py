@@ -30,7 +30,7 @@ def closed_port() -> int:
 def test_list_queries_with_json_schemas(client: TestClient) -> None:
     body = client.get("/queries").json()
     by_name = {q["name"]: q for q in body}
-    assert len(by_name) == 13
+    assert len(by_name) == 15
     schema = by_name["who_backed_whom"]["json_schema"]
     assert schema["properties"]["min_sources"] == {
         "type": "integer",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from polgraph.settings import PROJECT_ROOT
 
-PACKAGES = ("queries", "api", "ingest", "schema", "polgraph")
+PACKAGES = ("queries", "api", "ingest", "schema", "polgraph", "export")
 CYPHER_WORD = re.compile(r"\b(MATCH|MERGE|CREATE|RETURN)\b")
 
 

@@ -24,7 +24,13 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 # `make screenshots` sets POLGRAPH_SCREENSHOTS_TO_DOCS to refresh the pictures the README shows, these.
 DOCS_SHOTS = PROJECT_ROOT / "docs" / "screenshots"
-DOCS_PICTURES = {"explore-actor-fact", "explore-network", "explore-elections", "neo4j-browser-guide"}
+DOCS_PICTURES = {
+    "explore-actor-fact",
+    "explore-network",
+    "explore-elections",
+    "explore-balance",
+    "neo4j-browser-guide",
+}
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ PAGES = {
     "explore-network": ("/explore#/network", "#network-graph canvas"),
     "explore-elections": ("/explore#/elections", "#elections .election"),
     "explore-protests": ("/explore#/protests", "#protests tr + tr"),
+    "explore-balance": ("/explore#/balance", "#pairs tr.pair"),
     "api-docs": ("/docs", ".swagger-ui .opblock"),
     "api-redoc": ("/redoc", "[role=menuitem], .menu-content li"),
 }
@@ -84,3 +85,21 @@ def test_the_2009_election_reads_as_bars_with_its_article(chrome: Any, live_api:
     shares = {row.text.split("\n")[0].rstrip(" ✓"): row.text.split("\n")[-1] for row in bars}
     assert any("Bakiev" in who or "Bakiyev" in who for who in shares), shares
     assert "Reported in" in card.text and card.find_elements(By.CSS_SELECTOR, ".reported span")
+
+
+def test_the_most_conflictual_pair_opens_on_its_months(chrome: Any, live_api: str) -> None:
+    chrome.get(f"{live_api}/explore#/balance")
+    first = wait_for(chrome, "#pairs tr.pair")
+    net = float(first.find_elements(By.TAG_NAME, "td")[2].text)
+    assert net < 0
+    first.find_elements(By.TAG_NAME, "td")[3].click()
+    wait_for(chrome, "#balance-months tr + tr")
+    months = chrome.find_elements(By.CSS_SELECTOR, "#balance-months tr + tr")
+    # The months of the pair add up to the pair's balance.
+    nets = [float(m.find_elements(By.TAG_NAME, "td")[2].text) for m in months]
+    assert sum(nets) == pytest.approx(net, abs=0.02)
+    chrome.get(f"{live_api}/explore#/balance?order=cooperative")
+    wait_for(chrome, "#pairs tr.pair")
+    cells = chrome.find_elements(By.CSS_SELECTOR, "#pairs tr.pair td:nth-child(3)")
+    assert cells and all(float(c.text) > 0 for c in cells)
+    assert console_errors(chrome) == []

@@ -18,6 +18,7 @@ FORBIDDEN = {
     "schema": {"cli", "api"},
     "queries": {"cli", "api"},
     "api": {"cli"},
+    "export": {"cli", "api"},
 }
 
 

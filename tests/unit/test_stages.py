@@ -39,7 +39,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("facts", ("ingest.facts",)),
     ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
-    ("write", ("ingest.write",)),
+    ("write", ("ingest.scale", "ingest.write")),
     ("pipeline", ("ingest.pipeline", "ingest.watch")),
 ]  # fmt: skip
 MAX_MODULE_LINES = 500

@@ -422,6 +422,84 @@ async function protestsPage(params) {
     }));
 }
 
+// A bar from the middle: conflict to the left in red, cooperation to the right in green; full width is the
+// scale's end (Goldstein: -10 to +10 a fact) times the most facts of any row shown.
+function balanceBar(net, reach) {
+  const width = reach ? Math.min(50, (50 * Math.abs(net)) / reach) : 0;
+  const side = net < 0 ? `right:50%;background:var(--conflict)` : `left:50%;background:var(--coop)`;
+  return h("div", { class: "balance", title: `net ${net}` }, h("span", { style: `width:${width}%;${side}` }));
+}
+
+async function showDyad(pair, from, to) {
+  const months = h("table", { id: "balance-months" });
+  showDetail(h("h2", {}, pair.source, " – ", pair.target),
+    h("p", { class: "muted" }, "Their interactions both ways, by month, on the Goldstein scale."), months);
+  let rows;
+  try {
+    rows = await saved("dyad_balance", { actor: pair.source_id, other: pair.target_id, from_date: from, to_date: to });
+  } catch (error) {
+    months.replaceChildren(h("tr", {}, h("td", {}, failed(error))));
+    return;
+  }
+  const reach = Math.max(1, ...rows.map((r) => Math.abs(r.net_intensity)));
+  months.replaceChildren(
+    h("tr", {}, h("th", {}, "month"), h("th", {}, "balance"), h("th", {}, "net"), h("th", {}, "facts")),
+    ...rows.map((r) => h("tr", {},
+      h("td", {}, r.month),
+      h("td", { style: "width:40%" }, balanceBar(r.net_intensity, reach)),
+      h("td", {}, String(r.net_intensity)),
+      h("td", {}, (r.facts || []).map((f) => h("div", {}, typeBadge(f.type), " ", f.source, " → ", f.target,
+        f.sentence ? h("blockquote", {}, `“${sentenceText(f.sentence)}”`) : ""))))));
+}
+
+async function balancePage(params) {
+  const order = params.get("order") || "conflictual";
+  const form = h("form", { class: "filters" },
+    h("label", {}, "Most", h("select", { name: "order" },
+      h("option", { value: "conflictual", ...(order === "conflictual" ? { selected: "" } : {}) }, "conflictual"),
+      h("option", { value: "cooperative", ...(order === "cooperative" ? { selected: "" } : {}) }, "cooperative"))),
+    h("label", {}, "From", h("input", { name: "from_date", type: "date", value: params.get("from_date") || "" })),
+    h("label", {}, "To", h("input", { name: "to_date", type: "date", value: params.get("to_date") || "" })),
+    h("label", {}, "Country", h("input", { name: "country", value: params.get("country") || "", placeholder: "any" })),
+    h("button", { type: "submit" }, "Show"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const values = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) if (value) values.set(key, value);
+    location.hash = `#/balance?${values}`;
+  });
+  const table = h("table", { id: "pairs" });
+  setView(h("h1", {}, "Cooperation and conflict"),
+    h("p", { class: "muted" }, "Pairs of actors by the sum of their interactions on the Goldstein scale (-10 conflict, +10 cooperation); click a pair for its months."),
+    form, h("div", { class: "card" }, table));
+  const from = params.get("from_date");
+  const to = params.get("to_date");
+  let rows;
+  try {
+    rows = await saved("conflict_pairs", { order, from_date: from, to_date: to, country: params.get("country"), limit: 50 });
+  } catch (error) {
+    table.replaceChildren(h("tr", {}, h("td", {}, failed(error))));
+    return;
+  }
+  const reach = Math.max(1, ...rows.map((r) => Math.abs(r.net_intensity)));
+  table.replaceChildren(
+    h("tr", {}, h("th", {}, "pair"), h("th", {}, "balance"), h("th", {}, "net"), h("th", {}, "facts"), h("th", {}, "types"), h("th", {}, "dates")),
+    ...(rows.length ? rows.map((r) => {
+      const row = h("tr", { class: "pair" },
+        h("td", {}, actorLink(r.source_id, r.source, r.source_label), " – ", actorLink(r.target_id, r.target, r.target_label)),
+        h("td", { style: "width:30%" }, balanceBar(r.net_intensity, reach)),
+        h("td", {}, String(r.net_intensity)),
+        h("td", {}, `${r.interactions} (${r.cooperative} cooperative, ${r.conflictual} conflictual)`),
+        h("td", {}, (r.types || []).map((t) => [typeBadge(t), " "])),
+        h("td", {}, r.first_date === r.last_date ? r.first_date || "" : `${r.first_date} – ${r.last_date}`));
+      row.addEventListener("click", (event) => {
+        if (event.target.closest("a")) return;
+        showDyad(r, from, to);
+      });
+      return row;
+    }) : [h("tr", {}, h("td", { colspan: 6, class: "muted" }, "No pairs in this period."))]));
+}
+
 // ------------------------------------------------------------------------------------------------ routing
 
 function route() {
@@ -436,6 +514,7 @@ function route() {
   if (path === "/network") return networkPage(params);
   if (path === "/elections") return electionsPage(params);
   if (path === "/protests") return protestsPage(params);
+  if (path === "/balance") return balancePage(params);
   return home();
 }
 
