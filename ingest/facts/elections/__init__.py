@@ -15,7 +15,8 @@ from ingest.facts.elections.mentions import (
 )
 from ingest.facts.elections.merge import dedupe_relations, merge_elections, unique_evidence
 from ingest.facts.elections.phrases import election_id
-from ingest.facts.elections.results import percents, results_in, settle_winner
+from ingest.facts.elections.results import results_in, settle_winner
+from ingest.facts.elections.shares import percents
 from ingest.facts.elections.stance import (
     accuser_of,
     allegations_in,

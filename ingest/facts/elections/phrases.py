@@ -122,8 +122,10 @@ def _in_phrase(tok: Token, head: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The first subject of a verb, its own or inherited ("X won and was re-elected")."""
-    return syntax.subjects(verb).first
+    """The first subject of a verb, its own or inherited ("X won and was re-elected"); for a relative pronoun,
+    the noun it stands for ("Y, who obtained 29 percent")."""
+    first = syntax.subjects(verb).first
+    return syntax.relative_antecedent(first) if first is not None else None
 
 
 def negated(tok: Token) -> bool:

@@ -7,62 +7,19 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.elections.mentions import Cluster
 from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
+from ingest.facts.elections.shares import (
+    RESULT_TYPES,
+    linked_count,
+    not_a_share,
+    percents,
+    vote_counts,
+    written_holder,
+)
 from ingest.facts.syntax import clause_verb, conjuncts, lemma
 from ingest.models import ElectionResult, EntityType
 
-_PERCENT_WORDS = {"percent", "%", "per", "pct", "percentage"}
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def percents(sent: Span) -> list[tuple[Token, float]]:
-    """(anchor token, value) for each "76 percent", "8.4%", "76 per cent" in the sentence."""
-    out = []
-    for tok in sent:
-        if not tok.like_num:
-            continue
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.lower_ in _PERCENT_WORDS:
-            value = _number(tok.text)
-            if value is not None and 0 <= value <= 100:
-                anchor = nxt if nxt.head == tok or tok.head == nxt else tok
-                anchor = nxt if tok.head == nxt else anchor
-                # "59.8 and 27.5 percent": the numbers coordinated with this one are shares too.
-                for other in tok.conjuncts:
-                    shared = _number(other.text) if other.like_num and other.i < tok.i else None
-                    if shared is not None and 0 <= shared <= 100:
-                        out.append((other, shared))
-                out.append((anchor, value))
-        elif tok.text.endswith("%"):
-            value = _number(tok.text[:-1])
-            if value is not None:
-                out.append((tok, value))
-    return out
-
-
-def _votes(sent: Span) -> list[tuple[Token, int]]:
-    out = []
-    for tok in sent:
-        if tok.like_num and tok.i + 1 < len(tok.doc):
-            nxt = tok.nbor(1)
-            mult = 1
-            if nxt.lower_ in ("million", "thousand") and tok.i + 2 < len(tok.doc):
-                mult = 1_000_000 if nxt.lower_ == "million" else 1000
-                nxt = tok.nbor(2)
-            if lemma(nxt) == "vote" and nxt.lower_ in ("votes",):
-                value = _number(tok.text)
-                if value is not None:
-                    out.append((nxt, int(value * mult)))
-    return out
-
-
 _SHARE_PREPS = frozenset({"with", "at", "on"})
-_RESULT_TYPES = (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION)
+_RESULT_TYPES = RESULT_TYPES
 
 
 def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
@@ -133,6 +90,30 @@ def _verb_wins(verb: Token, sent: Span) -> bool | None:
     return None
 
 
+def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None, str, bool | None]:
+    """Whose figure it is, the rule that says so, and whether the verb that gives it says they won. A
+    percentage that restates a vote count is the count's holder's before any verb's subject."""
+    written = written_holder(ctx, figure)
+    if written is not None:
+        return written, "election:share-written", None
+    attached = _attached_participant(ctx, figure)
+    if attached is not None:
+        return attached, "election:share-attached", None
+    count = linked_count(figure) if depth == 0 else None
+    if count is not None:
+        holder, _rule, won = _holder(ctx, count, depth + 1)
+        if holder is not None:
+            return holder, "election:share-of-count", won
+    participant, verb = _participant_for(ctx, figure)
+    if participant is None or verb is None:
+        return None, "", None
+    if lemma(verb) not in lexicon().words("share_verbs") and not any(
+        lemma(t) in ("vote", "ballot") for t in figure.subtree
+    ):
+        return None, "", None
+    return participant, "election:share", _verb_wins(verb, figure.sent)
+
+
 def add_result(cluster: Cluster, result: ElectionResult) -> None:
     old = cluster.results.get(result.participant)
     if old is None:
@@ -158,43 +139,24 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
         if any(lemma(t) in turnout_nouns for t in chain) or any(lemma(t) in turnout_nouns for t in near):
             cluster.turnout = value
             continue
+        if not_a_share(anchor):
+            continue
         shares.append((anchor, value))
     respective = _respective(ctx, sent, shares)
     for name, value in respective:
         ev = ctx.evidence(sent, "election:share-respectively")
         add_result(cluster, ElectionResult(participant=name, vote_share=value, evidence=ev))
     for anchor, value in [] if respective else shares:
-        attached = _attached_participant(ctx, anchor)
-        if attached is not None:
-            ev = ctx.evidence(sent, "election:share-attached")
-            add_result(cluster, ElectionResult(participant=attached, vote_share=value, evidence=ev))
-            continue
-        participant, verb = _participant_for(ctx, anchor)
-        if participant is None or verb is None:
-            continue
-        if lemma(verb) not in lex.words("share_verbs") and not any(
-            lemma(t) in ("vote", "ballot") for t in anchor.subtree
-        ):
-            continue
-        share_won = _verb_wins(verb, sent)
-        ev = ctx.evidence(sent, "election:share")
-        add_result(
-            cluster,
-            ElectionResult(participant=participant, vote_share=value, won=share_won, evidence=ev),
-        )
-    for anchor, count in _votes(sent):
-        participant, verb = _participant_for(ctx, anchor)
-        if participant is None or verb is None:
-            continue
-        add_result(
-            cluster,
-            ElectionResult(
-                participant=participant,
-                votes=count,
-                won=_verb_wins(verb, sent),
-                evidence=ctx.evidence(sent, "election:votes"),
-            ),
-        )
+        holder, rule, share_won = _holder(ctx, anchor)
+        if holder is not None:
+            ev = ctx.evidence(sent, rule)
+            result = ElectionResult(participant=holder, vote_share=value, won=share_won, evidence=ev)
+            add_result(cluster, result)
+    for anchor, votes in vote_counts(sent):
+        holder, _rule, by_verb = _holder(ctx, anchor)
+        if holder is not None:
+            ev = ctx.evidence(sent, "election:votes")
+            add_result(cluster, ElectionResult(participant=holder, votes=votes, won=by_verb, evidence=ev))
     # Winners and losers without numbers: "X won the presidential election", "X was re-elected",
     # "Y conceded defeat", "X's victory".
     for tok in sent:

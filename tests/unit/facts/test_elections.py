@@ -241,3 +241,35 @@ def shares(nlp: Language, text: str) -> dict[str, float | None]:
 )
 def test_shares_in_the_forms_newsrooms_write_them(nlp: Language, text: str) -> None:
     assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Ana Lusk received 412,300 votes - or 58.2 "
+        "percent - followed by Boris Vale with 215,000 votes, 30.1 percent.",
+        "Norland held its presidential election on Sunday. With 97.5% of the votes tallied, Ana Lusk had "
+        "58.2% support and Boris Vale 30.1%.",
+        "Norland held its presidential election on Sunday. Results:\n\n\u2022 Ana Lusk \u2013 58.2% "
+        "(412,300)\n\u2022 Boris Vale \u2013 215,000 (30.1%)\n",
+        "Norland held its presidential election on Sunday. Ana Lusk got 412,300 votes, representing 58.2 "
+        "percent, while Boris Vale, who placed second, took 30.1 percent.",
+    ],
+)
+def test_shares_restating_counts_lists_and_gapped_clauses(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. With 99.5 percent of polling stations reporting, "
+        "Ana Lusk led with 58.2 percent.",
+        "Norland held its presidential election on Sunday. Ana Lusk led with 58.2 percent, with 90% of the "
+        "ballots counted. Boris Vale needed to win more than 50 percent to avoid a runoff.",
+        "Norland held its presidential election on Sunday. Ana Lusk won 58.2 percent. A survey published "
+        "on Friday had given Boris Vale 44 percent.",
+    ],
+)
+def test_counting_thresholds_and_surveys_are_no_ones_share(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2}
