@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
+from ingest.facts.elections.clusters import current
 from ingest.facts.elections.mentions import Cluster
 from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
 from ingest.facts.elections.shares import (
@@ -16,7 +19,7 @@ from ingest.facts.elections.shares import (
     written_holder,
 )
 from ingest.facts.syntax import clause_verb, conjuncts, lemma
-from ingest.models import ElectionResult, EntityType
+from ingest.models import ElectionResult, EntityType, FuzzyDate
 
 _SHARE_PREPS = frozenset({"with", "at", "on"})
 _RESULT_TYPES = RESULT_TYPES
@@ -37,12 +40,20 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
     if holder.pos_ == "VERB":
         # "followed by B at 23 percent": the share hangs on the verb whose agent names who got it.
         holder = next((p for c in holder.children if c.dep_ == "agent" for p in c.children), holder)
+    if holder.pos_ == "VERB" and not _actor_subject(ctx, holder):
+        # "results show / media put B ahead with 57%": the one shown ahead, not the results, holds it.
+        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
     own = ctx.entity_for_token(holder)
     if own is None and prep.i > 0:
         # In a list the parser often hangs each "with P" on the list's head: the name just before it is
         # the one it belongs to.
         own = ctx.entity_for_token(prep.doc[prep.i - 1])
     return own if own and ctx.entity_type(own) in _RESULT_TYPES else None
+
+
+def _actor_subject(ctx: FactContext, verb: Token) -> bool:
+    subj = subject_of(verb)
+    return subj is not None and actor_in(ctx, subj, _RESULT_TYPES) is not None
 
 
 def _respective(ctx: FactContext, sent: Span, shares: list[tuple[Token, float]]) -> list[tuple[str, float]]:
@@ -114,14 +125,30 @@ def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None
     return participant, "election:share", _verb_wins(verb, figure.sent)
 
 
+def _decimals(value: float) -> int:
+    return len(f"{value:.4f}".rstrip("0").split(".")[1])
+
+
+def _refines(old: float, new: float) -> bool:
+    """ "97 percent" in a headline, "97.08 percent" in the text: the same figure told more exactly."""
+    return _decimals(new) > _decimals(old) and abs(new - old) < 1
+
+
 def add_result(cluster: Cluster, result: ElectionResult) -> None:
     old = cluster.results.get(result.participant)
     if old is None:
         cluster.results[result.participant] = result
         return
+    share = old.vote_share if old.vote_share is not None else result.vote_share
+    if (
+        old.vote_share is not None
+        and result.vote_share is not None
+        and _refines(old.vote_share, result.vote_share)
+    ):
+        share = result.vote_share
     cluster.results[result.participant] = old.model_copy(
         update={
-            "vote_share": old.vote_share if old.vote_share is not None else result.vote_share,
+            "vote_share": share,
             "votes": old.votes if old.votes is not None else result.votes,
             "won": old.won if old.won is not None else result.won,
             "evidence": old.evidence or result.evidence,
@@ -209,3 +236,22 @@ def settle_winner(cluster: Cluster) -> None:
         for p, r in results.items():
             if p != winners[0] and r.won is None:
                 results[p] = r.model_copy(update={"won": False})
+
+
+def date_from_figures(cluster: Cluster, clusters: list[Cluster], published: date | None) -> None:
+    """An undated election whose vote figures the article reports is this year's: figures are news while
+    the count goes on or just after it. Not in the first days of January, when they may be December's, nor
+    when the article dates another recent election of that country and kind."""
+    if cluster.date is not None or published is None or (published.month == 1 and published.day <= 15):
+        return
+    if not any(r.vote_share is not None or r.votes is not None for r in cluster.results.values()):
+        return
+    if any(
+        c.country == cluster.country
+        and c.kind == cluster.kind
+        and c.date is not None
+        and current(c.date, published)
+        for c in clusters
+    ):
+        return
+    cluster.date = FuzzyDate(value=f"{published.year:04d}", precision="year")

@@ -273,3 +273,87 @@ def test_shares_restating_counts_lists_and_gapped_clauses(nlp: Language, text: s
 )
 def test_counting_thresholds_and_surveys_are_no_ones_share(nlp: Language, text: str) -> None:
     assert shares(nlp, text) == {"ana-lusk": 58.2}
+
+
+RURITANIA: Names = {
+    **NORLAND,
+    "Ruritania": (T.COUNTRY, "Ruritania", None),
+    "Norland's": (T.COUNTRY, "Norland", None),
+    "Unity Party": (T.PARTY, "Unity Party", "Norland"),
+}
+
+
+def elections_of(nlp: Language, text: str, published: date = date(2024, 6, 4)) -> list[Election]:
+    return extract_elections(make_ctx(nlp, text, published, RURITANIA))[0]
+
+
+def ids(elections: list[Election]) -> set[str]:
+    return {e.id for e in elections}
+
+
+def test_a_clause_on_the_election_or_the_verb_of_voting_dates_it(nlp: Language) -> None:
+    text = (
+        "Ana Lusk conceded defeat in Norland's presidential election runoff on Friday. The election, which "
+        "took place on Wednesday, was calm. Boris Vale won 51.2 percent."
+    )
+    assert ids(elections_of(nlp, text)) == {"election:norland:presidential:2024-05-29"}
+    text = (
+        "Ana Lusk conceded defeat in Norland's presidential election runoff on Friday. Boris Vale won 51.2 "
+        "percent. Around 2 million people were eligible to vote on Tuesday."
+    )
+    assert ids(elections_of(nlp, text)) == {"election:norland:presidential:2024-06-04"}
+
+
+def test_the_round_told_in_the_past_is_dated_in_the_past_and_keeps_its_figures(nlp: Language) -> None:
+    text = (
+        "Ana Lusk and Boris Vale received the most votes in the first round of Norland's presidential "
+        "election on Sunday and will face off in a runoff on June 30. Lusk currently has 1,200,500 votes - "
+        "or 41.5 percent - followed by Vale with 900,100 votes, 31.2 percent."
+    )
+    names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None), "Vale": (T.PERSON, "Boris Vale", None)}
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    first = next(e for e in elections if e.date and e.date.value == "2024-06-02")
+    assert {r.participant: r.vote_share for r in first.results} == {
+        "person:ana-lusk": 41.5,
+        "person:boris-vale": 31.2,
+    }
+
+
+def test_a_foreign_country_in_the_sentence_does_not_move_the_election(nlp: Language) -> None:
+    text = (
+        "Ana Lusk won the presidential election in Norland on May 12. Boris Vale, who fled to Ruritania "
+        "after the vote, won only 10 percent."
+    )
+    elections = elections_of(nlp, text)
+    assert ids(elections) == {"election:norland:presidential:2024-05-12"}
+    assert {r.participant: r.vote_share for r in elections[0].results}["person:boris-vale"] == 10
+
+
+def test_the_winners_office_tells_the_kind_and_authorities_are_no_election(nlp: Language) -> None:
+    text = (
+        "President Ana Lusk won a landslide victory in the May 12 election in Norland, according to election "
+        "authorities."
+    )
+    assert ids(elections_of(nlp, text)) == {"election:norland:presidential:2024-05-12"}
+
+
+def test_undated_figures_are_this_years_election_not_an_earlier_one_recalled(nlp: Language) -> None:
+    text = (
+        "Early results show the Unity Party ahead with 48.5 percent in Norland's parliamentary election. "
+        "The Unity Party won in a landslide in the 2019 election, with 60 percent of the votes."
+    )
+    elections = elections_of(nlp, text)
+    shares_by = {e.id: {r.participant: r.vote_share for r in e.results} for e in elections}
+    assert shares_by == {
+        "election:norland:parliamentary:2024": {"party:unity-party": 48.5},
+        "election:norland:parliamentary:2019": {"party:unity-party": 60},
+    }
+
+
+def test_a_headline_figure_is_refined_by_the_exact_one(nlp: Language) -> None:
+    text = (
+        "Ana Lusk wins Norland presidential election with 88 percent. Lusk won 88.31 percent of valid votes."
+    )
+    names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None)}
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    assert [r.vote_share for r in elections[0].results] == [88.31]
