@@ -51,6 +51,18 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
     return own if own and ctx.entity_type(own) in _RESULT_TYPES else None
 
 
+def _gerund_doer(verb: Token) -> Token | None:
+    """ "X congratulated Y on winning", "X praised Y for winning": the one praised won, not the speaker."""
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ != "pcomp"
+        or verb.head.dep_ != "prep"
+        or verb.head.lower_ not in ("on", "for")
+    ):
+        return None  # "X resigned before winning": X won
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+
+
 def _actor_subject(ctx: FactContext, verb: Token) -> bool:
     subj = subject_of(verb)
     return subj is not None and actor_in(ctx, subj, _RESULT_TYPES) is not None
@@ -198,7 +210,7 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
             ):
                 won = None
             if won is not None:
-                subj = subject_of(tok)
+                subj = _gerund_doer(tok) or subject_of(tok)
                 if subj is None and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                     subj = tok.head  # "X, re-elected in July, ..."
                 if subj is None and tok.dep_ == "amod":

@@ -357,3 +357,25 @@ def test_a_headline_figure_is_refined_by_the_exact_one(nlp: Language) -> None:
     names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None)}
     elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
     assert [r.vote_share for r in elections[0].results] == [88.31]
+
+
+def test_who_won_and_who_got_a_share_when_the_parse_points_elsewhere(nlp: Language) -> None:
+    names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None)}
+
+    def results(text: str) -> dict[str, tuple[float | None, bool | None]]:
+        elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 4), names))[0]
+        return {r.participant: (r.vote_share, r.won) for e in elections for r in e.results}
+
+    congratulated = results(
+        "Boris Vale congratulated Ana Lusk on winning the presidential election in Norland on Sunday."
+    )
+    assert congratulated == {"person:ana-lusk": (None, True)}
+    apposed = results(
+        "Norland held its presidential election on Sunday. Lusk, the former leader of the Unity Party, got "
+        "61.5 percent."
+    )
+    assert apposed == {"person:ana-lusk": (61.5, True)}
+    titled = results(
+        "President Ana Lusk was re-elected in Norland on Sunday. The president won 61.5 percent of the vote."
+    )
+    assert titled == {"person:ana-lusk": (61.5, True)}
