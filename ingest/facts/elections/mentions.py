@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Literal, cast
 
 from spacy.tokens import Span, Token
@@ -114,12 +115,22 @@ def _legislative_prep(prep: Token) -> bool:
     return prep.lower_ == "in" and any(lemma(p) in chambers for p in prep.children if p.dep_ == "pobj")
 
 
+_FILL_VERBS = {"elect", "select", "choose", "pick", "fill", "renew", "replace"}
+
+
 def _kind_of_phrase(tok: Token) -> Kind | None:
     kinds = cast(dict[str, list[str]], lexicon().raw["kinds"])
     lem = lemma(tok)
     if lem in ("referendum", "plebiscite"):
         return "referendum"
     words = {lemma(t) for t in tok.subtree if t.i < tok.i or t.dep_ in ("compound", "amod")}
+    # "the election to choose a new president": the office filled tells the kind.
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        clauses.append(doc[tok.i + 2])  # the parser may hang "to elect ..." on the clause's verb instead
+    for clause in (c for c in clauses if lemma(c) in _FILL_VERBS):
+        words |= {lemma(t) for t in clause.subtree if t.pos_ == "NOUN"}
     words |= {t.lower_ for t in tok.subtree if t.i < tok.i}
     # "X's national election show ...": the parser may hang the noun's own modifiers on a later noun; the
     # words just before it still name its kind.
@@ -275,6 +286,9 @@ def _mention_date(ctx: FactContext, sent: Span, tok: Token) -> FuzzyDate | None:
         fd = date_of_span(mod, ctx.published, prefer=prefer)
         if fd is not None:
             return fd
+    weekend = _last_weekend(ctx, tok)
+    if weekend is not None:
+        return weekend
     tl = line_date(tok, ctx.published) or _timeline_date(sent, ctx.published)
     if tl is not None:
         return tl
@@ -314,6 +328,17 @@ def _told_as_past(tok: Token) -> Prefer | None:
     if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
         return "past"
     return None
+
+
+def _last_weekend(ctx: FactContext, tok: Token) -> FuzzyDate | None:
+    """ "the weekend election": the month of the last weekend before publication (which of its days the
+    article does not say)."""
+    if ctx.published is None or not any(
+        lemma(c) == "weekend" for c in tok.children if c.dep_ in ("compound", "nmod", "amod")
+    ):
+        return None
+    sunday = ctx.published - timedelta(days=(ctx.published.weekday() + 1) % 7 or 7)
+    return FuzzyDate(value=sunday.isoformat()[:7], precision="month")
 
 
 def _clause_date(ctx: FactContext, clause: Token) -> FuzzyDate | None:

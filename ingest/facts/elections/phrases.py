@@ -86,7 +86,7 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         return own
     # A name the resolver left unlinked here ("Y, the former leader of Z, got ...") is still the person of
     # that name; what its apposition names is someone else.
-    named = _person_named(ctx, head) if head.pos_ == "PROPN" and EntityType.PERSON in types else None
+    named = person_named(ctx, head) if head.pos_ == "PROPN" and EntityType.PERSON in types else None
     if named:
         return named
     # "X's main challenger, Y, ...": the apposition names the noun itself, the possessor is someone else.
@@ -116,12 +116,16 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     return None
 
 
-def _person_named(ctx: FactContext, tok: Token) -> str | None:
+def person_named(ctx: FactContext, tok: Token) -> str | None:
+    """The one person of the article a bare name stands for, surname or (written first) family name."""
     found = {
         e.id
         for e in ctx.entities.values()
         if e.type == EntityType.PERSON
-        and any(tok.text == n or n.endswith(" " + tok.text) for n in (e.name, *e.aliases))
+        and any(
+            tok.text == n or n.endswith(" " + tok.text) or n.startswith(tok.text + " ")
+            for n in (e.name, *e.aliases)
+        )
     }
     return found.pop() if len(found) == 1 else None
 

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ingest.facts import syntax
 from ingest.facts.context import FactContext
-from ingest.facts.elections.phrases import lexicon
+from ingest.facts.elections.phrases import lexicon, person_named
 from ingest.facts.syntax import lemma
 from ingest.lexicons import load
 from ingest.models import EntityType
@@ -108,6 +108,13 @@ def not_a_share(anchor: Token) -> bool:
     for t in span:
         if t.dep_ == "pobj" and t.head.lower_ in ("of", "from") and lemma(t) in count_units:
             return True
+        if (
+            top.dep_ in ("nsubj", "nsubjpass")
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and lemma(t) in lex.words("population_units")
+        ):
+            return True  # "77% of eligible voters cast a ballot": turnout, not a share
     # "the processing of 50% of protocols", "the tally reached 71%"
     governor = top.head.head if top.head.lower_ == "of" else top.head
     if lemma(governor) in lex.words("count_nouns"):
@@ -142,14 +149,23 @@ def _hypothetical(verb: Token, subj: Token | None) -> bool:
 
 def _entity_of_result_type(ctx: FactContext, tok: Token) -> str | None:
     eid = ctx.entity_for_token(tok)
-    return eid if eid and ctx.entity_type(eid) in RESULT_TYPES else None
+    if eid is None:
+        # A name the resolver took only in part ("Ana Maria" of "Ana Maria Lusk") is named by its first words.
+        parts = (ctx.entity_for_token(c) for c in tok.children if c.dep_ == "compound")
+        eid = next((e for e in parts if e and ctx.entity_type(e) == EntityType.PERSON), None)
+    if eid and ctx.entity_type(eid) in RESULT_TYPES:
+        return eid
+    # A name the tagger ran into its figure ("Y 43.2%" taken as one place) is still the person named.
+    return person_named(ctx, tok) if tok.pos_ == "PROPN" else None
 
 
 def written_holder(ctx: FactContext, figure: Token) -> str | None:
     """The candidate or party a figure is written next to, whatever the verb: "P% for X", "X's P%", a list
     row or a gapped clause ("X - P%", "and Y 31.5%")."""
     top = phrase_head(figure)
-    for head in {top, figure}:
+    if top.dep_ == "appos" and (eid := _entity_of_result_type(ctx, top.head)):
+        return eid  # "and Y (in another script) 31.5 percent"
+    for head in {top, figure, number_token(figure)}:
         for child in head.children:
             if child.dep_ == "poss" and (eid := _entity_of_result_type(ctx, child)):
                 return eid
@@ -157,14 +173,26 @@ def written_holder(ctx: FactContext, figure: Token) -> str | None:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     if eid := _entity_of_result_type(ctx, pobj):
                         return eid
-    first = min(number_token(figure).i, top.left_edge.i)
-    i = first - 1
+    i = number_token(figure).i - 1
+    # Past the figure's own hedges ("about", "just over"), not past a name the parser made its modifier.
+    while i >= top.left_edge.i and top.doc[i].dep_ in ("quantmod", "advmod", "amod", "det", "cc"):
+        i -= 1
     # Nothing but a dash or a colon between a name and its figure: "X - 4.1%", "and Y 31.5%".
     while i >= 0 and top.doc[i].text in _DASHES:
         i -= 1
+    if i >= 0 and top.doc[i].text == ")":
+        # "Y (a name in another script) 31.5 percent": the parenthesis says nothing of the figure.
+        opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if top.doc[j].text == "("), None)
+        i = opening - 1 if opening is not None else i
+    if i > 0 and top.doc[i].tag_ == "POS":
+        i -= 1  # "to Y's 80%", however the parser hung the possessor
     if i < 0 or "\n" in top.doc[i].text:
         return None
-    return _entity_of_result_type(ctx, top.doc[i])
+    holder = _entity_of_result_type(ctx, top.doc[i])
+    if holder is not None and holder == ctx.entity_for_token(number_token(figure)):
+        # The tagger ran the name into its figure ("Y 31.5 percent" as one name): the person, not that span.
+        return person_named(ctx, top.doc[i])
+    return holder
 
 
 def linked_count(figure: Token) -> Token | None:

@@ -379,3 +379,43 @@ def test_who_won_and_who_got_a_share_when_the_parse_points_elsewhere(nlp: Langua
         "President Ana Lusk was re-elected in Norland on Sunday. The president won 61.5 percent of the vote."
     )
     assert titled == {"person:ana-lusk": (61.5, True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Boris Vale won only about 30.1% to Ana Lusk's "
+        "58.2%. Some 71.5% of eligible voters cast a ballot.",
+        "Norland held its presidential election on Sunday. Ana Lusk won 58.2 percent, and challenger Boris "
+        "Vale (Boris V.) 30.1 percent.",
+    ],
+)
+def test_possessed_and_parenthesised_figures(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
+
+
+def test_a_name_taken_in_part_still_holds_its_figure(nlp: Language) -> None:
+    text = (
+        "Norland held its presidential election on Sunday. Boris Vale won 58.2 percent and Ivo Ilia Marek "
+        "30.1 percent."
+    )
+    names: Names = {**NORLAND, "Ivo Ilia": (T.PERSON, "Ivo Ilia", None), "SBU": (T.ORGANIZATION, "SBU", None)}
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    assert {r.participant: r.vote_share for r in elections[0].results} == {
+        "person:boris-vale": 58.2,
+        "person:ivo-ilia": 30.1,
+    }
+    text = (
+        "Norland held its presidential election on Sunday. Boris Vale won 58.2 percent, ex-head of the SBU "
+        "Ivo Marek - 5.9%."
+    )
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), {**NORLAND, "SBU": names["SBU"]}))[0]
+    assert "organization:sbu" not in {r.participant for r in elections[0].results}
+
+
+def test_the_office_filled_tells_the_kind_and_a_weekend_vote_its_month(nlp: Language) -> None:
+    text = (
+        "Crowds in Norland awaited the results of the weekend election to select a new president. "
+        "Ana Lusk had 41.2 percent of the votes."
+    )
+    assert ids(elections_of(nlp, text, date(2024, 6, 5))) == {"election:norland:presidential:2024-06"}
