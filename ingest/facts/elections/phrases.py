@@ -94,8 +94,17 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         for _, eid in _entity_tokens(ctx, list(appos.subtree)):
             if ctx.entity_type(eid) in types:
                 return eid
-    if head.pos_ in ("NOUN", "PRON") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children
+    # "the X party" names its party; only a bare "the party" looks back.
+    named_inside = any(
+        c.dep_ in ("compound", "nmod")
+        and c.pos_ == "PROPN"
+        and ctx.entity_type(ctx.entity_for_token(c) or "") not in (EntityType.COUNTRY, EntityType.LOCATION)
+        for c in head.children
+    )
+    if (
+        head.pos_ in ("NOUN", "PRON")
+        and not named_inside
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
     ):
         back = Coreference(ctx).definite(head, allowed=types) or _titled(ctx, head)
         if back and ctx.entity_type(back) in types:

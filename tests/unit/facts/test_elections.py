@@ -419,3 +419,13 @@ def test_the_office_filled_tells_the_kind_and_a_weekend_vote_its_month(nlp: Lang
         "Ana Lusk had 41.2 percent of the votes."
     )
     assert ids(elections_of(nlp, text, date(2024, 6, 5))) == {"election:norland:presidential:2024-06"}
+
+
+def test_a_party_named_in_its_own_phrase_is_not_the_party_before(nlp: Language) -> None:
+    names: Names = {"Norland": (T.COUNTRY, "Norland", None), "Unity": (T.PARTY, "Unity Party", "Norland")}
+    text = (
+        "Norland held its parliamentary election on Sunday. The ruling Unity party is ahead. The Zelbo party "
+        "has secured 31 per cent so far."
+    )
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    assert [r for e in elections for r in e.results if r.vote_share == 31] == []
