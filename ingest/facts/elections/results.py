@@ -40,6 +40,8 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
     if holder.pos_ == "VERB":
         # "followed by B at 23 percent": the share hangs on the verb whose agent names who got it.
         holder = next((p for c in holder.children if c.dep_ == "agent" for p in c.children), holder)
+    if holder.pos_ == "VERB" and (followed := _followed_by(prep)) is not None:
+        holder = followed  # "..., followed by B, a former mayor, with 28 percent": hung on the main verb
     if holder.pos_ == "VERB" and not _actor_subject(ctx, holder):
         # "results show / media put B ahead with 57%": the one shown ahead, not the results, holds it.
         holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
@@ -49,6 +51,17 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
         # the one it belongs to.
         own = ctx.entity_for_token(prep.doc[prep.i - 1])
     return own if own and ctx.entity_type(own) in _RESULT_TYPES else None
+
+
+def _followed_by(prep: Token) -> Token | None:
+    """The agent of a "followed by" that stands between the preposition and the clause's verb."""
+    for i in range(prep.i - 1, prep.sent.start - 1, -1):
+        tok = prep.doc[i]
+        if lemma(tok) == "follow" and tok.tag_ == "VBN":
+            return next((p for c in tok.children if c.dep_ == "agent" for p in c.children), None)
+        if tok == prep.head:
+            return None
+    return None
 
 
 def _gerund_doer(verb: Token) -> Token | None:

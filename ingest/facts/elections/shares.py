@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ingest.facts import syntax
 from ingest.facts.context import FactContext
-from ingest.facts.elections.phrases import lexicon, person_named
+from ingest.facts.elections.phrases import actor_in, lexicon, person_named
 from ingest.facts.syntax import lemma
 from ingest.lexicons import load
 from ingest.models import EntityType
@@ -165,14 +165,17 @@ def written_holder(ctx: FactContext, figure: Token) -> str | None:
     top = phrase_head(figure)
     if top.dep_ == "appos" and (eid := _entity_of_result_type(ctx, top.head)):
         return eid  # "and Y (in another script) 31.5 percent"
-    for head in {top, figure, number_token(figure)}:
+    number = number_token(figure)
+    # "44.5 per cent for Y": the parser may make "cent" the phrase's head, above the anchor.
+    heads = {top, figure, number, *([number.head] if number.head.lower_ == "cent" else [])}
+    for head in heads:
         for child in head.children:
             if child.dep_ == "poss" and (eid := _entity_of_result_type(ctx, child)):
                 return eid
             if child.dep_ == "prep" and child.lower_ == "for":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    if eid := _entity_of_result_type(ctx, pobj):
-                        return eid
+                    if eid := _entity_of_result_type(ctx, pobj) or actor_in(ctx, pobj, RESULT_TYPES):
+                        return eid  # "P% for his challenger, Y"
     i = number_token(figure).i - 1
     # Past the figure's own hedges ("about", "just over"), not past a name the parser made its modifier.
     while i >= top.left_edge.i and top.doc[i].dep_ in ("quantmod", "advmod", "amod", "det", "cc"):

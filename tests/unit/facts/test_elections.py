@@ -429,3 +429,17 @@ def test_a_party_named_in_its_own_phrase_is_not_the_party_before(nlp: Language) 
     )
     elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
     assert [r for e in elections for r in e.results if r.vote_share == 31] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Ana Lusk currently has 1,200,500 votes - or 58.2 "
+        "percent - followed by Boris Vale, a former mayor and the surprise of the day, with 600,100 votes, "
+        "30.1 percent.",
+        "Norland held its presidential election on Sunday. Ana Lusk won 58.2 per cent of the vote, against "
+        "30.1 per cent for her challenger, Boris Vale.",
+    ],
+)
+def test_figures_hung_far_from_their_holder(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
