@@ -7,15 +7,12 @@ from spacy.tokens import Span
 
 from ingest.facts.context import FactContext
 from ingest.facts.dates import sentence_date
-from ingest.facts.elections.mentions import (
-    cluster_for_sentence,
-    cluster_mentions,
-    dates_compatible,
-    find_mentions,
-)
+from ingest.facts.elections.clusters import cluster_for_sentence, cluster_mentions, dates_compatible
+from ingest.facts.elections.mentions import find_mentions
 from ingest.facts.elections.merge import dedupe_relations, merge_elections, unique_evidence
 from ingest.facts.elections.phrases import election_id
-from ingest.facts.elections.results import percents, results_in, settle_winner
+from ingest.facts.elections.results import date_from_figures, results_in, settle_winner
+from ingest.facts.elections.shares import percents
 from ingest.facts.elections.stance import (
     accuser_of,
     allegations_in,
@@ -66,6 +63,8 @@ def extract_elections(ctx: FactContext) -> tuple[list[Election], list[Relation]]
 
     elections: list[Election] = []
     ids: dict[int, str] = {}
+    for c in clusters:
+        date_from_figures(c, clusters, ctx.published)
     for ci, c in enumerate(clusters):
         settle_winner(c)
         eid = election_id(c.country, c.kind, c.date)
@@ -102,7 +101,7 @@ def extract_elections(ctx: FactContext) -> tuple[list[Election], list[Relation]]
                     attributes={"allegation": label},
                 )
             )
-    merged, mapping = merge_elections(elections)
+    merged, mapping = merge_elections(elections, ctx.published)
     # "the presidential election campaign", "elections are rarely free": an election with no date, no result
     # and no annulment is talk about elections, not one the graph can place.
     kept = [e for e in merged if e.date is not None or e.results or e.annulled]

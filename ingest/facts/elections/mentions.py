@@ -1,17 +1,21 @@
 """Where an article speaks of an election (the word, or "X was re-elected") with the kind, country and
-date each mention gives, and the grouping of mentions into the elections they are."""
+date each mention gives (clusters.py groups them into the elections they are)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Literal, cast
 
 from spacy.tokens import Span, Token
 
+from ingest.facts import syntax
 from ingest.facts.context import FactContext
 from ingest.facts.dates import (
+    Prefer,
+    date_entities,
     date_entity_of,
     date_modifier,
     date_of_span,
@@ -20,8 +24,9 @@ from ingest.facts.dates import (
     resolve_date,
     sentence_date,
 )
-from ingest.facts.elections.phrases import country_of_entity, demonym_country, lexicon
-from ingest.facts.syntax import lemma
+from ingest.facts.elections.phrases import country_of_entity, demonym_country, lexicon, negated
+from ingest.facts.syntax import clause_verb, lemma
+from ingest.lexicons import load
 from ingest.models import ElectionResult, EntityType, Evidence, FuzzyDate
 
 Kind = Literal["presidential", "parliamentary", "referendum", "local", "other"]
@@ -36,6 +41,8 @@ class Mention:
     date: FuzzyDate | None
     key: int = -1  # cluster index
     phrase_kind: bool = False  # the kind is written in the election's own phrase ("presidential vote")
+    phrase_country: bool = False  # so is the country ("Moldova's election"), not only its sentence
+    future: bool = False  # told as still to come ("a runoff on June 5", "will be held")
 
 
 @dataclass
@@ -56,10 +63,19 @@ def _is_election_noun(tok: Token) -> bool:
     lem = lemma(tok)
     if tok.ent_type_ == "ORG":
         return False  # "the Central Election Commission"
-    if tok.pos_ not in ("NOUN", "PROPN") or (
-        lem not in lex.words("nouns") and tok.lower_ not in lex.words("nouns")
-    ):
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if lem in lex.words("round_nouns"):
+        # "the first round", "a second round": a round of voting; "a round of talks" is not one.
+        return any(
+            lemma(c) in lex.words("round_modifiers") for c in tok.children if c.dep_ in ("amod", "compound")
+        )
+    if lem not in lex.words("nouns") and tok.lower_ not in lex.words("nouns"):
+        return False
+    if lem in ("vote", "ballot") and tok.tag_ == "NNS" and not _result_votes(tok):
+        return False  # "the ballots counted", "a record of N votes": what is counted, not an election
+    if tok.dep_ in ("compound", "nmod") and lemma(tok.head) in lex.words("not_election_heads"):
+        return False  # "election authorities", "the election commission"
     mods = {lemma(c) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
     if mods & lex.words("not_election_modifiers"):
         return False
@@ -79,6 +95,17 @@ def _is_election_noun(tok: Token) -> bool:
     )
 
 
+def _result_votes(tok: Token) -> bool:
+    """Votes someone won ("X won 8 million votes", "X came second with 2 million votes"): a result, which
+    stands for the election it was won in and dates it from its verb."""
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or (tok.dep_ == "pobj" and tok.head.lower_ != "with"):
+        return False
+    if any(lemma(c) in lexicon().words("count_verbs") for c in tok.children if c.dep_ == "acl"):
+        return False
+    return lemma(head) in lexicon().words("share_verbs")
+
+
 def _legislative_prep(prep: Token) -> bool:
     if prep.dep_ != "prep":
         return False
@@ -88,13 +115,37 @@ def _legislative_prep(prep: Token) -> bool:
     return prep.lower_ == "in" and any(lemma(p) in chambers for p in prep.children if p.dep_ == "pobj")
 
 
+_FILL_VERBS = {"elect", "select", "choose", "pick", "fill", "renew", "replace"}
+
+
 def _kind_of_phrase(tok: Token) -> Kind | None:
     kinds = cast(dict[str, list[str]], lexicon().raw["kinds"])
     lem = lemma(tok)
     if lem in ("referendum", "plebiscite"):
         return "referendum"
     words = {lemma(t) for t in tok.subtree if t.i < tok.i or t.dep_ in ("compound", "amod")}
+    # "the election to choose a new president": the office filled tells the kind.
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        clauses.append(doc[tok.i + 2])  # the parser may hang "to elect ..." on the clause's verb instead
+    for clause in (c for c in clauses if lemma(c) in _FILL_VERBS):
+        words |= {lemma(t) for t in clause.subtree if t.pos_ == "NOUN"}
     words |= {t.lower_ for t in tok.subtree if t.i < tok.i}
+    # "X's national election show ...": the parser may hang the noun's own modifiers on a later noun; the
+    # words just before it still name its kind.
+    i = tok.i - 1
+    while (
+        i >= max(0, tok.i - 2)
+        and tok.doc[i].pos_ in ("ADJ", "NOUN", "PROPN")
+        and tok.doc[i].dep_
+        in (
+            "amod",
+            "compound",
+        )
+    ):
+        words.add(lemma(tok.doc[i]))
+        i -= 1
     for kind, kws in kinds.items():
         if words & {k.lower() for k in kws}:
             return cast(Kind, kind)
@@ -108,22 +159,41 @@ def _kind_from_office(ctx: FactContext, tok: Token) -> Kind | None:
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     end = len(text) if end < 0 else end
-    if not re.search(r"\b(?:re-?)?elected\b", text[start:end], re.I):
-        return None
-    offices = cast(dict[str, list[str]], lexicon().raw.get("office_kinds", {}))
+    if not re.search(r"\b(?:re-?elect(?:ed|ion)|elected)\b", text[start:end], re.I):
+        return _kind_from_winner(ctx, tok)
     for span in ctx.entities_in(start, end):
-        ent = ctx.entities.get(span.entity_id)
-        if ent is None or ent.type != EntityType.PERSON:
-            continue
-        names = "|".join(re.escape(n) for n in {ent.name, *ent.aliases} if n)
-        for kind, titles in offices.items():
-            for title in titles:
-                if re.search(rf"\b{re.escape(title)}\s+(?:[A-Z][\w-]+\s+)?(?:{names})\b", text, re.I):
-                    return cast(Kind, kind)
+        kind = _office_kind(ctx, span.entity_id)
+        if kind is not None:
+            return kind
+    return _kind_from_winner(ctx, tok)
+
+
+def _kind_from_winner(ctx: FactContext, tok: Token) -> Kind | None:
+    """ "President X won a landslide in the election", "X won the vote": the winner's office."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if tok.dep_ not in ("pobj", "dobj") or lemma(verb) not in lexicon().words("win_verbs"):
+        return None
+    subj = syntax.subjects(verb).first
+    eid = ctx.entity_for_token(subj) if subj is not None else None
+    return _office_kind(ctx, eid) if eid else None
+
+
+def _office_kind(ctx: FactContext, eid: str) -> Kind | None:
+    """The kind of election of the office an article titles a person with ("President X", "Mayor X")."""
+    ent = ctx.entities.get(eid)
+    if ent is None or ent.type != EntityType.PERSON:
+        return None
+    text = doc_text(ctx.doc)
+    offices = cast(dict[str, list[str]], lexicon().raw.get("office_kinds", {}))
+    names = "|".join(re.escape(n) for n in {ent.name, *ent.aliases} if n)
+    for kind, titles in offices.items():
+        for title in titles:
+            if re.search(rf"\b{re.escape(title)}(?:-elect)?\s+(?:[A-Z][\w-]+\s+)?(?:{names})\b", text, re.I):
+                return cast(Kind, kind)
     return None
 
 
-def _kind_from_text(text: str) -> Kind | None:
+def kind_from_text(text: str) -> Kind | None:
     """The kind of election an article's words speak of most ("presidential candidate", "parliamentary
     seats"), for mentions nothing else gives a kind."""
     hints = cast(dict[str, list[str]], lexicon().raw["sentence_kind_hints"])
@@ -207,33 +277,95 @@ def _timeline_date(sent: Span, published: Any) -> FuzzyDate | None:
 
 
 def _mention_date(ctx: FactContext, sent: Span, tok: Token) -> FuzzyDate | None:
+    # "the first round of the election on May 5": the round's phrase dates the election named in it.
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_election_noun(tok.head.head):
+        tok = tok.head.head
+    prefer = _told_as_past(tok)
     mod = date_modifier(tok)
     if mod is not None:
-        fd = date_of_span(mod, ctx.published)
+        fd = date_of_span(mod, ctx.published, prefer=prefer)
         if fd is not None:
             return fd
+    weekend = _last_weekend(ctx, tok)
+    if weekend is not None:
+        return weekend
     tl = line_date(tok, ctx.published) or _timeline_date(sent, ctx.published)
     if tl is not None:
         return tl
-    # "elections set for fall 2021", "the vote scheduled for March 3"
-    for acl in (c for c in tok.children if c.dep_ == "acl"):
-        for child in acl.children:
-            ent = _date_child(child)
-            fd = date_of_span(ent, ctx.published) if ent is not None else None
-            if fd is not None:
-                return fd
-    # "The election was held on Sunday", "X won the election on October 15": the verb's date is the vote's.
+    # "elections set for fall 2021", "the election, which took place on Wednesday": a clause on the noun.
+    for acl in (c for c in tok.children if c.dep_ in ("acl", "relcl")):
+        fd = _clause_date(ctx, acl)
+        if fd is not None:
+            return fd
+    # "The election was held on Sunday", "X won the election on October 15", "X got most votes in the
+    # election Sunday": the verb's date is the vote's.
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
+    in_it = verb is not None and verb.lower_ in ("in", "at") and tok.dep_ == "pobj"
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
-    if verb is not None and (lemma(verb) in _HOLD_VERBS or lemma(verb) in lexicon().words("win_verbs")):
+    if in_it and verb is not None and verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubj"):
+        verb = verb.head  # "got the most votes in the election Sunday"
+    if verb is not None and (
+        lemma(verb) in _HOLD_VERBS
+        or lemma(verb) in lexicon().words("win_verbs")
+        or (in_it and lemma(verb) in lexicon().words("vote_getting_verbs"))
+    ):
         for child in verb.children:
             ent = _date_child(child)
             if ent is not None:
-                fd = date_of_span(ent, ctx.published)
+                fd = date_of_span(ent, ctx.published, prefer=prefer)
                 if fd is not None:
                     return fd
     return None
+
+
+def _told_as_past(tok: Token) -> Prefer | None:
+    """ "X won the most votes in the election on Sunday and will face Y in a runoff": the clause that names
+    the election is in the past, whatever the rest of the sentence plans; None leaves it to the sentence."""
+    verb = clause_verb(tok)
+    if verb is None:
+        return None
+    if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return "past"
+    return None
+
+
+def _last_weekend(ctx: FactContext, tok: Token) -> FuzzyDate | None:
+    """ "the weekend election": the month of the last weekend before publication (which of its days the
+    article does not say)."""
+    if ctx.published is None or not any(
+        lemma(c) == "weekend" for c in tok.children if c.dep_ in ("compound", "nmod", "amod")
+    ):
+        return None
+    sunday = ctx.published - timedelta(days=(ctx.published.weekday() + 1) % 7 or 7)
+    return FuzzyDate(value=sunday.isoformat()[:7], precision="month")
+
+
+def _clause_date(ctx: FactContext, clause: Token) -> FuzzyDate | None:
+    """The first date a clause on the election noun gives, however deep ("took place over two days
+    (Wednesday and Thursday)"); a list of days is dated by its first."""
+    for ent in date_entities(clause.doc, clause.left_edge.i, clause.right_edge.i + 1):
+        fd = date_of_span(ent, ctx.published) or date_of_span(ent[:1], ctx.published)
+        if fd is not None:
+            return fd
+    return None
+
+
+def _verb_mentions(ctx: FactContext, sent: Span) -> list[Mention]:
+    """ "Voters went to the polls on Sunday", "eligible to vote on Tuesday": the verb of voting dates the
+    election though no noun names it."""
+    out = []
+    for tok in sent:
+        if lemma(tok) != "vote" or tok.pos_ != "VERB" or negated(tok):
+            continue
+        ent = next((e for c in tok.children if (e := _date_child(c)) is not None), None)
+        when = date_of_span(ent, ctx.published) if ent is not None else None
+        if when is None:
+            continue
+        kind = _kind_from_sentence(sent, tok)
+        country = _country_of_sentence(ctx, sent, tok)
+        out.append(Mention(sent, tok, kind, country, when))
+    return out
 
 
 def _date_child(child: Token) -> Span | None:
@@ -247,6 +379,20 @@ def _date_child(child: Token) -> Span | None:
     return None
 
 
+def _future(ctx: FactContext, m: Mention) -> bool:
+    if (
+        m.date is not None
+        and ctx.published is not None
+        and m.date.value > ctx.published.isoformat()[: len(m.date.value)]
+    ):
+        return True
+    verb = clause_verb(m.token)
+    future = load("grammar").words("future_auxiliaries")
+    return verb is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in future for c in verb.children
+    )
+
+
 def find_mentions(ctx: FactContext) -> list[Mention]:
     lex = lexicon()
     out: list[Mention] = []
@@ -257,11 +403,24 @@ def find_mentions(ctx: FactContext) -> list[Mention]:
                 continue
             own_kind = _kind_of_phrase(tok)
             kind = own_kind or _kind_from_office(ctx, tok) or _kind_from_sentence(sent, tok)
-            country = _country_of_phrase(ctx, tok) or _country_of_sentence(ctx, sent, tok)
+            own_country = _country_of_phrase(ctx, tok)
+            country = own_country or _country_of_sentence(ctx, sent, tok)
             when = _mention_date(ctx, sent, tok)
-            out.append(Mention(sent, tok, kind, country, when, phrase_kind=own_kind is not None))
+            out.append(
+                Mention(
+                    sent,
+                    tok,
+                    kind,
+                    country,
+                    when,
+                    phrase_kind=own_kind is not None,
+                    phrase_country=own_country is not None,
+                )
+            )
             found_here = True
-        if found_here:
+        by_verb = _verb_mentions(ctx, sent)
+        out.extend(by_verb)
+        if found_here or by_verb:
             continue
         # "X was re-elected", "July 2009: X re-elected president": an election without the word.
         for tok in sent:
@@ -270,7 +429,7 @@ def find_mentions(ctx: FactContext) -> list[Mention]:
                     c.dep_ in ("auxpass", "nsubjpass") for c in tok.children
                 ):
                     continue
-                kind = _kind_from_sentence(sent, tok) or "other"
+                kind = _kind_from_office(ctx, tok) or _kind_from_sentence(sent, tok)
                 country = None
                 for t in sent:
                     eid = ctx.entity_for_token(t)
@@ -285,92 +444,6 @@ def find_mentions(ctx: FactContext) -> list[Mention]:
                 )
                 out.append(Mention(sent, tok, kind, country, when))
                 break
+    for m in out:
+        m.future = _future(ctx, m)
     return out
-
-
-# ------------------------------------------------------------------------------------------- clustering
-
-
-def dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
-    """Same day, or one date is a month/year that contains the other."""
-    if a is None or b is None:
-        return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
-
-
-def more_precise(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if len(a.value) >= len(b.value) else b
-
-
-def cluster_mentions(ctx: FactContext, mentions: list[Mention]) -> list[Cluster]:
-    default_country = ctx.main_country
-    clusters: list[Cluster] = []
-    # Kinds first from the mentions that state one; a bare "the vote" joins the article's election nearby.
-    last_kind: Kind | None = None
-    for m in mentions:
-        if m.kind is not None:
-            last_kind = m.kind
-    # "the October election" is the October 2020 parliamentary election the article named before, whatever
-    # other kinds its sentence talks about.
-    for m in mentions:
-        if m.phrase_kind or m.date is None:
-            continue
-        same_date = [
-            p for p in mentions if p.phrase_kind and p.date is not None and dates_compatible(p.date, m.date)
-        ]
-        kinds = {p.kind for p in same_date}
-        if len(kinds) == 1:
-            m.kind = same_date[0].kind
-    for i, m in enumerate(mentions):
-        if m.kind is None:
-            # A chronology's lines are different elections: a dated mention takes a neighbour's kind only
-            # when their dates agree.
-            prev = next(
-                (p.kind for p in reversed(mentions[:i]) if p.kind and dates_compatible(p.date, m.date)), None
-            )
-            nxt = next(
-                (p.kind for p in mentions[i + 1 :] if p.kind and dates_compatible(p.date, m.date)), None
-            )
-            m.kind = prev or nxt or last_kind or _kind_from_text(doc_text(ctx.doc)) or "other"
-        if m.country is None:
-            # A bare "the vote" continues the election the article was just talking about.
-            prev_c = next((p.country for p in reversed(mentions[:i]) if p.country), None)
-            next_c = next((p.country for p in mentions[i + 1 :] if p.country), None)
-            m.country = prev_c or next_c or default_country
-    # Dated mentions found clusters; undated ones join the nearest compatible cluster.
-    ordered = sorted(mentions, key=lambda m: (m.date is None, m.token.idx))
-    for m in ordered:
-        if m.country is None:
-            continue
-        kind = cast(Kind, m.kind)
-        candidates = [
-            (ci, c)
-            for ci, c in enumerate(clusters)
-            if c.country == m.country and c.kind == kind and dates_compatible(c.date, m.date)
-        ]
-        if m.date is None and len(candidates) > 1:
-            candidates.sort(key=lambda ic: min(abs(x.token.idx - m.token.idx) for x in ic[1].mentions))
-        if candidates:
-            ci, c = candidates[0]
-            c.date = more_precise(c.date, m.date)
-        else:
-            clusters.append(Cluster(country=m.country, kind=kind, date=m.date))
-            ci = len(clusters) - 1
-        clusters[ci].mentions.append(m)
-        m.key = ci
-    return clusters
-
-
-def cluster_for_sentence(sent: Span, mentions: list[Mention]) -> int | None:
-    here = [m.key for m in mentions if m.sent.start == sent.start and m.key >= 0]
-    if here:
-        return here[0]
-    before = [m for m in mentions if m.token.i < sent.start and m.key >= 0]
-    if before:
-        return before[-1].key
-    after = [m for m in mentions if m.key >= 0]
-    return after[0].key if after else None

@@ -3,7 +3,10 @@ evidence and relations they share counted once."""
 
 from __future__ import annotations
 
-from ingest.facts.elections.mentions import Cluster, dates_compatible, more_precise
+from datetime import date
+
+from ingest.facts.elections.clusters import current, dates_compatible, more_precise
+from ingest.facts.elections.mentions import Cluster
 from ingest.facts.elections.phrases import election_id
 from ingest.facts.elections.results import add_result
 from ingest.models import Election, ElectionResult, Evidence, FuzzyDate, Relation
@@ -31,7 +34,9 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
     return out
 
 
-def merge_elections(elections: list[Election]) -> tuple[list[Election], dict[str, str]]:
+def merge_elections(
+    elections: list[Election], published: date | None = None
+) -> tuple[list[Election], dict[str, str]]:
     """One Election per (country, kind, compatible date): the most precise date wins; results are unioned by
     participant, evidence and allegations concatenated. Returns the merged list and old id -> new id for the
     ids that changed."""
@@ -50,8 +55,9 @@ def merge_elections(elections: list[Election]) -> tuple[list[Election], dict[str
         same = [g for g in groups if g[0].country == el.country and g[0].kind == el.kind]
         home = None
         if el.date is None:
-            # An undated mention is that election only when the country held one of this kind.
-            dated = [g for g in same if g[0].date is not None]
+            # An undated mention is that election only when the country held one of this kind, lately: within
+            # one article, not an earlier one it recalls nor a runoff still to come.
+            dated = [g for g in same if g[0].date is not None and current(g[0].date, published)]
             undated = [g for g in same if g[0].date is None]
             home = dated[0] if len(dated) == 1 else (undated[0] if undated else None)
         else:

@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from spacy.tokens import Token
 
 from ingest.facts import syntax
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference
+from ingest.facts.dates import doc_text
 from ingest.facts.syntax import lemma
 from ingest.lexicons import DerivedLexicon, load
 from ingest.models import EntityType, FuzzyDate
@@ -82,16 +84,30 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     own = ctx.entity_for_token(head)
     if own and ctx.entity_type(own) in types:
         return own
+    # A name the resolver left unlinked here ("Y, the former leader of Z, got ...") is still the person of
+    # that name; what its apposition names is someone else.
+    named = person_named(ctx, head) if head.pos_ == "PROPN" and EntityType.PERSON in types else None
+    if named:
+        return named
     # "X's main challenger, Y, ...": the apposition names the noun itself, the possessor is someone else.
-    for appos in (c for c in head.children if c.dep_ == "appos"):
+    for appos in (c for c in head.children if c.dep_ == "appos" and head.pos_ != "PROPN"):
         for _, eid in _entity_tokens(ctx, list(appos.subtree)):
             if ctx.entity_type(eid) in types:
                 return eid
-    if head.pos_ in ("NOUN", "PRON") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children
+    # "the X party" names its party; only a bare "the party" looks back.
+    named_inside = any(
+        c.dep_ in ("compound", "nmod")
+        and c.pos_ == "PROPN"
+        and ctx.entity_type(ctx.entity_for_token(c) or "") not in (EntityType.COUNTRY, EntityType.LOCATION)
+        for c in head.children
+    )
+    if (
+        head.pos_ in ("NOUN", "PRON")
+        and not named_inside
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
     ):
-        back = Coreference(ctx).definite(head, allowed=types)
-        if back:
+        back = Coreference(ctx).definite(head, allowed=types) or _titled(ctx, head)
+        if back and ctx.entity_type(back) in types:
             return back
     subtree = [t for t in head.subtree if _in_phrase(t, head)]
     found = _entity_tokens(ctx, subtree)
@@ -109,6 +125,37 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     return None
 
 
+def person_named(ctx: FactContext, tok: Token) -> str | None:
+    """The one person of the article a bare name stands for, surname or (written first) family name."""
+    found = {
+        e.id
+        for e in ctx.entities.values()
+        if e.type == EntityType.PERSON
+        and any(
+            tok.text == n or n.endswith(" " + tok.text) or n.startswith(tok.text + " ")
+            for n in (e.name, *e.aliases)
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _titled(ctx: FactContext, head: Token) -> str | None:
+    """ "the Turkish president": the one person the article titles "President X"."""
+    title = head.lower_
+    offices = cast(dict[str, list[str]], lexicon().raw.get("office_kinds", {}))
+    if not any(title in titles for titles in offices.values()):
+        return None
+    text = doc_text(ctx.doc)
+    found = set()
+    for e in ctx.entities.values():
+        if e.type != EntityType.PERSON:
+            continue
+        names = "|".join(re.escape(n) for n in {e.name, *e.aliases} if n)
+        if names and re.search(rf"\b{re.escape(title)}\s+(?:{names})\b", text, re.I):
+            found.add(e.id)
+    return found.pop() if len(found) == 1 else None
+
+
 def _in_phrase(tok: Token, head: Token) -> bool:
     """Whether a token is part of the noun phrase of `head` itself, not of a clause or apposition on it."""
     t = tok
@@ -122,8 +169,10 @@ def _in_phrase(tok: Token, head: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The first subject of a verb, its own or inherited ("X won and was re-elected")."""
-    return syntax.subjects(verb).first
+    """The first subject of a verb, its own or inherited ("X won and was re-elected"); for a relative pronoun,
+    the noun it stands for ("Y, who obtained 29 percent")."""
+    first = syntax.subjects(verb).first
+    return syntax.relative_antecedent(first) if first is not None else None
 
 
 def negated(tok: Token) -> bool:

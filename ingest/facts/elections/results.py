@@ -2,67 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
+from ingest.facts.elections.clusters import current
 from ingest.facts.elections.mentions import Cluster
 from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
+from ingest.facts.elections.shares import (
+    RESULT_TYPES,
+    linked_count,
+    not_a_share,
+    percents,
+    vote_counts,
+    written_holder,
+)
 from ingest.facts.syntax import clause_verb, conjuncts, lemma
-from ingest.models import ElectionResult, EntityType
-
-_PERCENT_WORDS = {"percent", "%", "per", "pct", "percentage"}
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def percents(sent: Span) -> list[tuple[Token, float]]:
-    """(anchor token, value) for each "76 percent", "8.4%", "76 per cent" in the sentence."""
-    out = []
-    for tok in sent:
-        if not tok.like_num:
-            continue
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.lower_ in _PERCENT_WORDS:
-            value = _number(tok.text)
-            if value is not None and 0 <= value <= 100:
-                anchor = nxt if nxt.head == tok or tok.head == nxt else tok
-                anchor = nxt if tok.head == nxt else anchor
-                # "59.8 and 27.5 percent": the numbers coordinated with this one are shares too.
-                for other in tok.conjuncts:
-                    shared = _number(other.text) if other.like_num and other.i < tok.i else None
-                    if shared is not None and 0 <= shared <= 100:
-                        out.append((other, shared))
-                out.append((anchor, value))
-        elif tok.text.endswith("%"):
-            value = _number(tok.text[:-1])
-            if value is not None:
-                out.append((tok, value))
-    return out
-
-
-def _votes(sent: Span) -> list[tuple[Token, int]]:
-    out = []
-    for tok in sent:
-        if tok.like_num and tok.i + 1 < len(tok.doc):
-            nxt = tok.nbor(1)
-            mult = 1
-            if nxt.lower_ in ("million", "thousand") and tok.i + 2 < len(tok.doc):
-                mult = 1_000_000 if nxt.lower_ == "million" else 1000
-                nxt = tok.nbor(2)
-            if lemma(nxt) == "vote" and nxt.lower_ in ("votes",):
-                value = _number(tok.text)
-                if value is not None:
-                    out.append((nxt, int(value * mult)))
-    return out
-
+from ingest.models import ElectionResult, EntityType, FuzzyDate
 
 _SHARE_PREPS = frozenset({"with", "at", "on"})
-_RESULT_TYPES = (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION)
+_RESULT_TYPES = RESULT_TYPES
 
 
 def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
@@ -80,12 +40,45 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
     if holder.pos_ == "VERB":
         # "followed by B at 23 percent": the share hangs on the verb whose agent names who got it.
         holder = next((p for c in holder.children if c.dep_ == "agent" for p in c.children), holder)
+    if holder.pos_ == "VERB" and (followed := _followed_by(prep)) is not None:
+        holder = followed  # "..., followed by B, a former mayor, with 28 percent": hung on the main verb
+    if holder.pos_ == "VERB" and not _actor_subject(ctx, holder):
+        # "results show / media put B ahead with 57%": the one shown ahead, not the results, holds it.
+        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
     own = ctx.entity_for_token(holder)
     if own is None and prep.i > 0:
         # In a list the parser often hangs each "with P" on the list's head: the name just before it is
         # the one it belongs to.
         own = ctx.entity_for_token(prep.doc[prep.i - 1])
     return own if own and ctx.entity_type(own) in _RESULT_TYPES else None
+
+
+def _followed_by(prep: Token) -> Token | None:
+    """The agent of a "followed by" that stands between the preposition and the clause's verb."""
+    for i in range(prep.i - 1, prep.sent.start - 1, -1):
+        tok = prep.doc[i]
+        if lemma(tok) == "follow" and tok.tag_ == "VBN":
+            return next((p for c in tok.children if c.dep_ == "agent" for p in c.children), None)
+        if tok == prep.head:
+            return None
+    return None
+
+
+def _gerund_doer(verb: Token) -> Token | None:
+    """ "X congratulated Y on winning", "X praised Y for winning": the one praised won, not the speaker."""
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ != "pcomp"
+        or verb.head.dep_ != "prep"
+        or verb.head.lower_ not in ("on", "for")
+    ):
+        return None  # "X resigned before winning": X won
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+
+
+def _actor_subject(ctx: FactContext, verb: Token) -> bool:
+    subj = subject_of(verb)
+    return subj is not None and actor_in(ctx, subj, _RESULT_TYPES) is not None
 
 
 def _respective(ctx: FactContext, sent: Span, shares: list[tuple[Token, float]]) -> list[tuple[str, float]]:
@@ -133,14 +126,54 @@ def _verb_wins(verb: Token, sent: Span) -> bool | None:
     return None
 
 
+def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None, str, bool | None]:
+    """Whose figure it is, the rule that says so, and whether the verb that gives it says they won. A
+    percentage that restates a vote count is the count's holder's before any verb's subject."""
+    written = written_holder(ctx, figure)
+    if written is not None:
+        return written, "election:share-written", None
+    attached = _attached_participant(ctx, figure)
+    if attached is not None:
+        return attached, "election:share-attached", None
+    count = linked_count(figure) if depth == 0 else None
+    if count is not None:
+        holder, _rule, won = _holder(ctx, count, depth + 1)
+        if holder is not None:
+            return holder, "election:share-of-count", won
+    participant, verb = _participant_for(ctx, figure)
+    if participant is None or verb is None:
+        return None, "", None
+    if lemma(verb) not in lexicon().words("share_verbs") and not any(
+        lemma(t) in ("vote", "ballot") for t in figure.subtree
+    ):
+        return None, "", None
+    return participant, "election:share", _verb_wins(verb, figure.sent)
+
+
+def _decimals(value: float) -> int:
+    return len(f"{value:.4f}".rstrip("0").split(".")[1])
+
+
+def _refines(old: float, new: float) -> bool:
+    """ "97 percent" in a headline, "97.08 percent" in the text: the same figure told more exactly."""
+    return _decimals(new) > _decimals(old) and abs(new - old) < 1
+
+
 def add_result(cluster: Cluster, result: ElectionResult) -> None:
     old = cluster.results.get(result.participant)
     if old is None:
         cluster.results[result.participant] = result
         return
+    share = old.vote_share if old.vote_share is not None else result.vote_share
+    if (
+        old.vote_share is not None
+        and result.vote_share is not None
+        and _refines(old.vote_share, result.vote_share)
+    ):
+        share = result.vote_share
     cluster.results[result.participant] = old.model_copy(
         update={
-            "vote_share": old.vote_share if old.vote_share is not None else result.vote_share,
+            "vote_share": share,
             "votes": old.votes if old.votes is not None else result.votes,
             "won": old.won if old.won is not None else result.won,
             "evidence": old.evidence or result.evidence,
@@ -158,43 +191,24 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
         if any(lemma(t) in turnout_nouns for t in chain) or any(lemma(t) in turnout_nouns for t in near):
             cluster.turnout = value
             continue
+        if not_a_share(anchor):
+            continue
         shares.append((anchor, value))
     respective = _respective(ctx, sent, shares)
     for name, value in respective:
         ev = ctx.evidence(sent, "election:share-respectively")
         add_result(cluster, ElectionResult(participant=name, vote_share=value, evidence=ev))
     for anchor, value in [] if respective else shares:
-        attached = _attached_participant(ctx, anchor)
-        if attached is not None:
-            ev = ctx.evidence(sent, "election:share-attached")
-            add_result(cluster, ElectionResult(participant=attached, vote_share=value, evidence=ev))
-            continue
-        participant, verb = _participant_for(ctx, anchor)
-        if participant is None or verb is None:
-            continue
-        if lemma(verb) not in lex.words("share_verbs") and not any(
-            lemma(t) in ("vote", "ballot") for t in anchor.subtree
-        ):
-            continue
-        share_won = _verb_wins(verb, sent)
-        ev = ctx.evidence(sent, "election:share")
-        add_result(
-            cluster,
-            ElectionResult(participant=participant, vote_share=value, won=share_won, evidence=ev),
-        )
-    for anchor, count in _votes(sent):
-        participant, verb = _participant_for(ctx, anchor)
-        if participant is None or verb is None:
-            continue
-        add_result(
-            cluster,
-            ElectionResult(
-                participant=participant,
-                votes=count,
-                won=_verb_wins(verb, sent),
-                evidence=ctx.evidence(sent, "election:votes"),
-            ),
-        )
+        holder, rule, share_won = _holder(ctx, anchor)
+        if holder is not None:
+            ev = ctx.evidence(sent, rule)
+            result = ElectionResult(participant=holder, vote_share=value, won=share_won, evidence=ev)
+            add_result(cluster, result)
+    for anchor, votes in vote_counts(sent):
+        holder, _rule, by_verb = _holder(ctx, anchor)
+        if holder is not None:
+            ev = ctx.evidence(sent, "election:votes")
+            add_result(cluster, ElectionResult(participant=holder, votes=votes, won=by_verb, evidence=ev))
     # Winners and losers without numbers: "X won the presidential election", "X was re-elected",
     # "Y conceded defeat", "X's victory".
     for tok in sent:
@@ -209,7 +223,7 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
             ):
                 won = None
             if won is not None:
-                subj = subject_of(tok)
+                subj = _gerund_doer(tok) or subject_of(tok)
                 if subj is None and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                     subj = tok.head  # "X, re-elected in July, ..."
                 if subj is None and tok.dep_ == "amod":
@@ -247,3 +261,22 @@ def settle_winner(cluster: Cluster) -> None:
         for p, r in results.items():
             if p != winners[0] and r.won is None:
                 results[p] = r.model_copy(update={"won": False})
+
+
+def date_from_figures(cluster: Cluster, clusters: list[Cluster], published: date | None) -> None:
+    """An undated election whose vote figures the article reports is this year's: figures are news while
+    the count goes on or just after it. Not in the first days of January, when they may be December's, nor
+    when the article dates another recent election of that country and kind."""
+    if cluster.date is not None or published is None or (published.month == 1 and published.day <= 15):
+        return
+    if not any(r.vote_share is not None or r.votes is not None for r in cluster.results.values()):
+        return
+    if any(
+        c.country == cluster.country
+        and c.kind == cluster.kind
+        and c.date is not None
+        and current(c.date, published)
+        for c in clusters
+    ):
+        return
+    cluster.date = FuzzyDate(value=f"{published.year:04d}", precision="year")

@@ -241,3 +241,205 @@ def shares(nlp: Language, text: str) -> dict[str, float | None]:
 )
 def test_shares_in_the_forms_newsrooms_write_them(nlp: Language, text: str) -> None:
     assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Ana Lusk received 412,300 votes - or 58.2 "
+        "percent - followed by Boris Vale with 215,000 votes, 30.1 percent.",
+        "Norland held its presidential election on Sunday. With 97.5% of the votes tallied, Ana Lusk had "
+        "58.2% support and Boris Vale 30.1%.",
+        "Norland held its presidential election on Sunday. Results:\n\n\u2022 Ana Lusk \u2013 58.2% "
+        "(412,300)\n\u2022 Boris Vale \u2013 215,000 (30.1%)\n",
+        "Norland held its presidential election on Sunday. Ana Lusk got 412,300 votes, representing 58.2 "
+        "percent, while Boris Vale, who placed second, took 30.1 percent.",
+    ],
+)
+def test_shares_restating_counts_lists_and_gapped_clauses(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. With 99.5 percent of polling stations reporting, "
+        "Ana Lusk led with 58.2 percent.",
+        "Norland held its presidential election on Sunday. Ana Lusk led with 58.2 percent, with 90% of the "
+        "ballots counted. Boris Vale needed to win more than 50 percent to avoid a runoff.",
+        "Norland held its presidential election on Sunday. Ana Lusk won 58.2 percent. A survey published "
+        "on Friday had given Boris Vale 44 percent.",
+    ],
+)
+def test_counting_thresholds_and_surveys_are_no_ones_share(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2}
+
+
+RURITANIA: Names = {
+    **NORLAND,
+    "Ruritania": (T.COUNTRY, "Ruritania", None),
+    "Norland's": (T.COUNTRY, "Norland", None),
+    "Unity Party": (T.PARTY, "Unity Party", "Norland"),
+}
+
+
+def elections_of(nlp: Language, text: str, published: date = date(2024, 6, 4)) -> list[Election]:
+    return extract_elections(make_ctx(nlp, text, published, RURITANIA))[0]
+
+
+def ids(elections: list[Election]) -> set[str]:
+    return {e.id for e in elections}
+
+
+def test_a_clause_on_the_election_or_the_verb_of_voting_dates_it(nlp: Language) -> None:
+    text = (
+        "Ana Lusk conceded defeat in Norland's presidential election runoff on Friday. The election, which "
+        "took place on Wednesday, was calm. Boris Vale won 51.2 percent."
+    )
+    assert ids(elections_of(nlp, text)) == {"election:norland:presidential:2024-05-29"}
+    text = (
+        "Ana Lusk conceded defeat in Norland's presidential election runoff on Friday. Boris Vale won 51.2 "
+        "percent. Around 2 million people were eligible to vote on Tuesday."
+    )
+    assert ids(elections_of(nlp, text)) == {"election:norland:presidential:2024-06-04"}
+
+
+def test_the_round_told_in_the_past_is_dated_in_the_past_and_keeps_its_figures(nlp: Language) -> None:
+    text = (
+        "Ana Lusk and Boris Vale received the most votes in the first round of Norland's presidential "
+        "election on Sunday and will face off in a runoff on June 30. Lusk currently has 1,200,500 votes - "
+        "or 41.5 percent - followed by Vale with 900,100 votes, 31.2 percent."
+    )
+    names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None), "Vale": (T.PERSON, "Boris Vale", None)}
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    first = next(e for e in elections if e.date and e.date.value == "2024-06-02")
+    assert {r.participant: r.vote_share for r in first.results} == {
+        "person:ana-lusk": 41.5,
+        "person:boris-vale": 31.2,
+    }
+
+
+def test_a_foreign_country_in_the_sentence_does_not_move_the_election(nlp: Language) -> None:
+    text = (
+        "Ana Lusk won the presidential election in Norland on May 12. Boris Vale, who fled to Ruritania "
+        "after the vote, won only 10 percent."
+    )
+    elections = elections_of(nlp, text)
+    assert ids(elections) == {"election:norland:presidential:2024-05-12"}
+    assert {r.participant: r.vote_share for r in elections[0].results}["person:boris-vale"] == 10
+
+
+def test_the_winners_office_tells_the_kind_and_authorities_are_no_election(nlp: Language) -> None:
+    text = (
+        "President Ana Lusk won a landslide victory in the May 12 election in Norland, according to election "
+        "authorities."
+    )
+    assert ids(elections_of(nlp, text)) == {"election:norland:presidential:2024-05-12"}
+
+
+def test_undated_figures_are_this_years_election_not_an_earlier_one_recalled(nlp: Language) -> None:
+    text = (
+        "Early results show the Unity Party ahead with 48.5 percent in Norland's parliamentary election. "
+        "The Unity Party won in a landslide in the 2019 election, with 60 percent of the votes."
+    )
+    elections = elections_of(nlp, text)
+    shares_by = {e.id: {r.participant: r.vote_share for r in e.results} for e in elections}
+    assert shares_by == {
+        "election:norland:parliamentary:2024": {"party:unity-party": 48.5},
+        "election:norland:parliamentary:2019": {"party:unity-party": 60},
+    }
+
+
+def test_a_headline_figure_is_refined_by_the_exact_one(nlp: Language) -> None:
+    text = (
+        "Ana Lusk wins Norland presidential election with 88 percent. Lusk won 88.31 percent of valid votes."
+    )
+    names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None)}
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    assert [r.vote_share for r in elections[0].results] == [88.31]
+
+
+def test_who_won_and_who_got_a_share_when_the_parse_points_elsewhere(nlp: Language) -> None:
+    names = {**RURITANIA, "Lusk": (T.PERSON, "Ana Lusk", None)}
+
+    def results(text: str) -> dict[str, tuple[float | None, bool | None]]:
+        elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 4), names))[0]
+        return {r.participant: (r.vote_share, r.won) for e in elections for r in e.results}
+
+    congratulated = results(
+        "Boris Vale congratulated Ana Lusk on winning the presidential election in Norland on Sunday."
+    )
+    assert congratulated == {"person:ana-lusk": (None, True)}
+    apposed = results(
+        "Norland held its presidential election on Sunday. Lusk, the former leader of the Unity Party, got "
+        "61.5 percent."
+    )
+    assert apposed == {"person:ana-lusk": (61.5, True)}
+    titled = results(
+        "President Ana Lusk was re-elected in Norland on Sunday. The president won 61.5 percent of the vote."
+    )
+    assert titled == {"person:ana-lusk": (61.5, True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Boris Vale won only about 30.1% to Ana Lusk's "
+        "58.2%. Some 71.5% of eligible voters cast a ballot.",
+        "Norland held its presidential election on Sunday. Ana Lusk won 58.2 percent, and challenger Boris "
+        "Vale (Boris V.) 30.1 percent.",
+    ],
+)
+def test_possessed_and_parenthesised_figures(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
+
+
+def test_a_name_taken_in_part_still_holds_its_figure(nlp: Language) -> None:
+    text = (
+        "Norland held its presidential election on Sunday. Boris Vale won 58.2 percent and Ivo Ilia Marek "
+        "30.1 percent."
+    )
+    names: Names = {**NORLAND, "Ivo Ilia": (T.PERSON, "Ivo Ilia", None), "SBU": (T.ORGANIZATION, "SBU", None)}
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    assert {r.participant: r.vote_share for r in elections[0].results} == {
+        "person:boris-vale": 58.2,
+        "person:ivo-ilia": 30.1,
+    }
+    text = (
+        "Norland held its presidential election on Sunday. Boris Vale won 58.2 percent, ex-head of the SBU "
+        "Ivo Marek - 5.9%."
+    )
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), {**NORLAND, "SBU": names["SBU"]}))[0]
+    assert "organization:sbu" not in {r.participant for r in elections[0].results}
+
+
+def test_the_office_filled_tells_the_kind_and_a_weekend_vote_its_month(nlp: Language) -> None:
+    text = (
+        "Crowds in Norland awaited the results of the weekend election to select a new president. "
+        "Ana Lusk had 41.2 percent of the votes."
+    )
+    assert ids(elections_of(nlp, text, date(2024, 6, 5))) == {"election:norland:presidential:2024-06"}
+
+
+def test_a_party_named_in_its_own_phrase_is_not_the_party_before(nlp: Language) -> None:
+    names: Names = {"Norland": (T.COUNTRY, "Norland", None), "Unity": (T.PARTY, "Unity Party", "Norland")}
+    text = (
+        "Norland held its parliamentary election on Sunday. The ruling Unity party is ahead. The Zelbo party "
+        "has secured 31 per cent so far."
+    )
+    elections = extract_elections(make_ctx(nlp, text, date(2024, 6, 3), names))[0]
+    assert [r for e in elections for r in e.results if r.vote_share == 31] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland held its presidential election on Sunday. Ana Lusk currently has 1,200,500 votes - or 58.2 "
+        "percent - followed by Boris Vale, a former mayor and the surprise of the day, with 600,100 votes, "
+        "30.1 percent.",
+        "Norland held its presidential election on Sunday. Ana Lusk won 58.2 per cent of the vote, against "
+        "30.1 per cent for her challenger, Boris Vale.",
+    ],
+)
+def test_figures_hung_far_from_their_holder(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 58.2, "boris-vale": 30.1}
