@@ -41,6 +41,8 @@ class _Lexicon:
     party_leading_words: frozenset[str]
     headline_words: frozenset[str]
     pronouns: frozenset[str]
+    # The title phrases of roles.yaml as word tuples ("secretary", "of", "state"), longest first.
+    office_titles: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -60,6 +62,9 @@ def lexicon() -> _Lexicon:
         party_leading_words=words("party_leading_words"),
         headline_words=words("headline_words"),
         pronouns=load("grammar").words("pronouns"),
+        office_titles=tuple(
+            sorted((tuple(k.split()) for k in load("roles")["offices"]), key=lambda t: -len(t))
+        ),
     )
 
 
@@ -152,8 +157,24 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
         return True
     if _CODE.match(text) and text not in defined and gazetteer().lookup(text) is None:
         return True
+    if c.hit is None and span[-1].lower_ not in lex.institution_heads and _inside_title(doc, c.start, c.end):
+        return True
     words = [t.lower_ for t in span if not t.is_punct]
     return bool(words and all(w in lex.headline_words for w in words))
+
+
+def _inside_title(doc: Doc, start: int, end: int) -> bool:
+    """ "Foreign" in "Foreign Minister X", "State" in "Secretary of State X", "supreme" in "supreme leader":
+    a span that is only a piece of a longer office title names no body of its own (unless it is a body's
+    name, as "Parliament" in "the Parliament speaker")."""
+    for words in lexicon().office_titles:
+        n = len(words)
+        if n <= end - start:
+            break
+        for i in range(max(0, end - n), min(start, len(doc) - n) + 1):
+            if all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+                return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------ voting

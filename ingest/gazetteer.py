@@ -377,9 +377,17 @@ def _true_name(name: str, alternates: list[str], regions: dict[str, str]) -> str
 # ------------------------------------------------------------------------------------------ organisations
 
 
+_ORG_FIELDS = frozenset({"name", "type", "aliases", "country", "source"})
+
+
 def _build_orgs(g: Gazetteer) -> None:
     data: dict[str, Any] = yaml.safe_load(ORGANIZATIONS.read_text(encoding="utf-8"))
     for item in data["organizations"]:
+        unknown = set(item) - _ORG_FIELDS
+        if unknown:
+            # An unquoted comma in a flow mapping ("{name: Foreign, Commonwealth ...}") cuts the name short
+            # and turns the rest into a key of its own: the cut name would become a known organisation.
+            raise ValueError(f"{ORGANIZATIONS}: {item['name']!r} has unknown fields {sorted(unknown)}")
         key = slugify(item["name"])
         country = item.get("country")
         if country is not None:

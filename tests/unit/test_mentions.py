@@ -202,3 +202,18 @@ def test_names_with_particles_are_one_person(nlp: Language, text: str, name: str
     people = [m.text for m in ms if m.type == EntityType.PERSON]
     assert name in people
     assert not [m for m in ms if m.text in name and m.text != name]
+
+
+def test_a_piece_of_an_office_title_is_no_organisation(nlp: Language) -> None:
+    ms = mentions(
+        nlp,
+        "Osterlich Foreign Minister Ivo Brandt met US Secretary of State Ana Soto, and the Defense Minister "
+        "praised the supreme leader of Ruritania.",
+    )
+    orgs = [m.text for m in ms if m.type in (EntityType.ORGANIZATION, EntityType.PARTY)]
+    assert not {"Foreign", "State", "Defense", "supreme"} & set(orgs)
+
+
+def test_a_body_named_in_a_title_stays_a_body(nlp: Language) -> None:
+    ms = mentions(nlp, "The leader has agreed to resign, the Parliament speaker said on Saturday.")
+    assert [m.type for m in ms if m.text == "Parliament"] == [EntityType.ORGANIZATION]
