@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 
 import pycountry
 
+from ingest.gazetteer import gazetteer
 from ingest.ids import entity_id
 from ingest.models import ArticleResolution, Entity, EntityType, Mention, MergeRecord, ResolvedSpan
 from ingest.resolve.article_orgs import resolve_orgs
@@ -93,11 +94,23 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
             fuzzy = [c for k, c in live.items() if near_surname(skey, _surname_of_key(k))]
             if len(fuzzy) == 1:
                 target, rule = fuzzy[0], "fuzzy"
+            else:
+                target = _given_name_host(live, skey)
+                rule = "given-name" if target is not None else rule
         if target is None:
             target = bare_clusters.get(skey)
             if target is None:
                 target = bare_clusters[skey] = article.new(EntityType.PERSON)
         article.assign(target, m, p.display, rule)
+
+
+def _given_name_host(live: dict[str, Cluster], word: str) -> Cluster | None:
+    """ "Raila" for Raila Odinga, "Tsai" for Tsai Ing-wen (family name first): one word that opens the name of
+    exactly one person of the article, and ends none, is that person."""
+    opens = [c for k, c in live.items() if len(k.split()) > 1 and k.split()[0] == word]
+    if len(opens) != 1 or any(_surname_of_key(k) == word for k in live):
+        return None
+    return opens[0]
 
 
 def _surname_of_key(key: str) -> str:
@@ -210,6 +223,8 @@ def _entity(c: Cluster, article_id: str) -> Entity:
         rules = [r for _, _, r in c.members]
     # Aliases keep titles as written ("Mr Bakiyev"); only a possessive is dropped.
     aliases = list(dict.fromkeys(strip_possessive(m.text) for m, _, _ in c.members))
+    if c.type == EntityType.COUNTRY:
+        aliases = list(dict.fromkeys([*aliases, *_country_words(aliases, name)]))
     merges = list(dict.fromkeys((m.text, r) for (m, _, _), r in zip(c.members, rules, strict=True)))
     return Entity(
         id=eid,
@@ -220,6 +235,22 @@ def _entity(c: Cluster, article_id: str) -> Entity:
         kb_id=c.kb_id,
         merges=[MergeRecord(mention=t, rule=r, article_id=article_id) for t, r in merges],
     )
+
+
+def _country_words(phrases: list[str], country: str) -> list[str]:
+    """ "Rwandan" of "Rwandan army", "Burma" of "Burma's military": the words of a phrase that name the
+    country are a spelling of it too."""
+    gz = gazetteer()
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        for n in range(len(words) - 1, 0, -1):
+            head = strip_possessive(" ".join(words[:n]))
+            hit = gz.lookup(head)
+            if hit is not None and hit.kind in ("country", "demonym") and hit.kb_name == country:
+                out.append(head)
+                break
+    return out
 
 
 def _choose_name(forms: list[str]) -> str:
