@@ -39,6 +39,9 @@ class _Lexicon:
     institution_heads: frozenset[str]
     party_words: frozenset[str]
     party_leading_words: frozenset[str]
+    name_connectors: frozenset[str]
+    party_cues: frozenset[str]
+    party_heads: frozenset[str]
     headline_words: frozenset[str]
     pronouns: frozenset[str]
     # The title phrases of roles.yaml as word tuples ("secretary", "of", "state"), longest first.
@@ -60,6 +63,9 @@ def lexicon() -> _Lexicon:
         institution_heads=words("institution_heads"),
         party_words=words("party_words"),
         party_leading_words=words("party_leading_words"),
+        name_connectors=words("name_connectors"),
+        party_cues=words("party_cues"),
+        party_heads=words("party_heads"),
         headline_words=words("headline_words"),
         pronouns=load("grammar").words("pronouns"),
         office_titles=tuple(

@@ -141,8 +141,10 @@ class _Roles:
             conf = 0.7 if orgs else 0.5
             if title.key not in ("candidate", "nominee") or orgs:
                 yield self.relation("MEMBER_OF", person, org, sent, rule + "-member", conf, dict(attrs))
-            body_head = title.heads and orgs and not countries and not title.modifiers
-            if (title.leads and not title.modifiers) or body_head:
+            # "Union Brava President X": the head of the body's branch in a place, not of the body.
+            branch = title.modifiers or any(self.etype(e) == EntityType.LOCATION for e in others)
+            body_head = title.heads and orgs and not countries and not branch
+            if (title.leads and not branch) or body_head:
                 yield self.relation("LEADS", person, org, sent, rule + "-leads", conf, dict(attrs))
             body = self.ctx.entities[orgs[0]] if orgs and not countries else None
             if title.scope != "country" or body_head:

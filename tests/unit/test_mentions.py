@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 from spacy.language import Language
+from spacy.tokens import Span
 
-from ingest.mentions import find_mentions
+from ingest.mentions import _join_particle_names, find_mentions
 from ingest.models import EntityType, Mention
 from ingest.nlp import load_nlp
 
@@ -217,3 +218,24 @@ def test_a_piece_of_an_office_title_is_no_organisation(nlp: Language) -> None:
 def test_a_body_named_in_a_title_stays_a_body(nlp: Language) -> None:
     ms = mentions(nlp, "The leader has agreed to resign, the Parliament speaker said on Saturday.")
     assert [m.type for m in ms if m.text == "Parliament"] == [EntityType.ORGANIZATION]
+
+
+def test_the_name_a_defined_acronym_abbreviates_is_one_mention(nlp: Language) -> None:
+    ms = mentions(nlp, "Police raided the offices of the Ruritania National Renewal Party (RNRP) on Monday.")
+    assert [m.type for m in by_text(ms, "Ruritania National Renewal Party")] == [EntityType.PARTY]
+    ms = mentions(nlp, "He spoke for the Party of the Green Revolution (PRG), which lost the vote.")
+    assert by_text(ms, "Party of the Green Revolution") and by_text(ms, "PRG")
+    assert not [m for m in ms if "(" in m.text]
+
+
+def test_an_organisation_described_as_a_party_is_one(nlp: Language) -> None:
+    ms = mentions(nlp, "However, the opposition Citizens Renewal Movement rejected the count.")
+    assert [m.type for m in by_text(ms, "Citizens Renewal Movement")] == [EntityType.PARTY]
+
+
+def test_a_name_cut_in_two_by_the_model_is_one_person(nlp: Language) -> None:
+    doc = nlp("Police said the leader Tariq Hamid Nur Saleem was arrested, and Ana met Ivo.")
+    halves = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    apart = [Span(doc, 12, 13, label="PERSON"), Span(doc, 14, 15, label="PERSON")]
+    joined = _join_particle_names(doc, halves + apart)
+    assert [e.text for e in joined] == ["Tariq Hamid Nur Saleem", "Ana", "Ivo"]

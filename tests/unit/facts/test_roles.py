@@ -249,3 +249,13 @@ def test_a_deputy_holds_a_lower_post(nlp: Language) -> None:
         entity_id(EntityType.OFFICE, "Deputy Governor of Brava"),
     ) in found
     assert not any("member-of-parliament" in o or o == "office:governor-of-brava" for _, _, o in found)
+
+
+def test_the_head_of_a_branch_does_not_lead_the_body(nlp: Language) -> None:
+    text = "Unity Bloc Brava President Ivo Brandt said the party had won."
+    ctx = make_ctx(
+        nlp, text, {"Unity Bloc": (PA, "Unity Bloc"), "Brava": (L, "Brava"), "Ivo Brandt": (P, "Ivo Brandt")}
+    )
+    found = roles(ctx)
+    assert ("MEMBER_OF", "person:ivo-brandt", "party:unity-bloc") in found
+    assert not any(t == "LEADS" for t, _, _ in found)
