@@ -147,7 +147,7 @@ class _Roles:
             if (title.leads and not branch) or body_head:
                 yield self.relation("LEADS", person, org, sent, rule + "-leads", conf, dict(attrs))
             body = self.ctx.entities[orgs[0]] if orgs and not countries else None
-            if title.scope != "country" or body_head:
+            if title.scope != "country" or body_head or branch:
                 if title.modifiers and body is not None:
                     # "the Union's foreign policy chief X": a post of that body, named as written.
                     office = self.ctx.office(title.post, body.country, place=body.name)

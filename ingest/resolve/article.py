@@ -17,6 +17,7 @@ from ingest.resolve.article_orgs import resolve_orgs
 from ingest.resolve.clusters import ArticleClusters, Cluster
 from ingest.resolve.entities import ORG_TYPES, absorb, is_subsequence, near_surname
 from ingest.resolve.names import (
+    lexicon,
     looks_like_acronym,
     parse_person,
     plain_key,
@@ -72,6 +73,7 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
             for mm, surface, rule in by_key[short].members:
                 article.assign(host, mm, surface, rule)
             by_key[short].absorbed = True
+    _join_variants(article, by_key)
     live = {k: c for k, c in by_key.items() if not c.absorbed}
 
     bare_clusters: dict[str, Cluster] = {}
@@ -104,10 +106,49 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
         article.assign(target, m, p.display, rule)
 
 
+def _join_variants(article: ArticleClusters, by_key: dict[str, Cluster]) -> None:
+    """Two spellings of one full name ("Ranil Wickremesinghe" / "Ranil Wickremasinghe": one first name, the
+    surnames one slip apart), and a person's last names alone ("Lopez Obrador" in "Andres Manuel Lopez
+    Obrador": at least two words that end exactly one name two or more words longer)."""
+    keys = sorted((k for k in by_key if not by_key[k].absorbed), key=lambda k: -len(k.split()))
+    for short in reversed(keys):
+        sw = short.split()
+        hosts = [
+            k
+            for k in keys
+            if k != short
+            and not by_key[k].absorbed
+            and (
+                (len(k.split()) >= len(sw) + 2 and k.split()[-len(sw) :] == sw)
+                or (
+                    len(k.split()) == len(sw)
+                    and k.split()[:-1] == sw[:-1]
+                    and near_surname(k.split()[-1], sw[-1])
+                )
+            )
+        ]
+        if len(hosts) == 1 and not by_key[short].absorbed:
+            host = by_key[hosts[0]]
+            for mm, surface, rule in by_key[short].members:
+                article.assign(host, mm, surface, rule)
+            by_key[short].absorbed = True
+
+
 def _given_name_host(live: dict[str, Cluster], word: str) -> Cluster | None:
     """ "Raila" for Raila Odinga, "Tsai" for Tsai Ing-wen (family name first): one word that opens the name of
-    exactly one person of the article, and ends none, is that person."""
-    opens = [c for k, c in live.items() if len(k.split()) > 1 and k.split()[0] == word]
+    exactly one person of the article, and ends none, is that person; so is the word before a surname's
+    particle ("Lula" in "Luiz Inacio Lula da Silva")."""
+    particles = lexicon().particles
+
+    def holds(key: str) -> bool:
+        words = key.split()
+        if len(words) < 2:
+            return False
+        return words[0] == word or any(
+            w == word and words[i + 1] in particles for i, w in enumerate(words[1:-1], start=1)
+        )
+
+    opens = [c for k, c in live.items() if holds(k)]
     if len(opens) != 1 or any(_surname_of_key(k) == word for k in live):
         return None
     return opens[0]

@@ -259,3 +259,4 @@ def test_the_head_of_a_branch_does_not_lead_the_body(nlp: Language) -> None:
     found = roles(ctx)
     assert ("MEMBER_OF", "person:ivo-brandt", "party:unity-bloc") in found
     assert not any(t == "LEADS" for t, _, _ in found)
+    assert not any(t == "HOLDS_ROLE" for t, _, _ in found)

@@ -600,3 +600,30 @@ def test_a_countrys_adjective_in_a_phrase_is_a_spelling_of_it() -> None:
     )
     rwanda = res.entities[entity_id(C, "Rwanda")]
     assert {"Rwandan", "Rwanda", "Rwandan troops"} <= set(rwanda.aliases)
+
+
+def test_the_arabic_article_is_written_or_left_out() -> None:
+    text = "Karim al-Nasser spoke. Karim Nasser said Nasser would stay."
+    res = resolve(text, [("Karim al-Nasser", P), ("Karim Nasser", P), ("Nasser", P)])
+    assert len(set(span_ids(res))) == 1
+
+
+def test_a_persons_two_surnames_alone_and_a_slip_of_spelling() -> None:
+    text = "Ana Maria Vidal Serrano won. Vidal Serrano thanked Tomas Rendegaard. Tomas Rendagaard replied."
+    res = resolve(
+        text,
+        [
+            ("Ana Maria Vidal Serrano", P),
+            ("Vidal Serrano", P),
+            ("Tomas Rendegaard", P),
+            ("Tomas Rendagaard", P),
+        ],
+    )
+    ids = span_ids(res)
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+
+
+def test_the_word_before_a_surname_particle_is_the_person() -> None:
+    text = "Paulo Nunes da Costa won. Nunes thanked voters."
+    res = resolve(text, [("Paulo Nunes da Costa", P), ("Nunes", P)])
+    assert len(set(span_ids(res))) == 1
