@@ -206,8 +206,13 @@ def vote(doc: Doc, cands: list[Candidate]) -> None:
         span = doc[c.start : c.end]
         if c.type == EntityType.PERSON and len(span) >= 2 and c.hit is None:
             surnames[span[-1].lower_] = EntityType.PERSON
+    # "Mr Soto" or "President Soto": the full name ending in "Soto" is that person's, whatever the model said.
+    titled = {doc[c.end - 1].lower_ for c in cands if c.type == EntityType.PERSON and c.source == "title"}
     for c in cands:
         if c.hit is not None or c.source != "ner":
+            continue
+        if 2 <= c.end - c.start <= 3 and doc[c.end - 1].lower_ in titled and c.type != EntityType.PERSON:
+            c.type, c.source = EntityType.PERSON, "vote"
             continue
         k = _norm(c.key(doc))
         if k in fixed and fixed[k] != c.type and fixed[k] not in (EntityType.COUNTRY,):

@@ -51,7 +51,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 # A known name inside a longer unknown one ("Social Democratic Party"): the whole name
                 # is the mention, typed as the model would.
                 etype = _org_type(doc[longer:end]) if hit.kind == "org" else EntityType.LOCATION
-                if hit.kind == "place" and _after_person_title(doc, longer, end):
+                if hit.kind == "place" and (
+                    _after_person_title(doc, longer, end) or _apposed_to_person_noun(doc[longer:end])
+                ):
                     etype = EntityType.PERSON
                 cands.append(Candidate(longer, end, etype, "ner", None, label))
                 continue
@@ -80,7 +82,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         if label == "NORP":
             continue  # peoples and creeds that no list knows ("Islamists") are not actors
-        if _after_person_title(doc, start, end):
+        if _after_person_title(doc, start, end) or (
+            label != "NORP" and _apposed_to_person_noun(doc[start:end])
+        ):
             cands.append(Candidate(start, end, EntityType.PERSON, "title", None, label))
             continue
         if label == "ORG":
@@ -88,6 +92,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         else:
             cands.append(Candidate(start, end, EntityType.LOCATION, "ner", None, label))
     cands.extend(_missed_institutions(doc, cands))
+    cands.extend(_titled_names(doc, cands))
     cands = _attach_modifiers(doc, cands)
     cands.extend(_surname_uses(doc, cands))
     cands.extend(_acronym_expansions(doc, cands, defined))
@@ -421,3 +426,39 @@ def _party_by_description(doc: Doc, cands: list[Candidate]) -> None:
         after = doc[c.end].lower_ if c.end < len(doc) else ""
         if before in lex.party_cues or after in lex.party_words:
             c.type = EntityType.PARTY
+
+
+def _apposed_to_person_noun(span: Span) -> bool:
+    """ "the ruling party's candidate, Ana Soto", "Ana Soto, the opposition leader": a name of two or three
+    capitalised words in apposition with a noun that only titles a person is a person's."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+        return False
+    root = span.root
+    titles = lexicon().title_words
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in titles:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in titles for c in root.children)
+
+
+def _titled_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Names the model missed after a personal title or honorific: "President Ana Soto", "Mr Soto",
+    "President of Ruritania Ana Soto"."""
+    lex = lexicon()
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    country_end = {c.start: c.end for c in cands if c.type == EntityType.COUNTRY}
+    out: list[Candidate] = []
+    for i in words_in(doc, {w for t in lex.person_titles for w in (t, t.capitalize())}):
+        honorific = doc[i].lower_ in lex.kept_honorifics
+        j = i + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and j + 1 in country_end:
+            j = country_end[j + 1]
+        if j < len(doc) and doc[j].text == ".":
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 3 and k not in covered and _is_name_word(doc[k]):
+            k += 1
+        if k > j and (k == len(doc) or k not in covered):
+            start = i if honorific and j == i + 1 else j
+            out.append(Candidate(start, k, EntityType.PERSON, "title", None, "PERSON"))
+            covered.update(range(start, k))
+    return out

@@ -130,6 +130,13 @@ class _Roles:
         countries = [e for e in others if self.etype(e) == EntityType.COUNTRY]
         orgs = [e for e in others if self.etype(e) in ORG_TYPES]
         rule = "role:appos" if group[0].i > head.i else "role:title"
+        its = next((t for t in group if t.lower_ == "its" and t.dep_ == "poss"), None)
+        if its is not None and not orgs and not countries:
+            # "the electoral council ... according to its president, X": the post of the body or state named
+            # last before it.
+            owner = self.coref.nearest(its, (*ORG_TYPES, EntityType.COUNTRY), self.coref.window_start(its))
+            if owner is not None:
+                (countries if self.etype(owner) == EntityType.COUNTRY else orgs).append(owner)
         if title.key == "counterpart":
             yield from self.counterpart(person, sent, countries, rule, attrs)
             return

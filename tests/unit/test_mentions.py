@@ -239,3 +239,16 @@ def test_a_name_cut_in_two_by_the_model_is_one_person(nlp: Language) -> None:
     apart = [Span(doc, 12, 13, label="PERSON"), Span(doc, 14, 15, label="PERSON")]
     joined = _join_particle_names(doc, halves + apart)
     assert [e.text for e in joined] == ["Tariq Hamid Nur Saleem", "Ana", "Ivo"]
+
+
+def test_a_name_after_a_title_or_honorific_is_a_person(nlp: Language) -> None:
+    ms = mentions(
+        nlp, "Tomas Vidal won. Mr Vidal thanked Mr Rendegaard, and President of Chile Ana Soto spoke."
+    )
+    people = {m.text for m in ms if m.type == EntityType.PERSON}
+    assert {"Tomas Vidal", "Mr Vidal", "Mr Rendegaard", "Ana Soto"} <= people
+
+
+def test_a_name_in_apposition_with_a_candidate_is_a_person(nlp: Language) -> None:
+    ms = mentions(nlp, "Voters backed the ruling party's candidate, Elio Moreno, on Sunday.")
+    assert [m.type for m in by_text(ms, "Elio Moreno")] == [EntityType.PERSON]

@@ -260,3 +260,12 @@ def test_the_head_of_a_branch_does_not_lead_the_body(nlp: Language) -> None:
     assert ("MEMBER_OF", "person:ivo-brandt", "party:unity-bloc") in found
     assert not any(t == "LEADS" for t, _, _ in found)
     assert not any(t == "HOLDS_ROLE" for t, _, _ in found)
+
+
+def test_its_president_is_the_head_of_the_body_named_before(nlp: Language) -> None:
+    org = EntityType.ORGANIZATION
+    text = "The count was slowed by outages at the Poll Council, according to its president, Ana Lusk."
+    ctx = make_ctx(nlp, text, {"Poll Council": (org, "Poll Council"), "Ana Lusk": (P, "Ana Lusk")})
+    found = roles(ctx)
+    assert ("LEADS", "person:ana-lusk", "organization:poll-council") in found
+    assert not any(t == "HOLDS_ROLE" for t, _, _ in found)
