@@ -30,6 +30,8 @@ class Title:
     # The top post of any body: with a body named beside it, the person leads that body ("ISIE President X",
     # "Unity chief X") rather than holding the state's office of that name.
     heads: bool
+    # A leading post that is also a member's office (a co-chair, a general secretary): both facts are told.
+    member: bool
     tokens: list[Token]
     former: bool = False
     future: bool = False
@@ -83,6 +85,7 @@ class TitleReader:
             scope=spec.get("scope", "country"),
             leads=bool(spec.get("leads", False)),
             heads=bool(spec.get("heads", spec.get("leads", False))),
+            member=bool(spec.get("member", False)),
             tokens=tokens,
             former=former,
         )
@@ -194,7 +197,7 @@ class Descriptors:
         self.ctx = ctx
         self.title_ends = title_ends  # the last word of every listed title
 
-    def descriptors(self, head: Token, name_start: int) -> Iterator[list[Token]]:
+    def descriptors(self, head: Token, name_start: int, name_end: int | None = None) -> Iterator[list[Token]]:
         doc = head.doc
         left = head.left_edge.i
         before = [t for t in doc[left:name_start] if t.i < name_start]
@@ -226,6 +229,25 @@ class Descriptors:
         ):
             yield list(doc[first.left_edge.i : first.i + 1])
         yield from self.title_before_comma(doc, name_start)
+        if name_end is not None:
+            yield from self.title_after_age(doc, name_end)
+
+    def title_after_age(self, doc: Doc, name_end: int) -> Iterator[list[Token]]:
+        """ "X, 75, the party's secretary-general": an apposition after the age, which the parser attaches
+        to the number."""
+        i = name_end
+        if not (i + 3 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ","):
+            return
+        j = i + 3
+        while j < len(doc) and not (
+            (doc[j].is_punct and doc[j].text not in ("-", "\u2013"))
+            or doc[j].pos_ in ("VERB", "AUX")
+            or doc[j].dep_ == "cc"
+        ):
+            j += 1
+        group = list(doc[i + 3 : j])
+        if any(t.lemma_.lower() in self.title_ends for t in group):
+            yield group
 
     def title_before_comma(self, doc: Doc, name_start: int) -> Iterator[list[Token]]:
         """ "... and Ruritanian President, X": the words between the last break and the comma before the name,

@@ -107,7 +107,7 @@ class _Roles:
     def person_roles(self, person: str, name: Span) -> Iterator[Relation]:
         head = name_head(name)
         sent = name.sent
-        for group in self.groups.descriptors(head, name.start):
+        for group in self.groups.descriptors(head, name.start, name.end):
             for title, segment in self.titles.titles(group, person):
                 if title.former:
                     # A post held in the past is not a current fact of the graph, which has no tense for it.
@@ -146,12 +146,15 @@ class _Roles:
             if org is None:
                 return
             conf = 0.7 if orgs else 0.5
-            if title.key not in ("candidate", "nominee") or orgs:
-                yield self.relation("MEMBER_OF", person, org, sent, rule + "-member", conf, dict(attrs))
             # "Union Brava President X": the head of the body's branch in a place, not of the body.
             branch = title.modifiers or any(self.etype(e) == EntityType.LOCATION for e in others)
             body_head = title.heads and orgs and not countries and not branch
-            if (title.leads and not branch) or body_head:
+            leads = (title.leads and not branch) or body_head
+            # The one head of a body leads it, which says it belongs to it; a post that shares the lead (a
+            # co-chair, a general secretary) is an official's membership as well.
+            if (title.key not in ("candidate", "nominee") or orgs) and (not leads or title.member):
+                yield self.relation("MEMBER_OF", person, org, sent, rule + "-member", conf, dict(attrs))
+            if leads:
                 yield self.relation("LEADS", person, org, sent, rule + "-leads", conf, dict(attrs))
             body = self.ctx.entities[orgs[0]] if orgs and not countries else None
             if title.scope != "country" or body_head or branch:
@@ -238,7 +241,7 @@ class _Roles:
                             yield self.relation("LEADS", owner, org, name.sent, "role:party-of", 0.55, {})
 
     def who_leads(self) -> Iterator[Relation]:
-        """ "X, who leads Y" and "X heads Y": LEADS (and MEMBER_OF for a party)."""
+        """ "X, who leads Y" and "X heads Y": LEADS."""
         for tok in self.ctx.verbs_among(self.leading_verbs):
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
@@ -261,5 +264,3 @@ class _Roles:
                     if tok.tag_ == "VBD" and tok.dep_ != "relcl":
                         attrs["past"] = True
                     yield self.relation("LEADS", person, org, tok.sent, "role:verb-leads", 0.65, attrs)
-                    if self.etype(org) == EntityType.PARTY:
-                        yield self.relation("MEMBER_OF", person, org, tok.sent, "role:verb-leads", 0.6, attrs)
