@@ -17,6 +17,8 @@ from spacy.tokens import Span, Token
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference, description_type
 from ingest.facts.role_titles import Descriptors, Title, TitleReader
+from ingest.gazetteer import person_country
+from ingest.ids import entity_id
 from ingest.lexicons import load
 from ingest.models import EntityType, Relation
 
@@ -174,7 +176,7 @@ class _Roles:
         if country is None:
             country = self.coordinated_country(head)
         if country is None and title.scope == "country":
-            country = self.ctx.main_country
+            country = self.known_country(person) or self.ctx.main_country
             conf = 0.5
         else:
             conf = 0.75
@@ -204,6 +206,15 @@ class _Roles:
         attrs = {**attrs, "title": other.office}
         office = self.ctx.office(other.office, countries[0])
         yield self.relation("HOLDS_ROLE", person, office, sent, rule + "-counterpart", 0.6, attrs)
+
+    def known_country(self, person: str) -> str | None:
+        """ "President X" in an article about another country: the country a dictionary of political actors
+        gives the person, when the article names it too (two people may share a name)."""
+        known = person_country(self.ctx.entities[person].name)
+        if known is None:
+            return None
+        cid = entity_id(EntityType.COUNTRY, known.name)
+        return cid if cid in self.ctx.entities else None
 
     def coordinated_country(self, head: Token) -> str | None:
         """ "Russian President X and Prime Minister Y": a title without a country shares the country of the

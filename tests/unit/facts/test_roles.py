@@ -278,3 +278,18 @@ def test_an_apposition_after_the_age(nlp: Language) -> None:
     found = roles(ctx)
     assert ("MEMBER_OF", "person:dara-kim", "party:workers-union") in found
     assert ("LEADS", "person:dara-kim", "party:workers-union") in found
+
+
+def test_a_known_actor_holds_the_office_of_their_own_country(nlp: Language) -> None:
+    # The dictionary of political actors (data/actors/phoenix_people.tsv) lists Paul Kagame for Rwanda.
+    text = "Fighting spread in Kenya, near Rwanda. Kenya closed schools. President Paul Kagame called for talks."
+    ctx = make_ctx(
+        nlp, text, {"Kenya": (C, "Kenya"), "Rwanda": (C, "Rwanda"), "Paul Kagame": (P, "Paul Kagame")}
+    )
+    assert ("HOLDS_ROLE", "person:paul-kagame", "office:president-of-rwanda") in roles(ctx)
+
+
+def test_a_known_actors_country_only_when_the_article_names_it(nlp: Language) -> None:
+    text = "Fighting spread in Kenya. President Paul Kagame called for talks."
+    ctx = make_ctx(nlp, text, {"Kenya": (C, "Kenya"), "Paul Kagame": (P, "Paul Kagame")})
+    assert ("HOLDS_ROLE", "person:paul-kagame", "office:president-of-kenya") in roles(ctx)
