@@ -229,6 +229,10 @@ class Descriptors:
         ):
             yield list(doc[first.left_edge.i : first.i + 1])
         yield from self.title_before_comma(doc, name_start)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            # "X is the candidate of the Y party": the predicate describes X.
+            for attr in (c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+                yield list(doc[attr.left_edge.i : attr.right_edge.i + 1])
         if name_end is not None:
             yield from self.title_after_age(doc, name_end)
 
@@ -272,3 +276,15 @@ class Descriptors:
             self.ctx.entity_type(s.entity_id) == EntityType.PERSON
             for s in self.ctx.entities_in(doc[start].idx, doc[end].idx)
         )
+
+    def party_of(self, head: Token) -> Iterator[str]:
+        """ "X of the Y party", "X, of the Y party", "X is of the Y party": the actor X is said to be of."""
+        owners = [head]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            owners.append(head.head)
+        for owner in owners:
+            for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    eid = self.ctx.entity_for_token(obj)
+                    if eid is not None:
+                        yield eid

@@ -109,6 +109,9 @@ class _Roles:
     def person_roles(self, person: str, name: Span) -> Iterator[Relation]:
         head = name_head(name)
         sent = name.sent
+        for party in self.groups.party_of(head):
+            if self.etype(party) == EntityType.PARTY:
+                yield self.relation("MEMBER_OF", person, party, sent, "role:of-party", 0.6, {})
         for group in self.groups.descriptors(head, name.start, name.end):
             for title, segment in self.titles.titles(group, person):
                 if title.former:

@@ -282,7 +282,9 @@ def test_an_apposition_after_the_age(nlp: Language) -> None:
 
 def test_a_known_actor_holds_the_office_of_their_own_country(nlp: Language) -> None:
     # The dictionary of political actors (data/actors/phoenix_people.tsv) lists Paul Kagame for Rwanda.
-    text = "Fighting spread in Kenya, near Rwanda. Kenya closed schools. President Paul Kagame called for talks."
+    text = (
+        "Fighting spread in Kenya, near Rwanda. Kenya closed schools. President Paul Kagame called for talks."
+    )
     ctx = make_ctx(
         nlp, text, {"Kenya": (C, "Kenya"), "Rwanda": (C, "Rwanda"), "Paul Kagame": (P, "Paul Kagame")}
     )
@@ -293,3 +295,21 @@ def test_a_known_actors_country_only_when_the_article_names_it(nlp: Language) ->
     text = "Fighting spread in Kenya. President Paul Kagame called for talks."
     ctx = make_ctx(nlp, text, {"Kenya": (C, "Kenya"), "Paul Kagame": (P, "Paul Kagame")})
     assert ("HOLDS_ROLE", "person:paul-kagame", "office:president-of-kenya") in roles(ctx)
+
+
+def test_a_person_of_a_party_is_its_member(nlp: Language) -> None:
+    for text in (
+        "Ana Soto of the Renewal Party came second.",
+        "Ana Soto, of the Renewal Party, came second.",
+        "Ivo Brandt won, while Ana Soto is of the Renewal Party.",
+        "Ana Soto is the candidate of the ruling Renewal Party.",
+    ):
+        ctx = make_ctx(nlp, text, {"Renewal Party": (PA, "Renewal Party"), "Ana Soto": (P, "Ana Soto")})
+        assert ("MEMBER_OF", "person:ana-soto", "party:renewal-party") in roles(ctx), text
+
+
+def test_a_person_of_a_place_is_no_member(nlp: Language) -> None:
+    ctx = make_ctx(
+        nlp, "Ana Soto of Brava came second.", {"Brava": (L, "Brava"), "Ana Soto": (P, "Ana Soto")}
+    )
+    assert roles(ctx) == set()
