@@ -6,6 +6,8 @@ come from ingest/gazetteer.py.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ingest.candidates import (
@@ -25,6 +27,7 @@ from ingest.models import EntityType, Mention
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
 _DATELINE_SEP = {",", "-", "\u2013", "\u2014", "(", ":"}
 
 
@@ -457,6 +460,8 @@ def _titled_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         k = j
         while k < len(doc) and k - j < 3 and k not in covered and _is_name_word(doc[k]):
             k += 1
+        if k > j and k < len(doc) and k not in covered and _REGNAL.match(doc[k].text):
+            k += 1  # "King Hamad II"
         if k > j and (k == len(doc) or k not in covered):
             start = i if honorific and j == i + 1 else j
             out.append(Candidate(start, k, EntityType.PERSON, "title", None, "PERSON"))

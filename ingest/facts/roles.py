@@ -112,7 +112,10 @@ class _Roles:
         for party in self.groups.party_of(head):
             if self.etype(party) == EntityType.PARTY:
                 yield self.relation("MEMBER_OF", person, party, sent, "role:of-party", 0.6, {})
-        for group in self.groups.descriptors(head, name.start, name.end):
+        start = name.start
+        while start < name.end - 1 and name.doc[start].lower_ in self.titles.offices:
+            start += 1  # "King Hamad II": a monarch's title is written as part of the name
+        for group in self.groups.descriptors(head, start, name.end):
             for title, segment in self.titles.titles(group, person):
                 if title.former:
                     # A post held in the past is not a current fact of the graph, which has no tense for it.

@@ -12,6 +12,7 @@ import pycountry
 
 from ingest.gazetteer import gazetteer
 from ingest.ids import entity_id
+from ingest.lexicons import load
 from ingest.models import ArticleResolution, Entity, EntityType, Mention, MergeRecord, ResolvedSpan
 from ingest.resolve.article_orgs import resolve_orgs
 from ingest.resolve.clusters import ArticleClusters, Cluster
@@ -77,9 +78,12 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
     live = {k: c for k, c in by_key.items() if not c.absorbed}
 
     bare_clusters: dict[str, Cluster] = {}
+    royal, royal_numbers = load("names").words("royal_titles"), load("names").words("regnal_numbers")
     for m, p in bare:
         skey = p.surname_key
-        candidates = {k: c for k, c in live.items() if _surname_of_key(k) == skey}
+        # "King Hamad II" is named by his given name: it is nobody's surname.
+        regnal = p.surface.split()[0].lower() in royal or p.surface.split()[-1].lower() in royal_numbers
+        candidates = {k: c for k, c in live.items() if _surname_of_key(k) == skey and not regnal}
         rule = "title" if p.titled else "surname"
         target: Cluster | None = None
         if len({k.split()[0] for k in candidates}) == 1:
@@ -93,7 +97,7 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
             if target is None:
                 article.ambiguous.append(m.text)
         else:
-            fuzzy = [c for k, c in live.items() if near_surname(skey, _surname_of_key(k))]
+            fuzzy = [c for k, c in live.items() if near_surname(skey, _surname_of_key(k)) and not regnal]
             if len(fuzzy) == 1:
                 target, rule = fuzzy[0], "fuzzy"
             else:

@@ -252,3 +252,8 @@ def test_a_name_after_a_title_or_honorific_is_a_person(nlp: Language) -> None:
 def test_a_name_in_apposition_with_a_candidate_is_a_person(nlp: Language) -> None:
     ms = mentions(nlp, "Voters backed the ruling party's candidate, Elio Moreno, on Sunday.")
     assert [m.type for m in by_text(ms, "Elio Moreno")] == [EntityType.PERSON]
+
+
+def test_a_monarchs_title_and_number_are_part_of_the_name(nlp: Language) -> None:
+    ms = mentions(nlp, "Ruritania's King Hamad II on Monday condemned the attack.")
+    assert [m.type for m in by_text(ms, "King Hamad II")] == [EntityType.PERSON]

@@ -313,3 +313,10 @@ def test_a_person_of_a_place_is_no_member(nlp: Language) -> None:
         nlp, "Ana Soto of Brava came second.", {"Brava": (L, "Brava"), "Ana Soto": (P, "Ana Soto")}
     )
     assert roles(ctx) == set()
+
+
+def test_a_monarchs_title_inside_the_name(nlp: Language) -> None:
+    text = "Ruritania's King Hamad II condemned the attack."
+    ctx = make_ctx(nlp, text, {"Ruritania": (C, "Ruritania"), "King Hamad II": (P, "King Hamad II")})
+    office = entity_id(EntityType.OFFICE, "King of Ruritania")
+    assert ("HOLDS_ROLE", "person:king-hamad-ii", office) in roles(ctx)

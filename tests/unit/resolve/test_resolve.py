@@ -627,3 +627,10 @@ def test_the_word_before_a_surname_particle_is_the_person() -> None:
     text = "Paulo Nunes da Costa won. Nunes thanked voters."
     res = resolve(text, [("Paulo Nunes da Costa", P), ("Nunes", P)])
     assert len(set(span_ids(res))) == 1
+
+
+def test_a_monarch_is_not_a_namesake_by_surname() -> None:
+    text = "Omar Hamad met King Hamad II in the capital."
+    res = resolve(text, [("Omar Hamad", P), ("King Hamad II", P)])
+    ids = span_ids(res)
+    assert ids[0] != ids[1]
