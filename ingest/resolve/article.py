@@ -210,6 +210,8 @@ def _build(article: ArticleClusters) -> ArticleResolution:
         if c.absorbed or not c.members:
             continue
         ent = _entity(c, article.article_id)
+        if c.type == EntityType.PERSON:
+            ent.aliases.extend(a for a in _titled_forms(c, article.text) if a not in ent.aliases)
         if ent.id in entities:
             absorb(entities[ent.id], ent)
         else:
@@ -234,6 +236,21 @@ def _build(article: ArticleClusters) -> ArticleResolution:
     return ArticleResolution(
         entities=entities, spans=spans, article_id=article.article_id, ambiguous=article.ambiguous
     )
+
+
+def _titled_forms(c: Cluster, text: str) -> list[str]:
+    """ "President Soto": a surname written after a personal title is a spelling of the person, as the text
+    uses it (the mention itself leaves the title out)."""
+    titles = load("actor_nouns").words("person_titles")
+    out = []
+    for m, _, _ in c.members:
+        if " " in m.text.strip():
+            continue
+        before = text[max(0, m.start_char - 30) : m.start_char]
+        words = before.split()
+        if words and before.endswith(" ") and words[-1][:1].isupper() and words[-1].lower() in titles:
+            out.append(f"{words[-1]} {strip_possessive(m.text)}")
+    return list(dict.fromkeys(out))
 
 
 def _entity(c: Cluster, article_id: str) -> Entity:

@@ -634,3 +634,9 @@ def test_a_monarch_is_not_a_namesake_by_surname() -> None:
     res = resolve(text, [("Omar Hamad", P), ("King Hamad II", P)])
     ids = span_ids(res)
     assert ids[0] != ids[1]
+
+
+def test_a_titled_surname_is_a_spelling_of_the_person() -> None:
+    text = "Ana Soto won. President Soto thanked voters."
+    res = resolve(text, [("Ana Soto", P), ("Soto", P)])
+    assert "President Soto" in res.entities[pid("Ana Soto")].aliases
