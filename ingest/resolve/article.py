@@ -287,6 +287,9 @@ def _entity(c: Cluster, article_id: str) -> Entity:
     aliases = list(dict.fromkeys(strip_possessive(m.text) for m, _, _ in c.members))
     if c.type == EntityType.COUNTRY:
         aliases = list(dict.fromkeys([*aliases, *_country_words(aliases, name)]))
+    elif c.type in ORG_TYPES and c.name is None:
+        # Not for a national institution: "Electoral Commission" alone would stand for every country's.
+        aliases = list(dict.fromkeys([*aliases, *_without_country(aliases)]))
     merges = list(dict.fromkeys((m.text, r) for (m, _, _), r in zip(c.members, rules, strict=True)))
     return Entity(
         id=eid,
@@ -312,6 +315,17 @@ def _country_words(phrases: list[str], country: str) -> list[str]:
             if hit is not None and hit.kind in ("country", "demonym") and hit.kb_name == country:
                 out.append(head)
                 break
+    return out
+
+
+def _without_country(names: list[str]) -> list[str]:
+    """ "Ruritania's Election Council": the body's own name follows its country's possessive."""
+    out = []
+    for name in names:
+        owner, sep, rest = name.replace("\u2019", "'").partition("'s ")
+        hit = gazetteer().lookup(owner) if sep and rest[:1].isupper() else None
+        if hit is not None and hit.kind == "country":
+            out.append(rest)
     return out
 
 

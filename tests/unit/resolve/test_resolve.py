@@ -640,3 +640,10 @@ def test_a_titled_surname_is_a_spelling_of_the_person() -> None:
     text = "Ana Soto won. President Soto thanked voters."
     res = resolve(text, [("Ana Soto", P), ("Soto", P)])
     assert "President Soto" in res.entities[pid("Ana Soto")].aliases
+
+
+def test_a_bodys_name_after_its_countrys_possessive_is_a_spelling_of_it() -> None:
+    text = "Chile's Poll Council said the count was over."
+    res = resolve(text, [("Chile's Poll Council", ORG)])
+    body = next(e for e in res.entities.values() if e.type == ORG)
+    assert "Poll Council" in body.aliases
