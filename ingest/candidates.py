@@ -39,8 +39,13 @@ class _Lexicon:
     institution_heads: frozenset[str]
     party_words: frozenset[str]
     party_leading_words: frozenset[str]
+    name_connectors: frozenset[str]
+    party_cues: frozenset[str]
+    party_heads: frozenset[str]
     headline_words: frozenset[str]
     pronouns: frozenset[str]
+    # The title phrases of roles.yaml as word tuples ("secretary", "of", "state"), longest first.
+    office_titles: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -58,8 +63,14 @@ def lexicon() -> _Lexicon:
         institution_heads=words("institution_heads"),
         party_words=words("party_words"),
         party_leading_words=words("party_leading_words"),
+        name_connectors=words("name_connectors"),
+        party_cues=words("party_cues"),
+        party_heads=words("party_heads"),
         headline_words=words("headline_words"),
         pronouns=load("grammar").words("pronouns"),
+        office_titles=tuple(
+            sorted((tuple(k.split()) for k in load("roles")["offices"]), key=lambda t: -len(t))
+        ),
     )
 
 
@@ -152,8 +163,24 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
         return True
     if _CODE.match(text) and text not in defined and gazetteer().lookup(text) is None:
         return True
+    if c.hit is None and span[-1].lower_ not in lex.institution_heads and _inside_title(doc, c.start, c.end):
+        return True
     words = [t.lower_ for t in span if not t.is_punct]
     return bool(words and all(w in lex.headline_words for w in words))
+
+
+def _inside_title(doc: Doc, start: int, end: int) -> bool:
+    """ "Foreign" in "Foreign Minister X", "State" in "Secretary of State X", "supreme" in "supreme leader":
+    a span that is only a piece of a longer office title names no body of its own (unless it is a body's
+    name, as "Parliament" in "the Parliament speaker")."""
+    for words in lexicon().office_titles:
+        n = len(words)
+        if n <= end - start:
+            break
+        for i in range(max(0, end - n), min(start, len(doc) - n) + 1):
+            if all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+                return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------ voting
@@ -179,8 +206,13 @@ def vote(doc: Doc, cands: list[Candidate]) -> None:
         span = doc[c.start : c.end]
         if c.type == EntityType.PERSON and len(span) >= 2 and c.hit is None:
             surnames[span[-1].lower_] = EntityType.PERSON
+    # "Mr Soto" or "President Soto": the full name ending in "Soto" is that person's, whatever the model said.
+    titled = {doc[c.end - 1].lower_ for c in cands if c.type == EntityType.PERSON and c.source == "title"}
     for c in cands:
         if c.hit is not None or c.source != "ner":
+            continue
+        if 2 <= c.end - c.start <= 3 and doc[c.end - 1].lower_ in titled and c.type != EntityType.PERSON:
+            c.type, c.source = EntityType.PERSON, "vote"
             continue
         k = _norm(c.key(doc))
         if k in fixed and fixed[k] != c.type and fixed[k] not in (EntityType.COUNTRY,):

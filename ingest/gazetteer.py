@@ -30,6 +30,7 @@ from ingest.models import EntityType
 
 ROOT = Path(__file__).resolve().parent
 ORGANIZATIONS = ROOT.parent / "data" / "actors" / "organizations.yaml"
+PEOPLE = ROOT.parent / "data" / "actors" / "phoenix_people.tsv"
 
 # Ruler labels: spaCy's own, so that later stages reading doc.ents see the usual label set.
 LABEL_COUNTRY = "GPE"
@@ -377,9 +378,17 @@ def _true_name(name: str, alternates: list[str], regions: dict[str, str]) -> str
 # ------------------------------------------------------------------------------------------ organisations
 
 
+_ORG_FIELDS = frozenset({"name", "type", "aliases", "country", "source"})
+
+
 def _build_orgs(g: Gazetteer) -> None:
     data: dict[str, Any] = yaml.safe_load(ORGANIZATIONS.read_text(encoding="utf-8"))
     for item in data["organizations"]:
+        unknown = set(item) - _ORG_FIELDS
+        if unknown:
+            # An unquoted comma in a flow mapping ("{name: Foreign, Commonwealth ...}") cuts the name short
+            # and turns the rest into a key of its own: the cut name would become a known organisation.
+            raise ValueError(f"{ORGANIZATIONS}: {item['name']!r} has unknown fields {sorted(unknown)}")
         key = slugify(item["name"])
         country = item.get("country")
         if country is not None:
@@ -410,3 +419,37 @@ def gazetteer() -> Gazetteer:
     _build_orgs(g)
     _build_places(g)
     return g
+
+
+# ------------------------------------------------------------------------------------------------ people
+
+
+def _person_key(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]+", " ", unidecode(name).lower()).split())
+
+
+@cache
+def _known_people() -> dict[str, str | None]:
+    """Name and alias key -> ISO3 of the country of a political actor in the Phoenix dictionary; None where
+    two countries' actors share the name."""
+    out: dict[str, str | None] = {}
+    with PEOPLE.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("name\t"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 3:
+                continue
+            name, aliases, iso3 = fields[0], fields[1], fields[2]
+            for surface in (name, *(a for a in aliases.split("|") if a)):
+                key = _person_key(surface)
+                if len(key.split()) < 2:
+                    continue
+                out[key] = iso3 if out.get(key, iso3) == iso3 else None
+    return out
+
+
+def person_country(name: str) -> CountryEntry | None:
+    """The country of a known political actor named in full ("Paul Kagame" -> Rwanda), if only one."""
+    iso3 = _known_people().get(_person_key(name))
+    return gazetteer().countries.get(iso3) if iso3 else None

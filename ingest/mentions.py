@@ -6,6 +6,8 @@ come from ingest/gazetteer.py.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ingest.candidates import (
@@ -25,6 +27,7 @@ from ingest.models import EntityType, Mention
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
 _DATELINE_SEP = {",", "-", "\u2013", "\u2014", "(", ":"}
 
 
@@ -51,7 +54,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 # A known name inside a longer unknown one ("Social Democratic Party"): the whole name
                 # is the mention, typed as the model would.
                 etype = _org_type(doc[longer:end]) if hit.kind == "org" else EntityType.LOCATION
-                if hit.kind == "place" and _after_person_title(doc, longer, end):
+                if hit.kind == "place" and (
+                    _after_person_title(doc, longer, end) or _apposed_to_person_noun(doc[longer:end])
+                ):
                     etype = EntityType.PERSON
                 cands.append(Candidate(longer, end, etype, "ner", None, label))
                 continue
@@ -80,7 +85,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         if label == "NORP":
             continue  # peoples and creeds that no list knows ("Islamists") are not actors
-        if _after_person_title(doc, start, end):
+        if _after_person_title(doc, start, end) or (
+            label != "NORP" and _apposed_to_person_noun(doc[start:end])
+        ):
             cands.append(Candidate(start, end, EntityType.PERSON, "title", None, label))
             continue
         if label == "ORG":
@@ -88,8 +95,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         else:
             cands.append(Candidate(start, end, EntityType.LOCATION, "ner", None, label))
     cands.extend(_missed_institutions(doc, cands))
+    cands.extend(_titled_names(doc, cands))
     cands = _attach_modifiers(doc, cands)
     cands.extend(_surname_uses(doc, cands))
+    cands.extend(_acronym_expansions(doc, cands, defined))
+    _party_by_description(doc, cands)
     cands.extend(acronym_uses(doc, cands, defined))
     cands = [c for c in cands if not is_junk(doc, c, defined)]
     vote(doc, cands)
@@ -112,7 +122,10 @@ def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PERSON" and doc[ent.start].is_title:
             gap = range(prev.end, ent.start)
-            if all(particle(i) for i in gap) and (len(gap) > 0 or particle(prev.end - 1)):
+            # "Mirza Fakhrul" + "Islam Alamgir": a long name the model cut in two, nothing between the halves.
+            if ((len(gap) > 0 or particle(prev.end - 1)) and all(particle(i) for i in gap)) or (
+                ent.label_ == "PERSON" and not gap and doc[prev.end - 1].whitespace_ and "\n" not in prev.text
+            ):
                 out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
                 continue
         if ent.label_ == "PERSON":
@@ -134,6 +147,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and doc[start].is_punct:
         start += 1
+    # "Party of Renewal (PR": the model ran a name into the acronym that follows it.
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None:
+        return _trim(doc, start, opened)
     return start, end
 
 
@@ -364,3 +381,89 @@ def _attach_modifiers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if left is not None and left.end - left.start <= 3:
             c.start = left.start
     return cands
+
+
+def _acronym_expansions(
+    doc: Doc, cands: list[Candidate], defined: dict[str, tuple[int, int]]
+) -> list[Candidate]:
+    """ "Ruritania National Unity Party (RNUP)": the capitalised words before a defined acronym whose initials
+    are its letters are one name, though the model or a known country name cut it ("Ruritania" + ...). The
+    letters may come in another order, as in names translated from other languages."""
+    by_end = {c.end: c for c in cands if c.type in (EntityType.ORGANIZATION, EntityType.PARTY)}
+    connectors = lexicon().name_connectors
+    out: list[Candidate] = []
+    for acro, (s, _) in defined.items():
+        opened = s - 1
+        letters = sorted(ch for ch in acro.upper() if ch.isalpha())
+        initials: list[str] = []
+        i = opened - 1
+        while i >= 0 and not doc[i].is_sent_end:
+            tok = doc[i]
+            if tok.is_title or tok.is_upper:
+                initials.append(tok.text[0].upper())
+            elif not (tok.lower_ in connectors or tok.text in ("-", "\u2013")):
+                break
+            if len(initials) > len(letters):
+                break
+            if len(initials) == len(letters) and (tok.is_title or tok.is_upper):
+                if sorted(initials) == letters and opened - i > 1:
+                    known = by_end.get(opened)
+                    if known is None or known.start > i:
+                        span = doc[i:opened]
+                        out.append(Candidate(i, opened, _org_type(span), "ner", None, "ORG"))
+                break
+            i -= 1
+    return out
+
+
+def _party_by_description(doc: Doc, cands: list[Candidate]) -> None:
+    """ "the opposition Unity Movement", "the ruling Libre", "the Semilla party": an organisation the text
+    describes as a party is one."""
+    lex = lexicon()
+    for c in cands:
+        if c.type != EntityType.ORGANIZATION or c.hit is not None:
+            continue
+        if doc[c.end - 1].lower_ in lex.institution_heads - lex.party_heads:
+            continue  # "the opposition-led Senate Commission": a body of the state
+        before = doc[c.start - 1].lower_ if c.start > 0 else ""
+        after = doc[c.end].lower_ if c.end < len(doc) else ""
+        if before in lex.party_cues or after in lex.party_words:
+            c.type = EntityType.PARTY
+
+
+def _apposed_to_person_noun(span: Span) -> bool:
+    """ "the ruling party's candidate, Ana Soto", "Ana Soto, the opposition leader": a name of two or three
+    capitalised words in apposition with a noun that only titles a person is a person's."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+        return False
+    root = span.root
+    titles = lexicon().title_words
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in titles:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in titles for c in root.children)
+
+
+def _titled_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Names the model missed after a personal title or honorific: "President Ana Soto", "Mr Soto",
+    "President of Ruritania Ana Soto"."""
+    lex = lexicon()
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    country_end = {c.start: c.end for c in cands if c.type == EntityType.COUNTRY}
+    out: list[Candidate] = []
+    for i in words_in(doc, {w for t in lex.person_titles for w in (t, t.capitalize())}):
+        honorific = doc[i].lower_ in lex.kept_honorifics
+        j = i + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and j + 1 in country_end:
+            j = country_end[j + 1]
+        if j < len(doc) and doc[j].text == ".":
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 3 and k not in covered and _is_name_word(doc[k]):
+            k += 1
+        if k > j and k < len(doc) and k not in covered and _REGNAL.match(doc[k].text):
+            k += 1  # "King Hamad II"
+        if k > j and (k == len(doc) or k not in covered):
+            start = i if honorific and j == i + 1 else j
+            out.append(Candidate(start, k, EntityType.PERSON, "title", None, "PERSON"))
+            covered.update(range(start, k))
+    return out

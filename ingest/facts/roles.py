@@ -10,26 +10,19 @@ named party refers to the party named last before it ("the party's general secre
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference, description_type
+from ingest.facts.role_titles import Descriptors, Title, TitleReader
+from ingest.gazetteer import person_country
+from ingest.ids import entity_id
 from ingest.lexicons import load
 from ingest.models import EntityType, Relation
 
 ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION}
-
-
-@dataclass
-class _Title:
-    key: str
-    office: str
-    scope: str
-    leads: bool
-    tokens: list[Token]
 
 
 def extract_roles(ctx: FactContext) -> list[Relation]:
@@ -55,14 +48,12 @@ def name_head(name: Span) -> Token:
 class _Roles:
     def __init__(self, ctx: FactContext) -> None:
         self.ctx = ctx
-        lex = load("roles")
-        self.offices: dict[str, dict[str, Any]] = lex["offices"]
-        self.max_words = max(len(k.split()) for k in self.offices)
-        self.former = lex.words("former_prefixes")
-        self.future = lex.words("future_prefixes")
-        self.not_offices = lex.words("not_offices")
-        self.leading_verbs = lex.words("leading_verbs")
+        self.titles = TitleReader(ctx)
+        self.groups = Descriptors(ctx, {key.split()[-1] for key in self.titles.offices})
+        self.leading_verbs = load("roles").words("leading_verbs")
         self.coref = Coreference(ctx)
+        # The last national title given in each sentence (by its start), for "his counterpart".
+        self.sentence_titles: dict[int, Title] = {}
 
     # --------------------------------------------------------------------------------------- helpers
 
@@ -72,53 +63,10 @@ class _Roles:
     def entity_of(self, tok: Token) -> str | None:
         return self.ctx.entity_for_token(tok)
 
-    def find_title(self, tokens: list[Token]) -> _Title | None:
-        """Longest title phrase among the tokens (compared on lower-cased words)."""
-        words = [t.lower_ for t in tokens]
-        best: _Title | None = None
-        for i in range(len(words)):
-            for n in range(min(self.max_words, len(words) - i), 0, -1):
-                # spaCy splits "co-chairman" into three tokens.
-                key = " ".join(words[i : i + n]).replace(" - ", "-")
-                spec = self.offices.get(key)
-                if spec is None and n == 1 and tokens[i].lemma_.lower() in self.offices:
-                    key = tokens[i].lemma_.lower()
-                    spec = self.offices[key]
-                if spec is not None and (best is None or n > len(best.tokens)):
-                    best = _Title(
-                        key=key,
-                        office=spec["office"],
-                        scope=spec.get("scope", "country"),
-                        leads=bool(spec.get("leads", False)),
-                        tokens=tokens[i : i + n],
-                    )
-                    break
-        return best
-
     def previous_party(self, anaphor: Token) -> str | None:
         """ "X, the party's general secretary": the party or organisation named last before the anaphor,
         within the look-back of coref.py."""
         return self.coref.nearest(anaphor, ORG_TYPES, self.coref.window_start(anaphor))
-
-    def descriptors(self, head: Token, name_start: int) -> Iterator[list[Token]]:
-        """Word groups that may describe the named person: words before the name and its appositives."""
-        doc = head.doc
-        left = head.left_edge.i
-        before = [t for t in doc[left:name_start] if t.i < name_start]
-        if before:
-            yield before
-        # "the president, X" / "president X" parsed with the name as appositive of the title noun.
-        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and self.entity_of(head.head) is None:
-            title_head = head.head
-            yield [t for t in doc[title_head.left_edge.i : title_head.i + 1]] + [
-                t for c in title_head.children if c.dep_ == "prep" for t in c.subtree
-            ]
-        appos = [c for c in head.children if c.dep_ == "appos" and self.entity_of(c) is None]
-        if appos:
-            # One appositive may come out as several sibling tokens ("co", "-", "chairman").
-            lo = min(c.left_edge.i for c in appos)
-            hi = max(c.right_edge.i for c in appos)
-            yield list(doc[lo : hi + 1])
 
     # ----------------------------------------------------------------------------------------- rules
 
@@ -161,76 +109,118 @@ class _Roles:
     def person_roles(self, person: str, name: Span) -> Iterator[Relation]:
         head = name_head(name)
         sent = name.sent
-        for group in self.descriptors(head, name.start):
-            title = self.find_title(group)
-            if title is None:
-                continue
-            words = {t.lower_ for t in group}
-            if words & self.not_offices and len(title.tokens) == 1 and title.key in self.not_offices:
-                continue
-            start = title.tokens[0].i
-            prefix_words = {t.lower_.rstrip("-") for t in group if t.i < start} | {
-                t.lower_ for t in group if t.i < start
-            }
-            former = bool(prefix_words & self.former) or any(
-                t.lower_.startswith(("ex-", "former")) for t in title.tokens
-            )
-            attrs: dict[str, Any] = {"title": " ".join(t.text for t in title.tokens)}
-            if former:
-                attrs["former"] = True
-            if prefix_words & self.future:
-                attrs["future"] = True
-            others = [
-                s.entity_id
-                for s in self.ctx.entities_in(group[0].idx, group[-1].idx + len(group[-1]))
-                if s.entity_id != person
-            ]
-            countries = [e for e in others if self.etype(e) == EntityType.COUNTRY]
-            orgs = [e for e in others if self.etype(e) in ORG_TYPES]
-            rule = "role:appos" if group[0].i > head.i else "role:title"
-            anaphor = next((t for t in group if description_type(t) == EntityType.PARTY), None)
-            if orgs or (title.scope == "party" and anaphor is not None):
-                org = orgs[0] if orgs or anaphor is None else self.previous_party(anaphor)
-                if org is None:
+        for party in self.groups.party_of(head):
+            if self.etype(party) == EntityType.PARTY:
+                yield self.relation("MEMBER_OF", person, party, sent, "role:of-party", 0.6, {})
+        start = name.start
+        while start < name.end - 1 and name.doc[start].lower_ in self.titles.offices:
+            start += 1  # "King Hamad II": a monarch's title is written as part of the name
+        for group in self.groups.descriptors(head, start, name.end):
+            for title, segment in self.titles.titles(group, person):
+                if title.former:
+                    # A post held in the past is not a current fact of the graph, which has no tense for it.
                     continue
-                conf = 0.7 if orgs else 0.5
-                if title.key not in ("candidate", "nominee") or orgs:
-                    yield self.relation("MEMBER_OF", person, org, sent, rule + "-member", conf, dict(attrs))
-                if title.leads:
-                    yield self.relation("LEADS", person, org, sent, rule + "-leads", conf, dict(attrs))
-                if title.scope != "country":
-                    continue
-                body = self.ctx.entities[orgs[0]] if orgs and not countries else None
-                if body is not None and body.name.lower() not in title.office.lower():
-                    # "European Commission President X": a state's title held in the body named with it.
-                    office = self.ctx.office(title.office, body.country, place=body.name)
+                yield from self.title_roles(person, head, sent, title, segment)
+                if title.scope == "country":
+                    self.sentence_titles[sent.start] = title
+
+    def title_roles(
+        self, person: str, head: Token, sent: Span, title: Title, group: list[Token]
+    ) -> Iterator[Relation]:
+        attrs: dict[str, Any] = {"title": " ".join(t.text for t in title.tokens)}
+        if title.future:
+            attrs["future"] = True
+        others = [
+            s.entity_id
+            for s in self.ctx.entities_in(group[0].idx, group[-1].idx + len(group[-1]))
+            if s.entity_id != person
+        ]
+        countries = [e for e in others if self.etype(e) == EntityType.COUNTRY]
+        orgs = [e for e in others if self.etype(e) in ORG_TYPES]
+        rule = "role:appos" if group[0].i > head.i else "role:title"
+        its = next((t for t in group if t.lower_ == "its" and t.dep_ == "poss"), None)
+        if its is not None and not orgs and not countries:
+            # "the electoral council ... according to its president, X": the post of the body or state named
+            # last before it.
+            owner = self.coref.nearest(its, (*ORG_TYPES, EntityType.COUNTRY), self.coref.window_start(its))
+            if owner is not None:
+                (countries if self.etype(owner) == EntityType.COUNTRY else orgs).append(owner)
+        if title.key == "counterpart":
+            yield from self.counterpart(person, sent, countries, rule, attrs)
+            return
+        anaphor = next((t for t in group if description_type(t) == EntityType.PARTY), None)
+        if orgs or (title.scope == "party" and anaphor is not None):
+            org = orgs[0] if orgs or anaphor is None else self.previous_party(anaphor)
+            if org is None:
+                return
+            conf = 0.7 if orgs else 0.5
+            # "Union Brava President X": the head of the body's branch in a place, not of the body.
+            branch = title.modifiers or any(self.etype(e) == EntityType.LOCATION for e in others)
+            body_head = title.heads and orgs and not countries and not branch
+            leads = (title.leads and not branch) or body_head
+            # The one head of a body leads it, which says it belongs to it; a post that shares the lead (a
+            # co-chair, a general secretary) is an official's membership as well.
+            if (title.key not in ("candidate", "nominee") or orgs) and (not leads or title.member):
+                yield self.relation("MEMBER_OF", person, org, sent, rule + "-member", conf, dict(attrs))
+            if leads:
+                yield self.relation("LEADS", person, org, sent, rule + "-leads", conf, dict(attrs))
+            body = self.ctx.entities[orgs[0]] if orgs and not countries else None
+            if title.scope != "country" or body_head or branch:
+                if title.modifiers and body is not None:
+                    # "the Union's foreign policy chief X": a post of that body, named as written.
+                    office = self.ctx.office(title.post, body.country, place=body.name)
                     yield self.relation("HOLDS_ROLE", person, office, sent, rule, conf, attrs)
-                    continue
-            if title.scope == "party":
-                continue
-            country = countries[0] if countries else None
-            if country is None:
-                country = self.coordinated_country(head)
-            if country is None and title.scope == "country":
-                country = self.ctx.main_country
-                conf = 0.5
-            else:
-                conf = 0.75
-            if title.scope == "local":
-                places = [
-                    e
-                    for e in (s.entity_id for s in self.ctx.entities_in(group[0].idx, group[-1].idx + 1000))
-                    if self.etype(e) == EntityType.LOCATION and e != person
-                ]
-                if not places:
-                    continue
-                place = self.ctx.entities[places[0]]
-                office = self.ctx.office(title.office, place.country or country, place=place.name)
-            elif country is None:
-                continue
-            else:
-                office = self.ctx.office(title.office, country)
-            yield self.relation("HOLDS_ROLE", person, office, sent, rule, conf, attrs)
+                return
+            if body is not None and body.name.lower() not in title.office.lower():
+                # "Union Commission Vice President X": a state's title held in the body named with it.
+                office = self.ctx.office(title.post, body.country, place=body.name)
+                yield self.relation("HOLDS_ROLE", person, office, sent, rule, conf, attrs)
+                return
+        if title.scope in ("party", "org"):
+            return
+        country = countries[0] if countries else None
+        if country is None:
+            country = self.coordinated_country(head)
+        if country is None and title.scope == "country":
+            country = self.known_country(person) or self.ctx.main_country
+            conf = 0.5
+        else:
+            conf = 0.75
+        if title.scope == "local":
+            places = [
+                e
+                for e in (s.entity_id for s in self.ctx.entities_in(group[0].idx, group[-1].idx + 1000))
+                if self.etype(e) == EntityType.LOCATION and e != person
+            ]
+            if not places:
+                return
+            place = self.ctx.entities[places[0]]
+            office = self.ctx.office(title.post, place.country or country, place=place.name)
+        elif country is None:
+            return
+        else:
+            office = self.ctx.office(title.post, country)
+        yield self.relation("HOLDS_ROLE", person, office, sent, rule, conf, attrs)
+
+    def counterpart(
+        self, person: str, sent: Span, countries: list[str], rule: str, attrs: dict[str, Any]
+    ) -> Iterator[Relation]:
+        """ "Minister A met his Ruritanian counterpart B": B holds A's office, in the country named."""
+        other = self.sentence_titles.get(sent.start)
+        if other is None or not countries:
+            return
+        attrs = {**attrs, "title": other.office}
+        office = self.ctx.office(other.office, countries[0])
+        yield self.relation("HOLDS_ROLE", person, office, sent, rule + "-counterpart", 0.6, attrs)
+
+    def known_country(self, person: str) -> str | None:
+        """ "President X" in an article about another country: the country a dictionary of political actors
+        gives the person, when the article names it too (two people may share a name)."""
+        known = person_country(self.ctx.entities[person].name)
+        if known is None:
+            return None
+        cid = entity_id(EntityType.COUNTRY, known.name)
+        return cid if cid in self.ctx.entities else None
 
     def coordinated_country(self, head: Token) -> str | None:
         """ "Russian President X and Prime Minister Y": a title without a country shares the country of the
@@ -268,7 +258,7 @@ class _Roles:
                             yield self.relation("LEADS", owner, org, name.sent, "role:party-of", 0.55, {})
 
     def who_leads(self) -> Iterator[Relation]:
-        """ "X, who leads Y" and "X heads Y": LEADS (and MEMBER_OF for a party)."""
+        """ "X, who leads Y" and "X heads Y": LEADS."""
         for tok in self.ctx.verbs_among(self.leading_verbs):
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
@@ -291,5 +281,3 @@ class _Roles:
                     if tok.tag_ == "VBD" and tok.dep_ != "relcl":
                         attrs["past"] = True
                     yield self.relation("LEADS", person, org, tok.sent, "role:verb-leads", 0.65, attrs)
-                    if self.etype(org) == EntityType.PARTY:
-                        yield self.relation("MEMBER_OF", person, org, tok.sent, "role:verb-leads", 0.6, attrs)

@@ -10,12 +10,15 @@ from collections import Counter, defaultdict
 
 import pycountry
 
+from ingest.gazetteer import gazetteer
 from ingest.ids import entity_id
+from ingest.lexicons import load
 from ingest.models import ArticleResolution, Entity, EntityType, Mention, MergeRecord, ResolvedSpan
 from ingest.resolve.article_orgs import resolve_orgs
 from ingest.resolve.clusters import ArticleClusters, Cluster
 from ingest.resolve.entities import ORG_TYPES, absorb, is_subsequence, near_surname
 from ingest.resolve.names import (
+    lexicon,
     looks_like_acronym,
     parse_person,
     plain_key,
@@ -71,12 +74,16 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
             for mm, surface, rule in by_key[short].members:
                 article.assign(host, mm, surface, rule)
             by_key[short].absorbed = True
+    _join_variants(article, by_key)
     live = {k: c for k, c in by_key.items() if not c.absorbed}
 
     bare_clusters: dict[str, Cluster] = {}
+    royal, royal_numbers = load("names").words("royal_titles"), load("names").words("regnal_numbers")
     for m, p in bare:
         skey = p.surname_key
-        candidates = {k: c for k, c in live.items() if _surname_of_key(k) == skey}
+        # "King Hamad II" is named by his given name: it is nobody's surname.
+        regnal = p.surface.split()[0].lower() in royal or p.surface.split()[-1].lower() in royal_numbers
+        candidates = {k: c for k, c in live.items() if _surname_of_key(k) == skey and not regnal}
         rule = "title" if p.titled else "surname"
         target: Cluster | None = None
         if len({k.split()[0] for k in candidates}) == 1:
@@ -90,14 +97,65 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
             if target is None:
                 article.ambiguous.append(m.text)
         else:
-            fuzzy = [c for k, c in live.items() if near_surname(skey, _surname_of_key(k))]
+            fuzzy = [c for k, c in live.items() if near_surname(skey, _surname_of_key(k)) and not regnal]
             if len(fuzzy) == 1:
                 target, rule = fuzzy[0], "fuzzy"
+            else:
+                target = _given_name_host(live, skey)
+                rule = "given-name" if target is not None else rule
         if target is None:
             target = bare_clusters.get(skey)
             if target is None:
                 target = bare_clusters[skey] = article.new(EntityType.PERSON)
         article.assign(target, m, p.display, rule)
+
+
+def _join_variants(article: ArticleClusters, by_key: dict[str, Cluster]) -> None:
+    """Two spellings of one full name ("Ranil Wickremesinghe" / "Ranil Wickremasinghe": one first name, the
+    surnames one slip apart), and a person's last names alone ("Lopez Obrador" in "Andres Manuel Lopez
+    Obrador": at least two words that end exactly one name two or more words longer)."""
+    keys = sorted((k for k in by_key if not by_key[k].absorbed), key=lambda k: -len(k.split()))
+    for short in reversed(keys):
+        sw = short.split()
+        hosts = [
+            k
+            for k in keys
+            if k != short
+            and not by_key[k].absorbed
+            and (
+                (len(k.split()) >= len(sw) + 2 and k.split()[-len(sw) :] == sw)
+                or (
+                    len(k.split()) == len(sw)
+                    and k.split()[:-1] == sw[:-1]
+                    and near_surname(k.split()[-1], sw[-1])
+                )
+            )
+        ]
+        if len(hosts) == 1 and not by_key[short].absorbed:
+            host = by_key[hosts[0]]
+            for mm, surface, rule in by_key[short].members:
+                article.assign(host, mm, surface, rule)
+            by_key[short].absorbed = True
+
+
+def _given_name_host(live: dict[str, Cluster], word: str) -> Cluster | None:
+    """ "Raila" for Raila Odinga, "Tsai" for Tsai Ing-wen (family name first): one word that opens the name of
+    exactly one person of the article, and ends none, is that person; so is the word before a surname's
+    particle ("Lula" in "Luiz Inacio Lula da Silva")."""
+    particles = lexicon().particles
+
+    def holds(key: str) -> bool:
+        words = key.split()
+        if len(words) < 2:
+            return False
+        return words[0] == word or any(
+            w == word and words[i + 1] in particles for i, w in enumerate(words[1:-1], start=1)
+        )
+
+    opens = [c for k, c in live.items() if holds(k)]
+    if len(opens) != 1 or any(_surname_of_key(k) == word for k in live):
+        return None
+    return opens[0]
 
 
 def _surname_of_key(key: str) -> str:
@@ -152,6 +210,8 @@ def _build(article: ArticleClusters) -> ArticleResolution:
         if c.absorbed or not c.members:
             continue
         ent = _entity(c, article.article_id)
+        if c.type == EntityType.PERSON:
+            ent.aliases.extend(a for a in _titled_forms(c, article.text) if a not in ent.aliases)
         if ent.id in entities:
             absorb(entities[ent.id], ent)
         else:
@@ -176,6 +236,21 @@ def _build(article: ArticleClusters) -> ArticleResolution:
     return ArticleResolution(
         entities=entities, spans=spans, article_id=article.article_id, ambiguous=article.ambiguous
     )
+
+
+def _titled_forms(c: Cluster, text: str) -> list[str]:
+    """ "President Soto": a surname written after a personal title is a spelling of the person, as the text
+    uses it (the mention itself leaves the title out)."""
+    titles = load("actor_nouns").words("person_titles")
+    out = []
+    for m, _, _ in c.members:
+        if " " in m.text.strip():
+            continue
+        before = text[max(0, m.start_char - 30) : m.start_char]
+        words = before.split()
+        if words and before.endswith(" ") and words[-1][:1].isupper() and words[-1].lower() in titles:
+            out.append(f"{words[-1]} {strip_possessive(m.text)}")
+    return list(dict.fromkeys(out))
 
 
 def _entity(c: Cluster, article_id: str) -> Entity:
@@ -210,6 +285,11 @@ def _entity(c: Cluster, article_id: str) -> Entity:
         rules = [r for _, _, r in c.members]
     # Aliases keep titles as written ("Mr Bakiyev"); only a possessive is dropped.
     aliases = list(dict.fromkeys(strip_possessive(m.text) for m, _, _ in c.members))
+    if c.type == EntityType.COUNTRY:
+        aliases = list(dict.fromkeys([*aliases, *_country_words(aliases, name)]))
+    elif c.type in ORG_TYPES and c.name is None:
+        # Not for a national institution: "Electoral Commission" alone would stand for every country's.
+        aliases = list(dict.fromkeys([*aliases, *_without_country(aliases)]))
     merges = list(dict.fromkeys((m.text, r) for (m, _, _), r in zip(c.members, rules, strict=True)))
     return Entity(
         id=eid,
@@ -220,6 +300,33 @@ def _entity(c: Cluster, article_id: str) -> Entity:
         kb_id=c.kb_id,
         merges=[MergeRecord(mention=t, rule=r, article_id=article_id) for t, r in merges],
     )
+
+
+def _country_words(phrases: list[str], country: str) -> list[str]:
+    """ "Rwandan" of "Rwandan army", "Burma" of "Burma's military": the words of a phrase that name the
+    country are a spelling of it too."""
+    gz = gazetteer()
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        for n in range(len(words) - 1, 0, -1):
+            head = strip_possessive(" ".join(words[:n]))
+            hit = gz.lookup(head)
+            if hit is not None and hit.kind in ("country", "demonym") and hit.kb_name == country:
+                out.append(head)
+                break
+    return out
+
+
+def _without_country(names: list[str]) -> list[str]:
+    """ "Ruritania's Election Council": the body's own name follows its country's possessive."""
+    out = []
+    for name in names:
+        owner, sep, rest = name.replace("\u2019", "'").partition("'s ")
+        hit = gazetteer().lookup(owner) if sep and rest[:1].isupper() else None
+        if hit is not None and hit.kind == "country":
+            out.append(rest)
+    return out
 
 
 def _choose_name(forms: list[str]) -> str:

@@ -25,6 +25,7 @@ class _Lexicon:
     honorifics: frozenset[str]
     name_part_honorifics: frozenset[str]
     particles: frozenset[str]
+    article_prefixes: frozenset[str]
     acronym_stopwords: frozenset[str]
     # (variant words, canonical name), longest variants first so "central election commission" wins over
     # "election commission".
@@ -44,6 +45,7 @@ def lexicon() -> _Lexicon:
         honorifics=source.words("honorifics"),
         name_part_honorifics=source.words("name_part_honorifics"),
         particles=source.words("particles"),
+        article_prefixes=source.words("article_prefixes"),
         acronym_stopwords=source.words("acronym_stopwords"),
         institutions=tuple(institutions),
     )
@@ -101,7 +103,11 @@ def strip_honorifics(tokens: list[str]) -> tuple[list[str], bool]:
 def word_key(word: str) -> str:
     """Transliteration key of one word: "Bakiyev" and "Bakiev" give "bakiev"."""
     parts = []
-    for part in unidecode(word).lower().split("-"):
+    pieces = unidecode(word).lower().split("-")
+    if len(pieces) > 1 and pieces[0] in lexicon().article_prefixes:
+        # "al-Hariri", "el-Sissi": the Arabic article is written or left out as the outlet likes.
+        pieces = pieces[1:]
+    for part in pieces:
         part = _NON_LETTER.sub("", part)
         for pattern, replace in lexicon().rules:
             part = pattern.sub(replace, part)

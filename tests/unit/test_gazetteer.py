@@ -54,6 +54,9 @@ def test_abbreviations_only_in_their_usual_casing() -> None:
         ("Ghanaian", "Ghana"),
         ("Ivorian", "Côte d'Ivoire"),
         ("Burundian", "Burundi"),
+        # Names ending in -ti, -li, -wi take -an.
+        ("Djiboutian", "Djibouti"),
+        ("Malawian", "Malawi"),
     ],
 )
 def test_demonyms(word: str, country: str) -> None:
@@ -99,6 +102,13 @@ def test_curated_organisations_and_parties() -> None:
         assert hit is not None and hit.kb_name == name and hit.type == etype, surface
     for entry in g.orgs.values():
         assert entry.source.startswith("https://"), entry.name
+
+
+def test_every_curated_organisation_keeps_its_whole_name() -> None:
+    # A name with a comma, unquoted in the list's flow mappings, would be cut at the comma.
+    hit = gazetteer().lookup("Foreign Office")
+    assert hit is not None and hit.kb_name == "Foreign, Commonwealth and Development Office"
+    assert gazetteer().lookup("Foreign") is None
 
 
 def test_an_organisation_points_at_its_country_by_the_countrys_one_name() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 from spacy.language import Language
+from spacy.tokens import Span
 
-from ingest.mentions import find_mentions
+from ingest.mentions import _join_particle_names, find_mentions
 from ingest.models import EntityType, Mention
 from ingest.nlp import load_nlp
 
@@ -202,3 +203,57 @@ def test_names_with_particles_are_one_person(nlp: Language, text: str, name: str
     people = [m.text for m in ms if m.type == EntityType.PERSON]
     assert name in people
     assert not [m for m in ms if m.text in name and m.text != name]
+
+
+def test_a_piece_of_an_office_title_is_no_organisation(nlp: Language) -> None:
+    ms = mentions(
+        nlp,
+        "Osterlich Foreign Minister Ivo Brandt met US Secretary of State Ana Soto, and the Defense Minister "
+        "praised the supreme leader of Ruritania.",
+    )
+    orgs = [m.text for m in ms if m.type in (EntityType.ORGANIZATION, EntityType.PARTY)]
+    assert not {"Foreign", "State", "Defense", "supreme"} & set(orgs)
+
+
+def test_a_body_named_in_a_title_stays_a_body(nlp: Language) -> None:
+    ms = mentions(nlp, "The leader has agreed to resign, the Parliament speaker said on Saturday.")
+    assert [m.type for m in ms if m.text == "Parliament"] == [EntityType.ORGANIZATION]
+
+
+def test_the_name_a_defined_acronym_abbreviates_is_one_mention(nlp: Language) -> None:
+    ms = mentions(nlp, "Police raided the offices of the Ruritania National Renewal Party (RNRP) on Monday.")
+    assert [m.type for m in by_text(ms, "Ruritania National Renewal Party")] == [EntityType.PARTY]
+    ms = mentions(nlp, "He spoke for the Party of the Green Revolution (PRG), which lost the vote.")
+    assert by_text(ms, "Party of the Green Revolution") and by_text(ms, "PRG")
+    assert not [m for m in ms if "(" in m.text]
+
+
+def test_an_organisation_described_as_a_party_is_one(nlp: Language) -> None:
+    ms = mentions(nlp, "However, the opposition Citizens Renewal Movement rejected the count.")
+    assert [m.type for m in by_text(ms, "Citizens Renewal Movement")] == [EntityType.PARTY]
+
+
+def test_a_name_cut_in_two_by_the_model_is_one_person(nlp: Language) -> None:
+    doc = nlp("Police said the leader Tariq Hamid Nur Saleem was arrested, and Ana met Ivo.")
+    halves = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    apart = [Span(doc, 12, 13, label="PERSON"), Span(doc, 14, 15, label="PERSON")]
+    joined = _join_particle_names(doc, halves + apart)
+    assert [e.text for e in joined] == ["Tariq Hamid Nur Saleem", "Ana", "Ivo"]
+
+
+def test_a_name_after_a_title_or_honorific_is_a_person(nlp: Language) -> None:
+    ms = mentions(
+        nlp, "Tomas Vidal won. Mr Vidal thanked Mr Rendegaard, and President of Chile Ana Soto spoke."
+    )
+    people = {m.text for m in ms if m.type == EntityType.PERSON}
+    assert {"Tomas Vidal", "Mr Vidal", "Mr Rendegaard", "Ana Soto"} <= people
+
+
+def test_a_name_in_apposition_with_a_candidate_is_a_person(nlp: Language) -> None:
+    ms = mentions(nlp, "Voters backed the ruling party's candidate, Elio Moreno, on Sunday.")
+    assert [m.type for m in by_text(ms, "Elio Moreno")] == [EntityType.PERSON]
+
+
+def test_a_monarchs_title_and_number_are_part_of_the_name(nlp: Language) -> None:
+    ms = mentions(nlp, "Ruritania's King Hamad II on Monday condemned the attack.")
+    assert [m.type for m in by_text(ms, "King Hamad II")] == [EntityType.PERSON]

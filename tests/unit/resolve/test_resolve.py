@@ -562,3 +562,88 @@ def test_known_actors_keep_names_but_not_the_merge_records_of_earlier_articles()
     country = next(e for e in known.by_id.values() if e.name == "Ruritania")
     # The records stay with each article (MENTIONED_IN); a country named everywhere must not gather them all.
     assert country.merges == [] and "Ruritania" in [country.name, *country.aliases]
+
+
+def test_a_given_name_alone_is_the_one_person_it_opens() -> None:
+    text = "Tomas Vidal and Ana Soto met. Tomas said the talks went well."
+    res = resolve(text, [("Tomas Vidal", P), ("Ana Soto", P), ("Tomas", P)])
+    assert span_ids(res) == [pid("Tomas Vidal"), pid("Ana Soto"), pid("Tomas Vidal")]
+
+
+def test_a_family_name_written_first_is_the_person() -> None:
+    text = "Wen Li-hua won the vote. Wen thanked voters."
+    res = resolve(text, [("Wen Li-hua", P), ("Wen", P)])
+    assert len(set(span_ids(res))) == 1
+
+
+def test_a_first_word_shared_by_two_people_joins_neither() -> None:
+    text = "Tomas Vidal met Tomas Berg. Tomas said the talks went well."
+    res = resolve(text, [("Tomas Vidal", P), ("Tomas Berg", P), ("Tomas", P)])
+    ids = span_ids(res)
+    assert ids[2] not in (ids[0], ids[1])
+
+
+def test_a_first_word_that_is_another_persons_surname_joins_neither() -> None:
+    text = "Vidal Soto met Ana Vidal. Vidal said the talks went well."
+    res = resolve(text, [("Vidal Soto", P), ("Ana Vidal", P), ("Vidal", P)])
+    assert span_ids(res)[2] == pid("Ana Vidal")
+
+
+def test_a_countrys_adjective_in_a_phrase_is_a_spelling_of_it() -> None:
+    text = "Rwandan troops crossed the border of Rwanda."
+    res = resolve(
+        text,
+        [
+            ("Rwandan troops", C, {"kb_name": "Rwanda", "label_source": "demonym"}),
+            ("Rwanda", C, {"kb_name": "Rwanda"}),
+        ],
+    )
+    rwanda = res.entities[entity_id(C, "Rwanda")]
+    assert {"Rwandan", "Rwanda", "Rwandan troops"} <= set(rwanda.aliases)
+
+
+def test_the_arabic_article_is_written_or_left_out() -> None:
+    text = "Karim al-Nasser spoke. Karim Nasser said Nasser would stay."
+    res = resolve(text, [("Karim al-Nasser", P), ("Karim Nasser", P), ("Nasser", P)])
+    assert len(set(span_ids(res))) == 1
+
+
+def test_a_persons_two_surnames_alone_and_a_slip_of_spelling() -> None:
+    text = "Ana Maria Vidal Serrano won. Vidal Serrano thanked Tomas Rendegaard. Tomas Rendagaard replied."
+    res = resolve(
+        text,
+        [
+            ("Ana Maria Vidal Serrano", P),
+            ("Vidal Serrano", P),
+            ("Tomas Rendegaard", P),
+            ("Tomas Rendagaard", P),
+        ],
+    )
+    ids = span_ids(res)
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+
+
+def test_the_word_before_a_surname_particle_is_the_person() -> None:
+    text = "Paulo Nunes da Costa won. Nunes thanked voters."
+    res = resolve(text, [("Paulo Nunes da Costa", P), ("Nunes", P)])
+    assert len(set(span_ids(res))) == 1
+
+
+def test_a_monarch_is_not_a_namesake_by_surname() -> None:
+    text = "Omar Hamad met King Hamad II in the capital."
+    res = resolve(text, [("Omar Hamad", P), ("King Hamad II", P)])
+    ids = span_ids(res)
+    assert ids[0] != ids[1]
+
+
+def test_a_titled_surname_is_a_spelling_of_the_person() -> None:
+    text = "Ana Soto won. President Soto thanked voters."
+    res = resolve(text, [("Ana Soto", P), ("Soto", P)])
+    assert "President Soto" in res.entities[pid("Ana Soto")].aliases
+
+
+def test_a_bodys_name_after_its_countrys_possessive_is_a_spelling_of_it() -> None:
+    text = "Chile's Poll Council said the count was over."
+    res = resolve(text, [("Chile's Poll Council", ORG)])
+    body = next(e for e in res.entities.values() if e.type == ORG)
+    assert "Poll Council" in body.aliases
