@@ -55,7 +55,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 # is the mention, typed as the model would.
                 etype = _org_type(doc[longer:end]) if hit.kind == "org" else EntityType.LOCATION
                 if hit.kind == "place" and (
-                    _after_person_title(doc, longer, end) or _apposed_to_person_noun(doc[longer:end])
+                    _after_person_title(doc, longer, end)
+                    or _apposed_to_person_noun(doc[longer:end])
+                    or _given_name_before(doc, longer, start)
                 ):
                     etype = EntityType.PERSON
                 cands.append(Candidate(longer, end, etype, "ner", None, label))
@@ -207,6 +209,17 @@ def _longer_name_start(doc: Doc, start: int, ents: list[Span], i: int) -> int | 
     if j == start or (doc[j].is_sent_start and j == start - 1 and doc[j].pos_ != "PROPN"):
         return None
     return j
+
+
+def _given_name_before(doc: Doc, start: int, place_start: int) -> bool:
+    """ "Alejandro Rivera", "Ruben Rochi Parker": one or two capitalised words before a place's name that
+    open no place name ("San Miguel", "North Ossetia") are given names, and the place a surname."""
+    words = doc[start:place_start]
+    openers = load("names").words("place_name_openers")
+    return 0 < len(words) <= 2 and all(
+        t.is_title and t.is_alpha and t.lower_ not in openers and gazetteer().lookup(t.text) is None
+        for t in words
+    )
 
 
 def _name_continues(doc: Doc, end: int, ents: list[Span], i: int) -> int | None:

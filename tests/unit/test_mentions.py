@@ -257,3 +257,9 @@ def test_a_name_in_apposition_with_a_candidate_is_a_person(nlp: Language) -> Non
 def test_a_monarchs_title_and_number_are_part_of_the_name(nlp: Language) -> None:
     ms = mentions(nlp, "Ruritania's King Hamad II on Monday condemned the attack.")
     assert [m.type for m in by_text(ms, "King Hamad II")] == [EntityType.PERSON]
+
+
+def test_a_given_name_before_a_place_makes_the_place_a_surname(nlp: Language) -> None:
+    ms = mentions(nlp, "Judge Alejandro Rivera opened an inquiry, and thousands marched in San Miguel.")
+    assert [m.type for m in by_text(ms, "Alejandro Rivera")] == [EntityType.PERSON]
+    assert [m.type for m in by_text(ms, "San Miguel")] == [EntityType.LOCATION]
