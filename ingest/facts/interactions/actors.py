@@ -14,8 +14,8 @@ from ingest.facts.plover_lexicon import PloverLexicon
 from ingest.facts.syntax import conjuncts, relative_antecedent, words
 from ingest.models import EntityType
 
-# Places are actors: PLOVER codes a city or region as the authority acting there or acted upon ("troops
-# shelled Kabul", "Baghdad protested"). An office is never an actor; its holder is.
+# A country is an actor (its state); a town can be acted upon ("troops shelled the town") but never acts
+# (interactions/__init__.py). An office is never an actor; its holder is.
 NON_ACTOR_TYPES = {EntityType.OFFICE}
 PLACE_TYPES = {EntityType.COUNTRY, EntityType.LOCATION}
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
