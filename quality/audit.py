@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ingest.models import ArticleExtraction, ReadError
+from ingest.models import STRUCTURAL_TYPES, ArticleExtraction, ReadError
 from ingest.pipeline import extract_paths
 from polgraph.settings import Settings
 from quality.corpus import ARTICLES
@@ -94,6 +94,11 @@ def summary(path: Path) -> str:
     for rtype, counts in sorted(per_type.items()):
         total.update(counts)
         lines.append(_line(rtype, counts))
+    structural = Counter[str]()
+    for rtype in STRUCTURAL_TYPES:
+        structural.update(per_type.get(rtype, Counter()))
+    lines.append(_line("interactions", total - structural))
+    lines.append(_line("structural", structural))
     lines.append(_line("all", total))
     return "\n".join(lines)
 
