@@ -36,6 +36,21 @@ class VerbRules:
         self.lex = who.lex
         self.targets = Targets(who)
 
+    def asks_for_an_act(self, verb: Token) -> bool:
+        """ "X called for protests / sanctions against Y": an appeal for an act, addressed to no one the
+        sentence names; Y is the act's target, not the appeal's."""
+        if verb.lemma_.lower() not in words("appeal_verbs"):
+            return False
+        if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in verb.children):
+            return False  # "urged X to", "called on X to": the appeal has an addressee
+        return any(
+            p.lemma_.lower() in self.lex.nouns
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
     def denial_targets(self, verb: Token) -> list[str] | None:
         """Whom a denial answers. "X denied the charges" rejects whoever made them: the charges' author when
         the phrase names one ("dismissed claims by Y"), else DENIED, which the article's earlier accusations
@@ -69,6 +84,8 @@ class VerbRules:
             return
         if negated(verb) or (refusal and negated(head)):
             return
+        if self.asks_for_an_act(verb):
+            return  # "called for protests against X": the act asked for (nouns.py), not a request of X
         if lemma in lex.words("refusal_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
             return  # the refused act carries the relation (REJECT), see `refusal` below
         accused = accused_chain(verb, self.lex)

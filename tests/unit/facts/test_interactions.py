@@ -488,3 +488,11 @@ def test_paying_a_visit_call_or_tribute_is_what_the_noun_says(nlp: Language) -> 
     assert ("SUPPORT", "ana-lusk", "boris-vale") in triples(
         rels(nlp, "Ana Lusk paid tribute to Boris Vale.", names)
     )
+
+
+def test_an_appeal_for_an_act_against_someone_is_no_request_of_them(nlp: Language) -> None:
+    names = {"Ana Lusk": P, "Boris Vale": P, "Norland": C}
+    found = triples(rels(nlp, "Ana Lusk called for sanctions against Boris Vale.", names))
+    assert ("REQUEST", "ana-lusk", "boris-vale") not in found, found
+    found = triples(rels(nlp, "Ana Lusk called on Norland to impose sanctions.", names))
+    assert ("REQUEST", "ana-lusk", "norland") in found, found
