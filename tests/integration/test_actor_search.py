@@ -16,7 +16,7 @@ from ingest.write import GraphWriter
 from polgraph.cypher import split_statements
 from polgraph.settings import Settings
 from queries.catalog import default_catalog
-from queries.runner import run_saved_query
+from queries.runner import run_saved_query, to_graph
 from schema.migrate import MIGRATIONS_DIR, apply_migrations
 from tests.integration.test_write import ent, extraction
 
@@ -167,3 +167,36 @@ def test_a_search_node_left_without_its_actor_is_never_an_answer(
     assert "person:marek-novak" not in search(neo4j_settings, "Marek Novak")
     assert backers(empty_graph, neo4j_settings, "Marek Novak") == set()
     assert search(neo4j_settings, "Ana Lopez")[0] == "person:ana-lopez"
+
+
+def test_no_saved_query_answers_with_a_search_node(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    # Actors named by an alias or a name, so that every look-up goes through the search indexes: each node the
+    # answers draw (their graph form, which the explorer draws) is an actor, an election or an event.
+    GraphWriter(empty_graph, neo4j_settings.neo4j_database).write(
+        [extraction("a1", "h1", "Lopez backed Novak.")]
+    )
+    graph_ids = {
+        r["id"]
+        for r in empty_graph.execute_query(
+            "MATCH (n) WHERE n:Actor OR n:Election OR n:Event RETURN n.id AS id"
+        ).records
+    }
+    key = empty_graph.execute_query("MATCH ()-[r:SUPPORT]->() RETURN r.key AS key").records[0]["key"]
+    given = {
+        "actor": "mr novak",
+        "from_actor": "Mr Novak",
+        "to_actor": "ana lopez",
+        "other": "Ana Lopez",
+        "key": key,
+        "country": "Ruritania",
+    }
+    drawn: dict[str, set[str]] = {}
+    for name, query in default_catalog().items():
+        params = {p.name: given[p.name] for p in query.params if p.name in given}
+        if "country" in params and not query.param("country").required:  # type: ignore[union-attr]
+            del params["country"]
+        result = run_saved_query(empty_graph, neo4j_settings, query, query.bind(params))
+        drawn[name] = {node.id for node in to_graph(result).nodes}
+        assert drawn[name] <= graph_ids, (name, drawn[name] - graph_ids)
+    for name in ("actor_profile", "actor_timeline", "who_backed_whom", "interactions", "connection_path"):
+        assert {"person:ana-lopez", "person:marek-novak"} <= drawn[name], (name, drawn[name])
