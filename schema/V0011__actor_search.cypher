@@ -17,10 +17,11 @@ DROP INDEX actor_grams IF EXISTS;
 CREATE CONSTRAINT actor_search_actor_id IF NOT EXISTS FOR (n:ActorSearch) REQUIRE n.actor_id IS UNIQUE;
 // Every actor gets its search node, in batches so that a large graph is not rewritten in one transaction.
 // The text is the one the actor carried; an actor without it (made by hand) has it cut here as the writer
-// cuts it (ingest/cypher/actors.cypher).
+// cuts it (ingest/cypher/actors.cypher). A node made by hand without an id has nothing to be keyed by.
 MATCH (n:Actor)
-WHERE n.aliases_text IS NOT NULL OR n.name_grams IS NOT NULL
-   OR NOT EXISTS { MATCH (:ActorSearch {actor_id: n.id}) }
+WHERE n.id IS NOT NULL
+  AND (n.aliases_text IS NOT NULL OR n.name_grams IS NOT NULL
+       OR NOT EXISTS { MATCH (:ActorSearch {actor_id: n.id}) })
 CALL (n) {
   WITH n, coalesce(n.aliases, []) AS aliases
   WITH n, aliases,
