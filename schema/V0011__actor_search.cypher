@@ -18,11 +18,13 @@ CREATE CONSTRAINT actor_search_actor_id IF NOT EXISTS FOR (n:ActorSearch) REQUIR
 // Every actor gets its search node, in batches so that a large graph is not rewritten in one transaction.
 // The text is the one the actor carried; an actor without it (made by hand) has it cut here as the writer
 // cuts it (ingest/cypher/actors.cypher). A node made by hand without an id has nothing to be keyed by.
+// Whether an actor has its search node already is asked in the inner transaction, which then writes it:
+// asked in the outer one, the key's lock it keeps would block the inner one's MERGE until both time out.
 MATCH (n:Actor)
 WHERE n.id IS NOT NULL
-  AND (n.aliases_text IS NOT NULL OR n.name_grams IS NOT NULL
-       OR NOT EXISTS { MATCH (:ActorSearch {actor_id: n.id}) })
 CALL (n) {
+  OPTIONAL MATCH (known:ActorSearch {actor_id: n.id})
+  WITH n, known WHERE known IS NULL OR n.aliases_text IS NOT NULL OR n.name_grams IS NOT NULL
   WITH n, coalesce(n.aliases, []) AS aliases
   WITH n, aliases,
        [c IN split(toLower(reduce(s = coalesce(n.name, ''), x IN aliases | s + ' ' + x)), '')
