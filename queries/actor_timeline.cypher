@@ -5,16 +5,23 @@
 // param: to_date date -- On or before this day
 // param: limit int default=200 min=1 max=1000 -- Rows to return at most
 // example: polgraph query actor_timeline --param actor=Otunbayeva
-// The actor by id; failing that, by a name or alias (case-insensitive) through the full-text index, whose
+// The actor by id; failing that, by a name or alias (case-insensitive) through the full-text
+// indexes (an actor's search node, or its own name for one made by hand; schema/V0011), whose
 // phrase match narrows the actors to compare exactly: never a scan of every actor. An id names one actor,
 // and skipping the full-text search for it saves ~15% of the server's CPU for a query (bench/PROFILE.md).
 CALL () {
   MATCH (a:Actor {id: $actor}) RETURN a
   UNION
   WITH 1 AS one WHERE NOT EXISTS { MATCH (:Actor {id: $actor}) }
-  CALL db.index.fulltext.queryNodes('actor_names',
-    '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
-  YIELD node AS a
+  WITH '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"' AS phrase
+  CALL (phrase) {
+    CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node
+    MATCH (a:Actor {id: node.actor_id})
+    RETURN a
+    UNION
+    CALL db.index.fulltext.queryNodes('actor_name_text', phrase) YIELD node AS a
+    RETURN a
+  }
   WITH a WHERE toLower(a.name) = toLower($actor)
     OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
   RETURN a

@@ -5,16 +5,23 @@
 // param: max_hops int default=4 min=1 max=6 -- Longest chain to report
 // param: limit int default=10 min=1 max=100 -- Paths to return at most
 // example: polgraph query connection_path --param from_actor=Putin --param to_actor=Bakiyev --param max_hops=3
-// The actor by id; failing that, by a name or alias (case-insensitive) through the full-text index, whose
+// The actor by id; failing that, by a name or alias (case-insensitive) through the full-text
+// indexes (an actor's search node, or its own name for one made by hand; schema/V0011), whose
 // phrase match narrows the actors to compare exactly: never a scan of every actor. An id names one actor,
 // and skipping the full-text search for it saves ~15% of the server's CPU for a query (bench/PROFILE.md).
 CALL () {
   MATCH (a:Actor {id: $from_actor}) RETURN a
   UNION
   WITH 1 AS one WHERE NOT EXISTS { MATCH (:Actor {id: $from_actor}) }
-  CALL db.index.fulltext.queryNodes('actor_names',
-    '"' + reduce(q = $from_actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
-  YIELD node AS a
+  WITH '"' + reduce(q = $from_actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"' AS phrase
+  CALL (phrase) {
+    CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node
+    MATCH (a:Actor {id: node.actor_id})
+    RETURN a
+    UNION
+    CALL db.index.fulltext.queryNodes('actor_name_text', phrase) YIELD node AS a
+    RETURN a
+  }
   WITH a WHERE toLower(a.name) = toLower($from_actor)
     OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($from_actor))
   RETURN a
@@ -23,9 +30,15 @@ CALL () {
   MATCH (b:Actor {id: $to_actor}) RETURN b
   UNION
   WITH 1 AS one WHERE NOT EXISTS { MATCH (:Actor {id: $to_actor}) }
-  CALL db.index.fulltext.queryNodes('actor_names',
-    '"' + reduce(q = $to_actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
-  YIELD node AS b
+  WITH '"' + reduce(q = $to_actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"' AS phrase
+  CALL (phrase) {
+    CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node
+    MATCH (b:Actor {id: node.actor_id})
+    RETURN b
+    UNION
+    CALL db.index.fulltext.queryNodes('actor_name_text', phrase) YIELD node AS b
+    RETURN b
+  }
   WITH b WHERE toLower(b.name) = toLower($to_actor)
     OR any(al IN coalesce(b.aliases, []) WHERE toLower(al) = toLower($to_actor))
   RETURN b

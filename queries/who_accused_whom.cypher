@@ -14,18 +14,24 @@ WHERE $country IS NOT NULL
        OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
 WITH collect(c.id) AS countries
 // An actor named by the caller is looked up once (by id; failing that, by name or alias through the
-// full-text index) and its relationships expanded from it.
+// full-text indexes of search nodes and of hand-made actors' names, schema/V0011) and its relationships expanded from it.
 WITH countries,
      COLLECT {
        MATCH (a:Actor {id: $actor}) RETURN a.id AS id
        UNION
        WITH 1 AS one WHERE $actor IS NOT NULL AND NOT EXISTS { MATCH (:Actor {id: $actor}) }
-       CALL db.index.fulltext.queryNodes('actor_names',
-         '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
-       YIELD node
-       WITH node WHERE toLower(node.name) = toLower($actor)
-         OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($actor))
-       RETURN node.id AS id
+       WITH '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"' AS phrase
+       CALL (phrase) {
+         CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node
+         MATCH (a:Actor {id: node.actor_id})
+         RETURN a
+         UNION
+         CALL db.index.fulltext.queryNodes('actor_name_text', phrase) YIELD node AS a
+         RETURN a
+       }
+       WITH a WHERE toLower(a.name) = toLower($actor)
+         OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+       RETURN a.id AS id
      } AS actor_ids
 // What stands for the country on either side of a fact: the country, actors located in or belonging to
 // it, elections held in it, holders of its offices, members and leaders of its parties. Gathered once

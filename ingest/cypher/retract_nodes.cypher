@@ -8,13 +8,16 @@ WITH DISTINCT aid, art
 OPTIONAL MATCH (art)<-[m:MENTIONED_IN]-(named:Actor)
 DELETE m
 // An actor that only this article's old text named, with nothing left but its own place in a country, goes
-// too: kept, it would still be found by name and be offered to later articles as a known actor.
+// too: kept, it would still be found by name and be offered to later articles as a known actor. Its search
+// node (keyed by its id, joined to nothing) goes with it.
 WITH aid, art, collect(DISTINCT named) AS named
 CALL (named) {
   UNWIND named AS a
   WITH a WHERE NOT EXISTS {
     MATCH (a)-[r]-() WHERE NOT (startNode(r) = a AND type(r) IN ['LOCATED_IN', 'OFFICE_OF'])
   }
+  OPTIONAL MATCH (search:ActorSearch {actor_id: a.id})
+  DELETE search
   DETACH DELETE a
 }
 WITH DISTINCT aid, art
