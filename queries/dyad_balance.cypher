@@ -10,23 +10,35 @@ WITH COLLECT {
        MATCH (a:Actor {id: $actor}) RETURN a.id AS id
        UNION
        WITH 1 AS one WHERE NOT EXISTS { MATCH (:Actor {id: $actor}) }
-       CALL db.index.fulltext.queryNodes('actor_names',
-         '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
-       YIELD node
-       WITH node WHERE toLower(node.name) = toLower($actor)
-         OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($actor))
-       RETURN node.id AS id
+       WITH '"' + reduce(q = $actor, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"' AS phrase
+       CALL (phrase) {
+         CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node
+         MATCH (a:Actor {id: node.actor_id})
+         RETURN a
+         UNION
+         CALL db.index.fulltext.queryNodes('actor_name_text', phrase) YIELD node AS a
+         RETURN a
+       }
+       WITH a WHERE toLower(a.name) = toLower($actor)
+         OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($actor))
+       RETURN a.id AS id
      } AS actor_ids,
      COLLECT {
        MATCH (a:Actor {id: $other}) RETURN a.id AS id
        UNION
        WITH 1 AS one WHERE NOT EXISTS { MATCH (:Actor {id: $other}) }
-       CALL db.index.fulltext.queryNodes('actor_names',
-         '"' + reduce(q = $other, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"')
-       YIELD node
-       WITH node WHERE toLower(node.name) = toLower($other)
-         OR any(al IN coalesce(node.aliases, []) WHERE toLower(al) = toLower($other))
-       RETURN node.id AS id
+       WITH '"' + reduce(q = $other, c IN ['\\', '"', '+', '-', '!', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*', '?', '|', '&', '/'] | replace(q, c, '\\' + c)) + '"' AS phrase
+       CALL (phrase) {
+         CALL db.index.fulltext.queryNodes('actor_names', phrase) YIELD node
+         MATCH (a:Actor {id: node.actor_id})
+         RETURN a
+         UNION
+         CALL db.index.fulltext.queryNodes('actor_name_text', phrase) YIELD node AS a
+         RETURN a
+       }
+       WITH a WHERE toLower(a.name) = toLower($other)
+         OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($other))
+       RETURN a.id AS id
      } AS other_ids
 UNWIND actor_ids AS aid
 MATCH (a:Actor {id: aid})-[r]-(b:Actor)

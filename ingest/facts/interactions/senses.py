@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
-from ingest.facts.syntax import prepositional_objects
+from ingest.facts.syntax import prepositional_objects, words
 
 
 def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
@@ -62,3 +62,19 @@ def carried_sense(verb: Token, lex: PloverLexicon) -> Sense | None:
         if spec is not None:
             return Sense(spec.type, spec.mode, "noun")
     return None
+
+
+def asks_for_an_act(verb: Token, lex: PloverLexicon) -> bool:
+    """ "X called for protests / sanctions against Y": an appeal for an act, addressed to no one the
+    sentence names; Y is the act's target, not the appeal's."""
+    if verb.lemma_.lower() not in words("appeal_verbs"):
+        return False
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in verb.children):
+        return False  # "urged X to", "called on X to": the appeal has an addressee
+    return any(
+        p.lemma_.lower() in lex.nouns
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )

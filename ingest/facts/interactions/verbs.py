@@ -17,7 +17,15 @@ from ingest.facts.interactions.clauses import (
     target_tokens,
 )
 from ingest.facts.interactions.found import Found
-from ingest.facts.interactions.senses import about_a_vote, armed, carried_sense, cued, sense_of, tells_a_tally
+from ingest.facts.interactions.senses import (
+    about_a_vote,
+    armed,
+    asks_for_an_act,
+    carried_sense,
+    cued,
+    sense_of,
+    tells_a_tally,
+)
 from ingest.facts.interactions.targets import Targets
 from ingest.facts.plover_lexicon import Sense
 from ingest.facts.syntax import negated, relative_antecedent, words
@@ -35,21 +43,6 @@ class VerbRules:
         self.ctx = who.ctx
         self.lex = who.lex
         self.targets = Targets(who)
-
-    def asks_for_an_act(self, verb: Token) -> bool:
-        """ "X called for protests / sanctions against Y": an appeal for an act, addressed to no one the
-        sentence names; Y is the act's target, not the appeal's."""
-        if verb.lemma_.lower() not in words("appeal_verbs"):
-            return False
-        if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in verb.children):
-            return False  # "urged X to", "called on X to": the appeal has an addressee
-        return any(
-            p.lemma_.lower() in self.lex.nouns
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for p in c.children
-            if p.dep_ == "pobj"
-        )
 
     def denial_targets(self, verb: Token) -> list[str] | None:
         """Whom a denial answers. "X denied the charges" rejects whoever made them: the charges' author when
@@ -84,7 +77,7 @@ class VerbRules:
             return
         if negated(verb) or (refusal and negated(head)):
             return
-        if self.asks_for_an_act(verb):
+        if asks_for_an_act(verb, lex):
             return  # "called for protests against X": the act asked for (nouns.py), not a request of X
         if lemma in lex.words("refusal_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
             return  # the refused act carries the relation (REJECT), see `refusal` below
