@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import typer
@@ -16,7 +17,7 @@ from polgraph.settings import Settings, get_settings
 from schema.migrate import MigrationError, apply_migrations, schema_version
 
 if TYPE_CHECKING:
-    from ingest.pipeline import IngestSummary
+    from ingest.pipeline import Engine, IngestSummary
 
 app = typer.Typer(no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 neo4j_app = typer.Typer(
@@ -129,20 +130,46 @@ def extract(
         console.print(f"{failures} input(s) skipped")
 
 
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("ingest")
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+    engine: EngineName = typer.Option(
+        EngineName.local,
+        help="Where articles are read, parsed and extracted: this process and its spaCy workers (local), or "
+        "a Dask cluster (dask: the scheduler at POLGRAPH_ENGINE_ADDRESS, else POLGRAPH_ENGINE_WORKERS "
+        "processes started here). Resolution across articles and the writes stay in this process.",
+    ),
 ) -> None:
     """Extract and write to Neo4j; re-running on the same articles changes nothing."""
+    settings = get_settings()
+    if engine is EngineName.dask:
+        if "-" in paths:
+            raise fail("--engine dask reads files, not standard input: give paths, or use --engine local")
+        try:
+            from ingest.dask_engine import DaskEngine, dask_client
+        except ImportError as exc:
+            raise fail(f"--engine dask needs Dask: pip install 'polgraph[engine]' ({exc})") from exc
+        with dask_client(settings) as client:
+            _ingest(paths, settings, DaskEngine(paths, client, settings))
+        return
+    _ingest(paths, settings, None)
+
+
+def _ingest(paths: list[str], settings: Settings, engine: Engine | None) -> None:
+    """The ingest command, with `engine` or, when None, the local one over `paths` read as needed."""
     import sys
     import time
 
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ingest.pipeline import IngestSummary, Pipeline, ingest_items, known_actors
+    from ingest.pipeline import IngestSummary, Pipeline, ingest_items, ingest_with, known_actors
     from ingest.read import read_inputs
 
-    settings = get_settings()
     summary = IngestSummary()
     try:
         with connect(settings) as driver:
@@ -170,9 +197,14 @@ def ingest(
                     rate = done / max(time.monotonic() - started, 1e-6)
                     progress.update(task, completed=done, rate=rate)
 
-                summary, _ = ingest_items(
-                    items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
-                )
+                if engine is None:
+                    summary, _ = ingest_items(
+                        items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+                    )
+                else:
+                    summary, _ = ingest_with(
+                        engine, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+                    )
                 progress.update(task, total=done)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
@@ -244,7 +276,7 @@ def up(
         schema_apply()
     except (LocalNeo4jError, DatabaseError) as exc:
         raise fail(str(exc)) from exc
-    ingest([data])
+    ingest([data], engine=EngineName.local)
     out.print(
         f"\n[bold]Explorer[/]       {settings.api_url}/explore  (search, networks, timelines, elections)\n"
         f"[bold]Neo4j Browser[/]  {settings.browser_url}  (user {settings.neo4j_user}, "

@@ -18,7 +18,8 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -133,6 +134,16 @@ def _read_directory(root: Path, max_bytes: int) -> Iterator[RawArticle | ReadErr
 
 
 def _walk(directory: Path, max_bytes: int, ancestors: frozenset[str]) -> Iterator[RawArticle | ReadError]:
+    for item in _walk_files(directory, ancestors):
+        if isinstance(item, ReadError):
+            yield item
+        else:
+            yield from _read_path(item, max_bytes, top_level=False)
+
+
+def _walk_files(directory: Path, ancestors: frozenset[str]) -> Iterator[Path | ReadError]:
+    """The files under `directory` that may be articles, depth-first in sorted order, entering no directory
+    twice (symlink loops)."""
     real = os.path.realpath(directory)
     if real in ancestors:
         yield ReadError(
@@ -152,9 +163,56 @@ def _walk(directory: Path, max_bytes: int, ancestors: frozenset[str]) -> Iterato
         if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIX):
             continue
         if entry.is_dir():
-            yield from _walk(entry, max_bytes, inner)
+            yield from _walk_files(entry, inner)
         else:
-            yield from _read_path(entry, max_bytes, top_level=False)
+            yield entry
+
+
+# ---------------------------------------------------------------------------------- files, listed first
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file `read_inputs` would read, not read yet: so that other processes can read it."""
+
+    path: str
+    top_level: bool  # given by name rather than found in a directory
+    size: int
+
+
+def input_files(paths: list[str]) -> Iterator[InputFile | ReadError]:
+    """The files of `paths`, in the order `read_inputs` reads them, without reading them. A directory that
+    holds no file at all is reported here; every other problem is found by `read_files`."""
+    for path in paths:
+        if path == "-":
+            yield ReadError(source=STDIN_SOURCE, problem="standard input can only be read by read_inputs")
+            continue
+        root = Path(path)
+        if not root.is_dir():
+            yield InputFile(path, True, _size(root))
+            continue
+        found = False
+        for item in _walk_files(root, frozenset()):
+            if isinstance(item, ReadError):
+                yield item
+            else:
+                found = True
+                yield InputFile(str(item), False, _size(item))
+        if not found:
+            yield ReadError(source=path, problem="directory holds no readable articles")
+
+
+def read_files(files: Iterable[InputFile], *, max_bytes: int = 5_000_000) -> Iterator[RawArticle | ReadError]:
+    """What `read_inputs` reads from these files."""
+    for file in files:
+        yield from _read_path(Path(file.path), max_bytes, top_level=file.top_level)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _read_file(path: Path, suffix: str, max_bytes: int) -> Iterator[RawArticle | ReadError]:
