@@ -226,6 +226,57 @@ def _ingest(paths: list[str], settings: Settings, engine: Engine | None) -> None
         raise typer.Exit(1)
 
 
+@app.command("load")
+def load(
+    paths: list[str] = typer.Argument(..., help="Files or directories."),
+    bulk: bool = typer.Option(
+        False,
+        "--bulk",
+        help="Write the graph as CSV and import it with neo4j-admin (server stopped meanwhile): for a first "
+        "load of an empty database, many times faster than transactions. Without it: polgraph ingest.",
+    ),
+    engine: EngineName = typer.Option(EngineName.local, help="As for polgraph ingest."),
+) -> None:
+    """A first load of a large corpus into an empty database."""
+    if not bulk:
+        ingest(paths, engine=engine)
+        return
+    settings = get_settings()
+    if "-" in paths:
+        raise fail("--bulk reads files, not standard input")
+    if engine is EngineName.dask:
+        try:
+            from ingest.dask_engine import DaskEngine, dask_client
+        except ImportError as exc:
+            raise fail(f"--engine dask needs Dask: pip install 'polgraph[engine]' ({exc})") from exc
+        with dask_client(settings) as client:
+            _load_bulk(settings, DaskEngine(paths, client, settings))
+        return
+    from ingest.pipeline import LocalEngine
+    from ingest.read import read_inputs
+
+    _load_bulk(settings, LocalEngine(read_inputs(paths), settings.ingest_batch_size))
+
+
+def _load_bulk(settings: Settings, engine: Engine) -> None:
+    from ingest.load import BulkLoadError, bulk_load
+
+    console.print(f"bulk load into database '{settings.neo4j_database}' at {settings.neo4j_uri}…")
+    try:
+        result = bulk_load(engine, settings)
+    except (BulkLoadError, LocalNeo4jError, DatabaseError, MigrationError) as exc:
+        raise fail(str(exc)) from exc
+    for failure in result.summary.failures:
+        console.print(f"[yellow]failed[/] {failure.source}: {failure.problem}", highlight=False)
+    steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.seconds.items())
+    out.print(
+        f"articles: {result.summary.new} loaded, {result.summary.duplicates} duplicate, "
+        f"{result.summary.failed} failed; {result.nodes} nodes and {result.relationships} relationships "
+        f"({steps})",
+        highlight=False,
+    )
+
+
 def _kept(summary: IngestSummary) -> str:
     """What an ingest stopped half-way leaves: the batches committed before stay, and a rerun skips them."""
     return (

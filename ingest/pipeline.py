@@ -321,6 +321,14 @@ def extract_paths(
         yield from extractions
 
 
+class BatchWriter(Protocol):
+    """Where resolved batches go, one after another: the graph (GraphWriter), or a bulk load's files."""
+
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]: ...
+
+    def write(self, extractions: list[ArticleExtraction]) -> WriteResult: ...
+
+
 class LocalEngine:
     """Reading and cleaning in the ingest process, spaCy in its worker processes (`Pipeline.parse`), each
     article's extraction back in the ingest process as soon as it is parsed."""
@@ -379,10 +387,12 @@ def ingest_with(
     skip_unchanged: bool = True,
     keep_extractions: bool = False,
     summary: IngestSummary | None = None,
+    writer: BatchWriter | None = None,
 ) -> tuple[IngestSummary, list[ArticleExtraction]]:
-    """`ingest_items` with the articles read, cleaned, parsed and extracted by `engine`."""
+    """`ingest_items` with the articles read, cleaned, parsed and extracted by `engine`, and the batches
+    written by `writer` (by default to the graph through `driver`)."""
     pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
-    writer = GraphWriter(driver, settings.neo4j_database)
+    writer = writer or GraphWriter(driver, settings.neo4j_database)
     summary = summary if summary is not None else IngestSummary()
     extracted: list[ArticleExtraction] = []
     size = settings.ingest_batch_size

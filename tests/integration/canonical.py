@@ -47,6 +47,11 @@ def graph_dump(driver: Driver, database: str) -> tuple[list[Row], list[Row]]:
     return node_rows, rel_rows
 
 
+def revision_token(driver: Driver, database: str) -> str | None:
+    records, _, _ = driver.execute_query(load_cypher(CYPHER, "graph_revision"), database_=database)
+    return records[0]["token"] if records else None
+
+
 def first_difference(left: list[Row], right: list[Row]) -> str:
     """What one side has that the other lacks, a few of each, for an assertion message."""
     only_left = sorted(set(left) - set(right))[:3]

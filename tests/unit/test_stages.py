@@ -41,7 +41,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
     ("write", ("ingest.write",)),
     ("pipeline", ("ingest.pipeline",)),
-    ("engines", ("ingest.dask_engine",)),
+    ("engines and loads", ("ingest.dask_engine", "ingest.bulk", "ingest.load")),
 ]  # fmt: skip
 MAX_MODULE_LINES = 500
 MAX_CLASS_LINES = 250
