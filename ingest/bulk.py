@@ -7,7 +7,7 @@ order), so that the result is the graph a transactional ingest of the same artic
 are left to the schema's migrations, which fill them on a graph that lacks them with the statements' own
 rules: a fact's `first_reported`, `listed_on` and `article_*` (its best sentence), and a candidacy's `result`.
 
-The whole graph is held in memory until it is written: some 10 KB an article.
+The whole graph is held in memory until it is written, so the memory a bulk load needs grows with the corpus.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ class BulkLoad:
     summary: IngestSummary
     nodes: int = 0
     relationships: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # extract, csv, import, schema
+    seconds: dict[str, float] = field(default_factory=dict)  # extract, csv, stop, import, start, schema
 
 
 def has_data(driver: Driver, database: str) -> bool:
@@ -78,23 +78,36 @@ def bulk_load(
         )
     result = BulkLoad(summary, sum(len(n) for n in graph.nodes.values()), len(graph.rels))
     result.seconds["extract"] = time.monotonic() - started
+    result.seconds.update(import_graph(graph, settings, local))
+    return result
 
+
+def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dict[str, float]:
+    """Write `graph` as CSV, import it with the server stopped, start the server, apply the schema and
+    record the revision; the seconds each step took."""
+    db = settings.neo4j_database
+    seconds: dict[str, float] = {}
     mark = time.monotonic()
+
+    def step(name: str) -> None:
+        nonlocal mark
+        now = time.monotonic()
+        seconds[name] = now - mark
+        mark = now
+
     folder = local.instance / "import"
     shutil.rmtree(folder, ignore_errors=True)
     nodes, relationships = graph.write_csv(folder)
-    del graph
-    result.seconds["csv"] = time.monotonic() - mark
-    mark = time.monotonic()
+    step("csv")
     local.stop()
+    step("stop")
     try:
         local.import_full(db, nodes, relationships, ARRAY_DELIMITER)
+        step("import")
     finally:
         local.start()
-    shutil.rmtree(folder, ignore_errors=True)
-    result.seconds["import"] = time.monotonic() - mark
-
-    mark = time.monotonic()
+        step("start")
+        shutil.rmtree(folder, ignore_errors=True)
     with connect(settings) as driver:
         apply_migrations(driver, db)
         # Auto-commit: the statements batch themselves, which a managed transaction refuses.
@@ -102,5 +115,5 @@ def bulk_load(
             for statement in split_statements(load_cypher(CYPHER, "bulk_empty_lists")):
                 session.run(statement).consume()
         driver.execute_query(load_cypher(CYPHER, "revision"), database_=db)
-    result.seconds["schema"] = time.monotonic() - mark
-    return result
+    step("schema")
+    return seconds
