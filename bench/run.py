@@ -626,7 +626,6 @@ def main(
         version, _, _ = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
         memory = f"heap {settings.neo4j_heap}, page cache {settings.neo4j_pagecache}"
         report.add(f"- Neo4j {version[0]['v']} ({memory})")
-        report.add(f"- corpus: bench/corpus.py (seeded, synthetic); {articles} articles for the ratios")
         apply_migrations(driver, settings.neo4j_database)
         if "synthetic" in sections:
             synthetic(report, driver, settings, articles, repeats, steps, latency_at, seconds, clients)
