@@ -13,6 +13,7 @@ and growth, never quality.
 from __future__ import annotations
 
 import csv
+import json
 import random
 from collections import defaultdict
 from collections.abc import Iterator
@@ -184,3 +185,32 @@ def generate(count: int, seed: int = 7) -> Iterator[RawArticle]:
             outlet="synthetic",
             source_format="txt",
         )
+
+
+def write_jsonl(raws: Iterator[RawArticle] | list[RawArticle], folder: Path, per_file: int) -> list[Path]:
+    """The articles as JSON Lines files of `per_file` articles each, in order: a corpus on disk that every
+    engine reads the same way (a file is the unit a distributed reader is given)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        path = folder / f"{len(written):05d}.jsonl"
+        path.write_text("".join(lines), encoding="utf-8")
+        written.append(path)
+        lines.clear()
+
+    for raw in raws:
+        row = {
+            "text": raw.text,
+            "title": raw.title,
+            "url": raw.url,
+            "outlet": raw.outlet,
+            "published": raw.published.isoformat() if raw.published else None,
+        }
+        lines.append(json.dumps({k: v for k, v in row.items() if v is not None}) + "\n")
+        if len(lines) == per_file:
+            flush()
+    if lines:
+        flush()
+    return written

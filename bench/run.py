@@ -136,14 +136,20 @@ def timed_pipe(nlp: Any, texts: list[str], processes: int, batch_size: int) -> f
 
 
 def ingest_vs_spacy(
-    report: Report, driver: Driver, settings: Settings, raws: list[RawArticle], repeats: int = 3
+    report: Report,
+    driver: Driver,
+    settings: Settings,
+    raws: list[RawArticle],
+    repeats: int = 3,
+    corpus: str = "",
+    process_counts: tuple[int, ...] = (0, 1, 2),
 ) -> list[ArticleExtraction]:
     """End-to-end ingest (articles in, graph out) against bare `nlp.pipe` over the same texts.
 
     Each side runs `repeats` times, the two interleaved, and the best run of each makes the ratio: on a
     shared VM the CPU time of the very same work varied by a fifth between runs (measured with
     `time.thread_time`), a slowdown that lands on one side or the other at random. All runs are printed."""
-    report.add("\n## Ingest end to end vs bare spaCy `nlp.pipe`\n")
+    report.add(f"\n## Ingest end to end vs bare spaCy `nlp.pipe`{corpus}\n")
     report.add(
         "Same texts; bare = the spaCy model as shipped, no polgraph code; ingest = clean, NLP with the"
         " gazetteer ruler, mentions, resolution, facts and the Neo4j write, into an empty graph each time."
@@ -163,7 +169,7 @@ def ingest_vs_spacy(
     texts = [r.text for r in raws]
     n = len(raws)
     extractions: list[ArticleExtraction] = []
-    for processes in (0, 1, 2):
+    for processes in process_counts:
         run_settings = settings.model_copy(update={"nlp_processes": processes})
         bare_processes = max(1, processes)
         timed_pipe(bare, texts[:WARM_UP], bare_processes, settings.nlp_batch_size)  # allocates, fills caches
@@ -499,6 +505,67 @@ def counts_option(option: str, text: str) -> list[int]:
     return values
 
 
+SECTIONS = ("synthetic", "soak", "profile", "real", "engine", "bulk", "cold")
+
+
+def synthetic(
+    report: Report,
+    driver: Driver,
+    settings: Settings,
+    articles: int,
+    repeats: int,
+    steps: list[int],
+    latency_at: set[int],
+    seconds: int,
+    clients: str,
+) -> None:
+    """The figures on the synthetic corpus: ingest vs spaCy, the writer, re-ingest, growth, query latency."""
+    report.add(f"- corpus: bench/corpus.py (seeded, synthetic); {articles} articles for the ratios")
+    raws = list(generate(articles, seed=1))
+    extractions = ingest_vs_spacy(report, driver, settings, raws, repeats)
+    writer_batched_vs_per_row(report, driver, settings, extractions)
+    reingest_vs_first(report, driver, settings, raws)
+    sweep = counts_option("--clients", clients)
+    # Written after the growth table, which they would otherwise split.
+    latency = Report()
+
+    def at_scale(scale: int) -> None:
+        if scale in latency_at:
+            latency_of_graph(latency, driver, settings, seconds, sweep)
+
+    if steps:
+        growth(report, driver, settings, steps, at_scale=at_scale)
+    if not latency_at:
+        latency_of_graph(latency, driver, settings, seconds, sweep)
+    report.lines += latency.lines
+
+
+def past_one_process(
+    report: Report,
+    driver: Driver,
+    settings: Settings,
+    sections: list[str],
+    real_articles: int,
+    engine_articles: int,
+    bulk_articles: int,
+) -> None:
+    """Real text, the Dask engine, the bulk load, the API's cold start and the model for N machines."""
+    from bench import scale
+
+    if "real" in sections:
+        raws = scale.real_corpus(real_articles)
+        title = f" on real text ({real_articles} articles: data/ and quality/devcorpus/ repeated)"
+        ingest_vs_spacy(report, driver, settings, raws, repeats=2, corpus=title, process_counts=(0, 1))
+    runs = scale.engine_scaling(report, driver, settings, engine_articles) if "engine" in sections else None
+    rows_per_s = (
+        scale.bulk_vs_transactional(report, driver, settings, bulk_articles) if "bulk" in sections else None
+    )
+    if runs:
+        scale.machines_model(report, runs, rows_per_s)
+    if "cold" in sections:
+        scale.cold_start(report, settings)
+
+
 def main(
     articles: int = typer.Option(300, help="Articles in the corpus the ratios are measured on."),
     scales: str = typer.Option(
@@ -519,8 +586,18 @@ def main(
         help="Growth scales whose graph the query latency is measured on, comma-separated; with none of"
         " them among --scales, it is measured on the graph the last step leaves.",
     ),
+    only: str = typer.Option(
+        "", help=f"Run only these sections, comma-separated, of: {', '.join(SECTIONS)} (empty: all)."
+    ),
+    real_articles: int = typer.Option(300, help="Articles of the real-text corpus (real articles repeated)."),
+    engine_articles: int = typer.Option(2000, help="Articles of the Dask engine's 1 -> 2 workers run."),
+    bulk_articles: int = typer.Option(10000, help="Articles of the bulk vs transactional first load."),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
+    sections = [x.strip() for x in only.split(",") if x.strip()] or list(SECTIONS)
+    unknown = sorted(set(sections) - set(SECTIONS))
+    if unknown:
+        raise typer.BadParameter(f"unknown sections {unknown}; choose among {', '.join(SECTIONS)}")
     steps = counts_option("--scales", scales)
     latency_at = set(counts_option("--query-scales", query_scales)) & set(steps)
     settings = bench_settings()
@@ -534,6 +611,9 @@ def main(
     args = f"--articles {articles} --scales {scales} --seconds {seconds:g} --repeats {repeats}"
     args += f" --soak-seconds {soak_seconds:g} --profile-articles {profile_articles}"
     args += f" --clients {clients or chr(34) * 2} --query-scales {query_scales or chr(34) * 2}"
+    if only:
+        args = f"--only {only} --real-articles {real_articles} --engine-articles {engine_articles}"
+        args += f" --bulk-articles {bulk_articles}"
     if out.resolve() != RESULTS.resolve():
         args += f" --out {out}"
     command = f"make bench BENCH_ARGS='{args}'"
@@ -546,26 +626,10 @@ def main(
         version, _, _ = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
         memory = f"heap {settings.neo4j_heap}, page cache {settings.neo4j_pagecache}"
         report.add(f"- Neo4j {version[0]['v']} ({memory})")
-        report.add(f"- corpus: bench/corpus.py (seeded, synthetic); {articles} articles for the ratios")
         apply_migrations(driver, settings.neo4j_database)
-        raws = list(generate(articles, seed=1))
-        extractions = ingest_vs_spacy(report, driver, settings, raws, repeats)
-        writer_batched_vs_per_row(report, driver, settings, extractions)
-        reingest_vs_first(report, driver, settings, raws)
-        sweep = counts_option("--clients", clients)
-        # Written after the growth table, which they would otherwise split.
-        latency = Report()
-
-        def at_scale(scale: int) -> None:
-            if scale in latency_at:
-                latency_of_graph(latency, driver, settings, seconds, sweep)
-
-        if steps:
-            growth(report, driver, settings, steps, at_scale=at_scale)
-        if not latency_at:
-            latency_of_graph(latency, driver, settings, seconds, sweep)
-        report.lines += latency.lines
-        if soak_seconds > 0:
+        if "synthetic" in sections:
+            synthetic(report, driver, settings, articles, repeats, steps, latency_at, seconds, clients)
+        if "soak" in sections and soak_seconds > 0:
             report.add("\n## Soak: the API under load while an ingest runs\n")
             with tempfile.TemporaryDirectory() as work:
                 wipe(driver, settings.neo4j_database)
@@ -574,10 +638,11 @@ def main(
                 report.add(line)
             if result.errors:
                 report.add(f"\nfirst errors: {result.errors[:3]}")
-        if profile_articles > 0:
+        if "profile" in sections and profile_articles > 0:
             report.add("\n## Extraction profile (pyinstrument)\n")
             for line in profile_extraction(settings, list(generate(profile_articles, seed=3))).report():
                 report.add(line)
+        past_one_process(report, driver, settings, sections, real_articles, engine_articles, bulk_articles)
     finally:
         driver.close()
         if started:

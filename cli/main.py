@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from schema.migrate import MigrationError, apply_migrations, schema_version
 if TYPE_CHECKING:
     from neo4j import Driver
 
+    from ingest.engines import Engine
     from ingest.pipeline import IngestSummary, Pipeline
 
 app = typer.Typer(no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
@@ -163,6 +165,18 @@ def extract(
         raise typer.Exit(1)
 
 
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+ENGINE_HELP = (
+    "Where articles are read, parsed and extracted: this process and its spaCy workers (local), or a Dask "
+    "cluster (dask: the scheduler at POLGRAPH_ENGINE_ADDRESS, else POLGRAPH_ENGINE_WORKERS processes started "
+    "here). Resolution across articles and the writes stay in this process."
+)
+
+
 @app.command("ingest")
 def ingest(
     paths: list[str] = typer.Argument(None, help="Files, directories, or - for standard input."),
@@ -173,6 +187,7 @@ def ingest(
     feed: list[str] = typer.Option(
         [], "--feed", help="A feed (RSS, Atom, JSON), a sitemap or a page announcing a feed: its items."
     ),
+    engine: EngineName = typer.Option(EngineName.local, help=ENGINE_HELP),
 ) -> None:
     """Extract and write to Neo4j; re-running on the same articles changes nothing. Exit code 1 when any
     input failed, 2 when a named path does not exist."""
@@ -183,16 +198,29 @@ def ingest(
         raise fail("name files, directories or - (standard input), or give --url, --urls or --feed", code=2)
     refuse_missing([*paths, *([str(urls)] if urls else [])])
     settings = get_settings()
-    web = web_articles(settings, url, urls, feed)
-    summary = run_ingest(paths, settings, web)
+    if engine is EngineName.dask:
+        if "-" in paths or url or urls or feed:
+            raise fail("--engine dask reads files, not standard input or the web: use --engine local")
+        try:
+            from ingest.dask_engine import DaskEngine, dask_client
+        except ImportError as exc:
+            raise fail(f"--engine dask needs Dask: pip install 'polgraph[engine]' ({exc})") from exc
+        with dask_client(settings) as client:
+            summary = run_ingest(paths, settings, engine=DaskEngine(paths, client, settings))
+    else:
+        summary = run_ingest(paths, settings, web_articles(settings, url, urls, feed))
     if summary.failed:
         raise typer.Exit(1)
 
 
 def run_ingest(
-    paths: list[str], settings: Settings, extra: Iterable[RawArticle | ReadError] = ()
+    paths: list[str],
+    settings: Settings,
+    extra: Iterable[RawArticle | ReadError] = (),
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    """Read `paths` (and `extra`, fetched pages), ingest them and print what became of every input."""
+    """Read `paths` (and `extra`, fetched pages), ingest them and print what became of every input; with an
+    `engine`, it reads, parses and extracts instead."""
     import sys
 
     from ingest.pipeline import IngestSummary, Pipeline, known_actors
@@ -210,7 +238,7 @@ def run_ingest(
             # Articles are read as the pipeline asks for them, a batch at a time, so that a corpus never has
             # to fit in memory; how many are to come is known only at the end, when the bar gets its total.
             items = chain(read_inputs(paths, stdin=sys.stdin), extra)
-            summary = ingest_with_progress(items, driver, settings, pipeline, summary)
+            summary = ingest_with_progress(items, driver, settings, pipeline, summary, engine)
     except (DatabaseError, MigrationError) as exc:
         raise fail(str(exc)) from exc
     except KeyboardInterrupt:
@@ -227,13 +255,15 @@ def ingest_with_progress(
     settings: Settings,
     pipeline: Pipeline,
     summary: IngestSummary,
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    """`ingest_items` with a progress bar on standard error; `summary` is filled as batches commit."""
+    """`ingest_items` (or, with an engine, `ingest_with`) with a progress bar on standard error; `summary` is
+    filled as batches commit."""
     import time
 
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ingest.pipeline import ingest_items
+    from ingest.pipeline import ingest_items, ingest_with
 
     started = time.monotonic()
     columns = (
@@ -253,9 +283,14 @@ def ingest_with_progress(
             rate = done / max(time.monotonic() - started, 1e-6)
             progress.update(task, completed=done, rate=rate)
 
-        summary, _ = ingest_items(
-            items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
-        )
+        if engine is None:
+            summary, _ = ingest_items(
+                items, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+            )
+        else:
+            summary, _ = ingest_with(
+                engine, driver, settings, on_batch=on_batch, pipeline=pipeline, summary=summary
+            )
         progress.update(task, total=done)
     return summary
 
@@ -269,6 +304,58 @@ def print_summary(summary: IngestSummary) -> None:
         f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.replaced} replaced, "
         f"{summary.duplicates} duplicate, {summary.failed} {FAILED}; created {summary.nodes_created} nodes "
         f"and {summary.relationships_created} relationships",
+        highlight=False,
+    )
+
+
+@app.command("load")
+def load(
+    paths: list[str] = typer.Argument(..., help="Files or directories."),
+    bulk: bool = typer.Option(
+        False,
+        "--bulk",
+        help="Write the graph as CSV and import it with neo4j-admin (server stopped meanwhile): for a first "
+        "load of an empty database, many times faster than transactions. Without it: polgraph ingest.",
+    ),
+    engine: EngineName = typer.Option(EngineName.local, help=ENGINE_HELP),
+) -> None:
+    """A first load of a large corpus into an empty database."""
+    if not bulk:
+        ingest(paths, url=[], urls=None, feed=[], engine=engine)
+        return
+    refuse_missing(paths)
+    settings = get_settings()
+    if "-" in paths:
+        raise fail("--bulk reads files, not standard input")
+    if engine is EngineName.dask:
+        try:
+            from ingest.dask_engine import DaskEngine, dask_client
+        except ImportError as exc:
+            raise fail(f"--engine dask needs Dask: pip install 'polgraph[engine]' ({exc})") from exc
+        with dask_client(settings) as client:
+            _load_bulk(settings, DaskEngine(paths, client, settings))
+        return
+    from ingest.engines import LocalEngine
+    from ingest.read import read_inputs
+
+    _load_bulk(settings, LocalEngine(read_inputs(paths), settings.ingest_batch_size))
+
+
+def _load_bulk(settings: Settings, engine: Engine) -> None:
+    from ingest.load import BulkLoadError, bulk_load
+
+    console.print(f"bulk load into database '{settings.neo4j_database}' at {settings.neo4j_uri}…")
+    try:
+        result = bulk_load(engine, settings)
+    except (BulkLoadError, LocalNeo4jError, DatabaseError, MigrationError) as exc:
+        raise fail(str(exc)) from exc
+    for failure in result.summary.failures:
+        console.print(f"[yellow]failed[/] {failure.source}: {failure.problem}", highlight=False)
+    steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result.seconds.items())
+    out.print(
+        f"articles: {result.summary.new} loaded, {result.summary.duplicates} duplicate, "
+        f"{result.summary.failed} failed; {result.nodes} nodes and {result.relationships} relationships "
+        f"({steps})",
         highlight=False,
     )
 

@@ -14,15 +14,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from neo4j import Driver
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.clean import clean_article
+from ingest.engines import ArticleKey, Engine, LocalEngine, Outcome, batched
 from ingest.errors import InputError
 from ingest.facts.context import FactContext
 from ingest.facts.dates import warm_up as warm_up_dates
@@ -215,11 +216,9 @@ class Pipeline:
         self, parsed: Iterable[tuple[CleanArticle, Doc]]
     ) -> tuple[list[ArticleExtraction], list[ReadError]]:
         """Facts of a batch of parsed articles, actors resolved across the batch and against `known`."""
-        per_article: list[tuple[ArticleExtraction, ArticleResolution]] = []
-        errors: list[ReadError] = []
-        for article, doc in parsed:
-            self._extract_one(article, doc, per_article, errors)
-        return resolve_batch(per_article, self.known), errors
+        outcomes = [self.extract_article(article, doc) for article, doc in parsed]
+        per_article = [o for o in outcomes if not isinstance(o, ReadError)]
+        return resolve_batch(per_article, self.known), [o for o in outcomes if isinstance(o, ReadError)]
 
     def extract_stream(
         self, parsed: Iterable[tuple[CleanArticle, Doc]], size: int
@@ -228,11 +227,21 @@ class Pipeline:
         in the batch) for each. Each article is extracted as soon as it is parsed, so that with spaCy in a
         worker the last batch costs only its resolution after the worker is done, not its whole extraction.
         """
+        return self.resolve_stream((self.extract_article(article, doc) for article, doc in parsed), size)
+
+    def resolve_stream(
+        self, outcomes: Iterable[Outcome], size: int
+    ) -> Iterator[tuple[list[ArticleExtraction], list[ReadError], int]]:
+        """Articles extracted one by one, in consecutive batches of `size` resolved across the batch and
+        against `known`: (extractions, errors, articles in the batch) for each."""
         per_article: list[tuple[ArticleExtraction, ArticleResolution]] = []
         errors: list[ReadError] = []
         count = 0
-        for article, doc in parsed:
-            self._extract_one(article, doc, per_article, errors)
+        for outcome in outcomes:
+            if isinstance(outcome, ReadError):
+                errors.append(outcome)
+            else:
+                per_article.append(outcome)
             count += 1
             if count == size:
                 yield resolve_batch(per_article, self.known), errors, count
@@ -240,18 +249,13 @@ class Pipeline:
         if count:
             yield resolve_batch(per_article, self.known), errors, count
 
-    def _extract_one(
-        self,
-        article: CleanArticle,
-        doc: Doc,
-        into: list[tuple[ArticleExtraction, ArticleResolution]],
-        errors: list[ReadError],
-    ) -> None:
+    def extract_article(self, article: CleanArticle, doc: Doc) -> Outcome:
+        """One article's facts and resolution, or the reason extraction failed on it."""
         try:
-            into.append(self._extract_article(article, doc))
+            return self._extract_article(article, doc)
         except Exception as exc:  # one article's failure must not stop the batch
             log.exception("extraction failed for %s", article.source_path)
-            errors.append(ReadError(source=article.source_path, problem=f"extraction failed: {exc}"))
+            return ReadError(source=article.source_path, problem=f"extraction failed: {exc}")
 
     def _extract_article(
         self, article: CleanArticle, doc: Doc
@@ -285,12 +289,6 @@ class Pipeline:
 
 def _text_of(article: CleanArticle) -> str:
     return article.text
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def known_actors(driver: Driver, database: str) -> list[Entity]:
@@ -331,6 +329,14 @@ def extract_paths(
         yield from extractions
 
 
+class BatchWriter(Protocol):
+    """Where resolved batches go, one after another: the graph (GraphWriter), or a bulk load's files."""
+
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]: ...
+
+    def write(self, extractions: list[ArticleExtraction]) -> WriteResult: ...
+
+
 def ingest_items(
     items: Iterable[RawArticle | ReadError],
     driver: Driver,
@@ -351,8 +357,27 @@ def ingest_items(
     `summary`, when given, is filled as batches commit: a caller stopped by Ctrl-C can still tell what was
     written. An interrupt waits for the write in flight, so that the summary counts its batch if it commits.
     """
+    engine = LocalEngine(items, settings.ingest_batch_size)
+    return ingest_with(
+        engine, driver, settings, on_batch, pipeline, skip_unchanged, keep_extractions, summary
+    )
+
+
+def ingest_with(
+    engine: Engine,
+    driver: Driver,
+    settings: Settings,
+    on_batch: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+    skip_unchanged: bool = True,
+    keep_extractions: bool = False,
+    summary: IngestSummary | None = None,
+    writer: BatchWriter | None = None,
+) -> tuple[IngestSummary, list[ArticleExtraction]]:
+    """`ingest_items` with the articles read, cleaned, parsed and extracted by `engine`, and the batches
+    written by `writer` (by default to the graph through `driver`)."""
     pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
-    writer = GraphWriter(driver, settings.neo4j_database)
+    writer = writer or GraphWriter(driver, settings.neo4j_database)
     summary = summary if summary is not None else IngestSummary()
     extracted: list[ArticleExtraction] = []
     size = settings.ingest_batch_size
@@ -362,13 +387,13 @@ def ingest_items(
     # is reported: the first one read is kept, rather than whichever the batches happened to write last.
     seen: dict[str, tuple[str, str]] = {}
 
-    def first_reading(articles: list[CleanArticle], failures: list[ReadError]) -> list[CleanArticle]:
+    def first_reading(articles: list[ArticleKey], failures: list[ReadError]) -> list[int]:
         kept = []
-        for article in articles:
+        for i, article in enumerate(articles):
             first = seen.get(article.id)
             if first is None:
                 seen[article.id] = (article.content_hash, article.source_path)
-                kept.append(article)
+                kept.append(i)
             elif first[0] == article.content_hash:
                 summary.duplicates += 1
                 summary.warnings.append(
@@ -392,26 +417,23 @@ def ingest_items(
         if on_batch and (done or failures):
             on_batch(done, len(failures))
 
-    def to_parse() -> Iterator[CleanArticle]:
-        for chunk in batched(items, size):
-            failures = [r for r in chunk if isinstance(r, ReadError)]
-            articles, errors = pipeline.clean(
-                [r for r in chunk if isinstance(r, RawArticle)], warnings=summary.warnings
-            )
-            failures.extend(errors)
-            before = summary.duplicates
-            articles = first_reading(articles, failures)
-            if on_batch and summary.duplicates > before:
-                on_batch(summary.duplicates - before, 0)
-            unchanged: set[str] = set()
-            if skip_unchanged and articles:
-                # Cleaning is cheap and fixes the content hash, so an article the graph already holds
-                # word for word never reaches spaCy: re-ingesting a corpus costs one lookup per batch.
-                stored = writer.stored_hashes(sorted({a.id for a in articles}))
-                unchanged = {a.id for a in articles if stored.get(a.id) == a.content_hash}
-            summary.unchanged += len(unchanged)
-            report(sum(a.id in unchanged for a in articles), failures)
-            yield from (a for a in articles if a.id not in unchanged)
+    def admit(articles: list[ArticleKey], failures: list[ReadError], warnings: list[ReadError]) -> list[int]:
+        summary.warnings.extend(warnings)
+        before = summary.duplicates
+        kept = first_reading(articles, failures)
+        if on_batch and summary.duplicates > before:
+            on_batch(summary.duplicates - before, 0)
+        unchanged: set[str] = set()
+        if skip_unchanged and kept:
+            # Cleaning is cheap and fixes the content hash, so an article the graph already holds
+            # word for word never reaches spaCy: re-ingesting a corpus costs one lookup per batch.
+            stored = writer.stored_hashes(sorted({articles[i].id for i in kept}))
+            unchanged = {
+                articles[i].id for i in kept if stored.get(articles[i].id) == articles[i].content_hash
+            }
+        summary.unchanged += len(unchanged)
+        report(sum(articles[i].id in unchanged for i in kept), failures)
+        return [i for i in kept if articles[i].id not in unchanged]
 
     def settle(write: Future[WriteResult], done: int, failures: list[ReadError]) -> None:
         result = write.result()  # a lost server raises here, after the batches before it committed
@@ -426,7 +448,9 @@ def ingest_items(
     in_flight: tuple[Future[WriteResult], int, list[ReadError]] | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-write") as writes:
         try:
-            for extractions, errors, parsed in pipeline.extract_stream(pipeline.parse(to_parse()), size):
+            for extractions, errors, parsed in pipeline.resolve_stream(
+                engine.outcomes(pipeline, admit), size
+            ):
                 if in_flight:
                     settle(*in_flight)
                     in_flight = None

@@ -133,6 +133,16 @@ def _read_directory(root: Path, max_bytes: int) -> Iterator[RawArticle | ReadErr
 
 
 def _walk(directory: Path, max_bytes: int, ancestors: frozenset[str]) -> Iterator[RawArticle | ReadError]:
+    for item in _walk_files(directory, ancestors):
+        if isinstance(item, ReadError):
+            yield item
+        else:
+            yield from _read_path(item, max_bytes, top_level=False)
+
+
+def _walk_files(directory: Path, ancestors: frozenset[str]) -> Iterator[Path | ReadError]:
+    """The files under `directory` that may be articles, depth-first in sorted order, entering no directory
+    twice (symlink loops)."""
     real = os.path.realpath(directory)
     if real in ancestors:
         yield ReadError(
@@ -152,9 +162,9 @@ def _walk(directory: Path, max_bytes: int, ancestors: frozenset[str]) -> Iterato
         if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIX):
             continue
         if entry.is_dir():
-            yield from _walk(entry, max_bytes, inner)
+            yield from _walk_files(entry, inner)
         else:
-            yield from _read_path(entry, max_bytes, top_level=False)
+            yield entry
 
 
 def _read_file(path: Path, suffix: str, max_bytes: int) -> Iterator[RawArticle | ReadError]:

@@ -55,6 +55,16 @@ class Settings(BaseSettings):
     # Articles per write transaction. Each commit costs the server more than its statements do, so fewer,
     # larger transactions make a faster ingest (bench/PROFILE.md).
     ingest_batch_size: int = Field(100, ge=1, validation_alias=AliasChoices("POLGRAPH_INGEST_BATCH_SIZE"))
+    # Where `polgraph ingest --engine dask` runs: the scheduler at this address ("tcp://host:8786"), or, when
+    # unset, a cluster of `engine_workers` worker processes started on this machine for the run.
+    engine_address: str | None = Field(None, validation_alias=AliasChoices("POLGRAPH_ENGINE_ADDRESS"))
+    engine_workers: int = Field(2, ge=1, validation_alias=AliasChoices("POLGRAPH_ENGINE_WORKERS"))
+    # Input files are grouped into partitions of about this many bytes, each read, cleaned, parsed and
+    # extracted by one task: large enough that a task outlasts its scheduling, small enough to keep every
+    # worker busy (some 150 short news articles).
+    engine_partition_bytes: int = Field(
+        256_000, ge=1, validation_alias=AliasChoices("POLGRAPH_ENGINE_PARTITION_BYTES")
+    )
     # Longer texts are refused before parsing: spaCy's time and memory grow with the text (some 3 MB and
     # 0.08 s a thousand characters, parse and extraction), and past its own limit (a million) it refuses.
     max_article_chars: int = Field(

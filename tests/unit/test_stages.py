@@ -12,7 +12,7 @@ from polgraph.settings import PROJECT_ROOT
 # In the order data flows (README, "Architecture"); a module belongs to the last prefix it starts with.
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("kernel", ("ingest.models", "ingest.ids", "ingest.errors", "ingest.lexicons", "ingest.country")),
-    ("read", ("ingest.screen", "ingest.read", "ingest.fetch")),
+    ("read", ("ingest.screen", "ingest.read", "ingest.listing", "ingest.fetch")),
     ("clean", ("ingest.clean", "ingest.language")),
     (
         "parse",
@@ -40,7 +40,8 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("facts", ("ingest.facts",)),
     ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
     ("write", ("ingest.scale", "ingest.write")),
-    ("pipeline", ("ingest.pipeline", "ingest.watch")),
+    ("pipeline", ("ingest.engines", "ingest.pipeline", "ingest.watch")),
+    ("engines and loads", ("ingest.dask_engine", "ingest.bulk", "ingest.load")),
 ]  # fmt: skip
 MAX_MODULE_LINES = 500
 MAX_CLASS_LINES = 250

@@ -1,0 +1,296 @@
+"""Benchmarks past one process: the Dask engine with 1 and 2 workers, a bulk first load against a
+transactional one, and the API's first request of each saved query after a start; from the first two, the
+model of what N machines would do.
+
+Each figure is measured side by side with the one it is compared to, in the same run (bench/run.py).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import httpx
+from neo4j import Driver
+
+from bench.corpus import generate, write_jsonl
+from bench.soak import api_server
+from ingest.bulk import BulkGraph
+from ingest.dask_engine import DaskEngine, dask_client
+from ingest.load import import_graph
+from ingest.models import RawArticle
+from ingest.pipeline import Pipeline, ingest_items, ingest_with
+from ingest.read import read_inputs
+from ingest.write import GraphWriter
+from polgraph.database import connect
+from polgraph.neo4j_local import LocalNeo4j
+from polgraph.settings import PROJECT_ROOT, Settings
+from queries.catalog import default_catalog
+
+REAL_ARTICLES = [PROJECT_ROOT / "data" / "articles", PROJECT_ROOT / "quality" / "devcorpus" / "articles"]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Reporter(Protocol):
+    """What bench/run.py's Report offers: a line printed and kept."""
+
+    def add(self, text: str = "") -> None: ...
+
+
+def real_corpus(count: int) -> list[RawArticle]:
+    """The repository's real articles (the samples and the development corpus), repeated to `count` with
+    distinct URLs, so that each copy is an article of its own."""
+    base = [r for r in read_inputs([str(p) for p in REAL_ARTICLES]) if isinstance(r, RawArticle)]
+    return [
+        base[i % len(base)].model_copy(
+            update={"url": f"https://bench.invalid/real/{i}", "source_path": f"real/{i:06d}"}
+        )
+        for i in range(count)
+    ]
+
+
+def _cpu_seconds(pid: int | None) -> float:
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+@dataclass
+class Run:
+    seconds: float
+    articles: int
+    client_cpu: float  # the ingest process: admission, resolution across articles, the writer's client side
+    neo4j_cpu: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+@contextmanager
+def _measured(settings: Settings) -> Iterator[dict[str, float]]:
+    server = LocalNeo4j(settings).pid()
+    got: dict[str, float] = {}
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0, neo0, t0 = usage.ru_utime + usage.ru_stime, _cpu_seconds(server), time.perf_counter()
+    yield got
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    got["seconds"] = time.perf_counter() - t0
+    got["client_cpu"] = usage.ru_utime + usage.ru_stime - cpu0
+    got["neo4j_cpu"] = _cpu_seconds(server) - neo0
+
+
+def _wipe(driver: Driver, settings: Settings) -> None:
+    from bench.run import wipe
+
+    wipe(driver, settings.neo4j_database)
+
+
+def engine_scaling(report: Reporter, driver: Driver, settings: Settings, articles: int) -> dict[str, Run]:
+    """The same corpus through the local engine and the Dask engine with 1 and 2 workers, each into an
+    empty graph; workers start and load spaCy before the clock starts."""
+    report.add("\n## Dask engine: 1 -> 2 workers\n")
+    runs: dict[str, Run] = {}
+    with tempfile.TemporaryDirectory() as work:
+        paths = [str(p) for p in write_jsonl(generate(articles, seed=21), Path(work), per_file=25)]
+        for name, workers in (("local", 0), ("dask, 1 worker", 1), ("dask, 2 workers", 2)):
+            _wipe(driver, settings)
+            s = settings.model_copy(
+                update={"engine_workers": max(1, workers), "engine_partition_bytes": 64_000}
+            )
+            pipeline = Pipeline(s)
+            if workers == 0:
+                with _measured(s) as got:
+                    summary, _ = ingest_items(read_inputs(paths), driver, s, pipeline=pipeline)
+            else:
+                with dask_client(s) as client, _measured(s) as got:
+                    summary, _ = ingest_with(DaskEngine(paths, client, s), driver, s, pipeline=pipeline)
+            runs[name] = Run(got["seconds"], summary.new, got["client_cpu"], got["neo4j_cpu"])
+    one, two = runs["dask, 1 worker"], runs["dask, 2 workers"]
+    efficiency = two.rate / one.rate / 2
+    report.add(
+        f"{articles} synthetic articles, {settings.ingest_batch_size} a batch, partitions of 64 KB (some 50"
+        f" articles). CPU seconds are the ingest process's own (admission, resolution across articles, the"
+        f" writer's client side) and the Neo4j server's, both per 1,000 articles.\n"
+    )
+    report.add("| engine | articles/s | ingest process CPU s / 1k articles | Neo4j CPU s / 1k articles |")
+    report.add("|---|---|---|---|")
+    for name, run in runs.items():
+        per_k = 1000 / max(run.articles, 1)
+        report.add(
+            f"| {name} | {run.rate:.1f} | {run.client_cpu * per_k:.1f} | {run.neo4j_cpu * per_k:.1f} |"
+        )
+    report.add(
+        f"\nscaling 1 -> 2 workers: **{two.rate / one.rate:.2f}x**, efficiency **{efficiency:.2f}** per added"
+        f" worker (target >= 0.8); on {os.cpu_count()} cores the ingest process and Neo4j share them with"
+        f" the workers."
+    )
+    return runs
+
+
+def machines_model(report: Reporter, runs: dict[str, Run], bulk_rows_per_s: float | None) -> None:
+    """What N machines of workers would do, from the serial parts measured above."""
+    one = runs["dask, 1 worker"]
+    per_article_worker = one.seconds / max(one.articles, 1)  # one worker's wall time an article, at best
+    two = runs["dask, 2 workers"]
+    client_per = two.client_cpu / max(two.articles, 1)
+    neo_per = two.neo4j_cpu / max(two.articles, 1)
+    client_cap = 1 / client_per if client_per else float("inf")
+    neo_cap = 1 / neo_per if neo_per else float("inf")
+    worker_rate = 1 / per_article_worker
+    saturates = min(client_cap, neo_cap) / worker_rate
+    report.add("\n## The model for N machines\n")
+    report.add(
+        "Parallel: reading, cleaning, parsing and each article's extraction, one partition a task, on as many"
+        " workers as there are (each loads spaCy once). Serial, in the one ingest process: which articles"
+        " to parse (one look-up of stored hashes a partition), resolution across the articles of a batch"
+        " and against every known actor, building each batch's rows; and in Neo4j, the batches' write"
+        " transactions, one after another (one writer: parallel writers MERGing the same actors would"
+        " deadlock or wait on each other's locks).\n"
+    )
+    report.add("| part | measured here | ceiling |")
+    report.add("|---|---|---|")
+    report.add(
+        f"| a worker (parse + extract) | {1000 * per_article_worker:.1f} ms an article, wall, alone "
+        f"| {worker_rate:.0f} articles/s per worker core |"
+    )
+    report.add(
+        f"| the ingest process (serial) | {1000 * client_per:.1f} ms CPU an article | "
+        f"{client_cap:.0f} articles/s |"
+    )
+    report.add(
+        f"| Neo4j, the one writer (serial) | {1000 * neo_per:.1f} ms CPU an article "
+        f"| {neo_cap:.0f} articles/s |"
+    )
+    report.add(
+        f"\nSo N worker cores ingest about min(N x {worker_rate:.0f}, {min(client_cap, neo_cap):.0f})"
+        f" articles/s: adding workers pays until about **{saturates:.0f} worker cores**, past which the"
+        f" {'ingest process' if client_cap < neo_cap else 'Neo4j writer'} is the bottleneck. Beyond that,"
+        " the ways on are a faster single writer (larger batches, a Neo4j machine of its own: its CPU here is"
+        " shared with everything else) or, for a first load, the bulk path, whose import does not go through"
+        " transactions"
+        + (
+            f" (its import stage ran at {bulk_rows_per_s:,.0f} nodes and relationships a second)."
+            if bulk_rows_per_s
+            else "."
+        )
+        + " On these 2 cores the workers, the ingest process and Neo4j share the same CPUs, so the scaling"
+        " figure above is a floor, not what separate machines would give."
+    )
+
+
+def bulk_vs_transactional(report: Reporter, driver: Driver, settings: Settings, articles: int) -> float:
+    """A first load of the same corpus both ways, into an empty database; returns the import's rows/s.
+
+    Extraction is the same code on both paths, so it runs once: a transactional ingest that keeps its
+    resolved batches, whose write stage is then timed alone into an empty graph, against the same batches
+    folded and imported. The server restarts during the import, and `driver` with it: its bookmarks then
+    name transactions the imported database never had, so it must not be used after this."""
+    report.add(f"\n## First load of {articles:,} articles: bulk (neo4j-admin import) vs transactions\n")
+    with tempfile.TemporaryDirectory() as work:
+        paths = [str(p) for p in write_jsonl(generate(articles, seed=23), Path(work), per_file=100)]
+        _wipe(driver, settings)
+        pipeline = Pipeline(settings)
+        started = time.perf_counter()
+        summary, extracted = ingest_items(
+            read_inputs(paths), driver, settings, pipeline=pipeline, keep_extractions=True
+        )
+        t_tx = time.perf_counter() - started
+    size = settings.ingest_batch_size
+    batches = [extracted[i : i + size] for i in range(0, len(extracted), size)]
+    del extracted
+    _wipe(driver, settings)
+    writer = GraphWriter(driver, settings.neo4j_database)
+    started = time.perf_counter()
+    for batch in batches:
+        writer.write(batch)
+    t_tx_write = time.perf_counter() - started
+    _wipe(driver, settings)
+    graph = BulkGraph()
+    started = time.perf_counter()
+    for batch in batches:
+        graph.write(batch)
+    t_fold = time.perf_counter() - started
+    nodes, relationships = sum(len(n) for n in graph.nodes.values()), len(graph.rels)
+    s = import_graph(graph, settings, LocalNeo4j(settings))
+    bulk_stage = t_fold + sum(s.values())
+    report.add(
+        f"Synthetic corpus, {summary.new:,} articles ({nodes:,} nodes, {relationships:,} relationships),"
+        f" {size} a batch. Extraction is the same code on both paths, so it ran once, in a transactional"
+        " ingest (the whole-load figure); its resolved batches were then written again alone into an empty"
+        " graph, and folded and imported as `polgraph load --bulk` does.\n"
+    )
+    report.add("| path | seconds |")
+    report.add("|---|---|")
+    report.add(f"| transactional ingest, whole load (extraction and writes overlapping) | {t_tx:.1f} |")
+    report.add(f"| transactional write stage: the batches written alone | {t_tx_write:.1f} |")
+    report.add(
+        f"| bulk write stage | {bulk_stage:.1f}: fold {t_fold:.1f}, CSV {s['csv']:.1f}, server stop"
+        f" {s['stop']:.1f}, import {s['import']:.1f}, server start {s['start']:.1f},"
+        f" schema {s['schema']:.1f} |"
+    )
+    moved = t_fold + s["csv"] + s["import"]
+    report.add(
+        f"\nwrite stage, bulk vs transactions: **{t_tx_write / bulk_stage:.2f}x** with the server's restart"
+        f" and the schema, **{t_tx_write / moved:.2f}x** for fold, CSV and import alone (target >= 10x)."
+        " The restart and the schema built over the loaded graph are fixed costs that a larger corpus"
+        " spreads; extraction, the same on both paths, dominates the whole load."
+    )
+    return (nodes + relationships) / s["import"] if s["import"] else 0.0
+
+
+def _params(query: Any, actor: str) -> dict[str, Any]:
+    values = {"actor": actor, "from_actor": actor, "to_actor": "Kyrgyzstan", "country": "Kyrgyzstan"}
+    return {p.name: values.get(p.name, "") for p in query.params if p.required}
+
+
+def cold_start(report: Reporter, settings: Settings) -> None:
+    """Neo4j and the API both restarted, then each saved query asked once as soon as /health answers, and
+    once more."""
+    with connect(settings) as driver:
+        _cold_start(report, driver, settings)
+
+
+def _cold_start(report: Reporter, driver: Driver, settings: Settings) -> None:
+    db = settings.neo4j_database
+    busiest, _, _ = driver.execute_query(
+        "MATCH (p:Person) RETURN p.id AS id ORDER BY COUNT { (p)--() } DESC LIMIT 1", database_=db
+    )
+    actor = busiest[0]["id"] if busiest else ""
+    key, _, _ = driver.execute_query("MATCH ()-[r:SUPPORT]->() RETURN r.key AS k LIMIT 1", database_=db)
+    local = LocalNeo4j(settings)
+    local.stop()
+    local.start()
+    articles, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=db)
+    heading = "each saved query's first request after a start"
+    report.add(f"\n## API cold start: {heading} ({articles[0]['n']:,} articles)\n")
+    report.add(
+        "Neo4j stopped and started, then `polgraph serve` started; each saved query asked once as soon as"
+        " `/health` answers (the API warms every query's plan in the background from its start), in the"
+        " catalog's order, then once more. Response cache on, so the second request of a query is a hit.\n"
+    )
+    report.add("| query | first request ms | second request ms | status |")
+    report.add("|---|---|---|---|")
+    firsts = []
+    with api_server(settings) as (url, _), httpx.Client(timeout=60) as http:
+        for name, query in default_catalog().items():
+            params = _params(query, actor)
+            if name == "evidence":
+                params["key"] = key[0]["k"] if key else ""
+            started = time.perf_counter()
+            first = http.get(f"{url}/queries/{name}", params=params)
+            t_first = 1000 * (time.perf_counter() - started)
+            started = time.perf_counter()
+            http.get(f"{url}/queries/{name}", params=params)
+            t_second = 1000 * (time.perf_counter() - started)
+            firsts.append(t_first)
+            report.add(f"| {name} | {t_first:.0f} | {t_second:.1f} | {first.status_code} |")
+    report.add(f"\nslowest first request: **{max(firsts):.0f} ms** (target <= 250 ms)")

@@ -1,0 +1,353 @@
+"""A first load without transactions: the graph that writing these batches to an empty database would make,
+built in memory and handed to `neo4j-admin database import full` as CSV files.
+
+`BulkGraph.write` takes each resolved batch as `GraphWriter.write` would and applies what every statement of
+ingest/cypher/ does to an empty graph (MERGE on the same keys, the same ON CREATE and SET rules, in the same
+order), so that the result is the graph a transactional ingest of the same articles makes. Four properties
+are left to the schema's migrations, which fill them on a graph that lacks them with the statements' own
+rules: a fact's `first_reported`, `listed_on` and `article_*` (its best sentence), and a candidacy's `result`.
+
+The whole graph is held in memory until it is written, so the memory a bulk load needs grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ingest.models import ArticleExtraction
+from ingest.write import GraphBatch, WriteResult, build_batch
+
+Row = dict[str, Any]
+# Between the elements of a list in a CSV cell: a control character no text of an article keeps.
+ARRAY_DELIMITER = "\x1f"
+
+# Each property's type as neo4j-admin reads it; a property not named here is a string.
+PROPERTY_TYPES: dict[str, str] = {
+    "published": "date",
+    "date_start": "date",
+    "ingested_at": "datetime",
+    "aliases": "string[]",
+    "allegations": "string[]",
+    "article_ids": "string[]",
+    "rules": "string[]",
+    "merges": "string[]",
+    "annulled": "boolean",
+    "won": "boolean",
+    "turnout": "double",
+    "confidence": "double",
+    "vote_share": "double",
+    "size": "long",
+    "deaths": "long",
+    "injured": "long",
+    "arrested": "long",
+    "start_char": "long",
+    "end_char": "long",
+    "sources": "long",
+    "count": "long",
+    "votes": "long",
+}
+
+
+def _unique_append(known: list[str], new: list[str]) -> list[str]:
+    out = list(known)
+    for x in new:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _coalesce(*values: Any) -> Any:
+    return next((v for v in values if v is not None), None)
+
+
+def _cypher_date(value: str) -> date:
+    """Cypher's `date()` of an ISO date that may stop at the year or the month."""
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def name_grams(name: str, aliases: list[str]) -> str:
+    """What ingest/cypher/actors.cypher sets as `name_grams`: each word's three-letter pieces."""
+    text = " ".join([name, *aliases]).lower()
+    chars = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in text)
+    words: list[str] = []
+    for w in chars.split(" "):
+        if w and w not in words:
+            words.append(w)
+    return " ".join(w if len(w) < 3 else " ".join(w[i : i + 3] for i in range(len(w) - 2)) for w in words)
+
+
+@dataclass
+class Rel:
+    type: str
+    start: tuple[str, str]  # (label group, id)
+    end: tuple[str, str]
+    props: Row = field(default_factory=dict)
+
+
+class BulkGraph:
+    """A graph built from batches as the transactional writer would build it from an empty database."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict[str, Row]] = defaultdict(dict)  # label group -> id -> properties
+        self.labels: dict[str, list[str]] = {}  # actor id -> its labels
+        self.rels: dict[tuple[Any, ...], Rel] = {}
+        self.loaded_at = datetime.now(UTC)
+
+    # ------------------------------------------------------------------------- the BatchWriter seam
+
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        articles = self.nodes["Article"]
+        return {a: articles[a]["content_hash"] for a in article_ids if a in articles}
+
+    def write(self, extractions: list[ArticleExtraction]) -> WriteResult:
+        stored = self.stored_hashes(sorted({ex.article.id for ex in extractions}))
+        if stored:
+            raise ValueError(f"a bulk load reads each article once; read again: {sorted(stored)[:3]}")
+        before = sum(len(n) for n in self.nodes.values()), len(self.rels)
+        unique = list({ex.article.id: ex for ex in extractions}.values())
+        self.add(build_batch(unique))
+        after = sum(len(n) for n in self.nodes.values()), len(self.rels)
+        return WriteResult(
+            states={ex.article.id: "new" for ex in unique},
+            nodes_created=after[0] - before[0],
+            relationships_created=after[1] - before[1],
+        )
+
+    # ------------------------------------------------------------------------------------ statements
+
+    def add(self, batch: GraphBatch) -> None:
+        """The statements of one batch, in GraphWriter's order."""
+        for a in batch.articles:
+            self._articles(a)
+        for a in batch.actors:
+            self._actor(a)
+        for link in batch.links:
+            if self._has("Actor", link["source"]) and self._has("Actor", link["target"]):
+                self._merge_rel(link["type"], ("Actor", link["source"]), ("Actor", link["target"]))
+        for m in batch.mentions:
+            if self._has("Actor", m["actor"]) and self._has("Article", m["article"]):
+                rel = self._merge_rel("MENTIONED_IN", ("Actor", m["actor"]), ("Article", m["article"]))
+                rel.props.update(count=m["count"], merges=m["merges"])
+        for e in batch.elections:
+            self._election(e)
+        for r in batch.results:
+            self._result(r)
+        for e in batch.events:
+            self._event(e)
+        for p in batch.participants:
+            if self._has("Actor", p["entity"]) and self._has("Event", p["event"]):
+                key = ("Actor", p["entity"]), ("Event", p["event"])
+                rel = self._merge_rel("PARTICIPATED_IN", *key, merge_on=p["role"])
+                rel.props["role"] = p["role"]
+                rel.props["article_ids"] = _unique_append(rel.props.get("article_ids", []), [p["article_id"]])
+        for r in batch.relations:
+            self._relation(r)
+        for e in batch.evidence:
+            self._set(self._merge_node("Evidence", e["id"]), {k: v for k, v in e.items() if k != "id"})
+            if self._has("Article", e["article_id"]):
+                self._merge_rel("EVIDENCE_OF", ("Evidence", e["id"]), ("Article", e["article_id"]))
+
+    def _has(self, group: str, node_id: str | None) -> bool:
+        return node_id is not None and node_id in self.nodes[group]
+
+    def _merge_node(self, group: str, node_id: str) -> Row:
+        return self.nodes[group].setdefault(node_id, {"id": node_id})
+
+    def _merge_rel(
+        self, rel_type: str, start: tuple[str, str], end: tuple[str, str], merge_on: Any = None
+    ) -> Rel:
+        key = (rel_type, start, end, merge_on)
+        if key not in self.rels:
+            self.rels[key] = Rel(rel_type, start, end)
+        return self.rels[key]
+
+    @staticmethod
+    def _set(row: Row, values: Row) -> None:
+        """Cypher's SET: a null removes the property."""
+        for k, v in values.items():
+            if v is None:
+                row.pop(k, None)
+            else:
+                row[k] = v
+
+    def _articles(self, a: Row) -> None:
+        row = self._merge_node("Article", a["id"])
+        published = _cypher_date(a["published"]) if a["published"] else None
+        values = {k: a[k] for k in ("title", "url", "outlet", "source_path", "content_hash")}
+        self._set(row, {**values, "published": published, "ingested_at": self.loaded_at})
+
+    def _actor(self, a: Row) -> None:
+        actors = self.nodes["Actor"]
+        if a["id"] not in actors:
+            row = self._merge_node("Actor", a["id"])
+            self._set(row, {"name": a["name"], "type": a["type"], "kb_id": a["kb_id"]})
+            row["aliases"] = []
+            self.labels[a["id"]] = ["Actor", a["type"]]
+        row = actors[a["id"]]
+        row["aliases"] = _unique_append(row["aliases"], a["aliases"])
+        row["aliases_text"] = "".join([row["name"], *(f" | {x}" for x in row["aliases"])])
+        row["name_grams"] = name_grams(row["name"], row["aliases"])
+        self._set(row, {"country": _coalesce(row.get("country"), a["country"])})
+
+    def _election(self, e: Row) -> None:
+        if e["id"] not in self.nodes["Election"]:
+            row = self._merge_node("Election", e["id"])
+            start = _cypher_date(e["date"]) if e["date"] else None
+            self._set(
+                row,
+                {"kind": e["kind"], "date": e["date"], "date_precision": e["date_precision"]}
+                | {"date_start": start, "allegations": []},
+            )
+        row = self.nodes["Election"][e["id"]]
+        self._set(
+            row,
+            {
+                "annulled": _coalesce(e["annulled"], row.get("annulled")),
+                "turnout": _coalesce(e["turnout"], row.get("turnout")),
+                "allegations": _unique_append(row["allegations"], e["allegations"]),
+                "name": e["name"],
+            },
+        )
+        if not self._has("Article", e["article_id"]):
+            return
+        self._merge_rel("REPORTED_IN", ("Election", e["id"]), ("Article", e["article_id"]))
+        if self._has("Actor", e["country"]):
+            self._merge_rel("HELD_IN", ("Election", e["id"]), ("Actor", e["country"]))
+            year = f" {e['date'][:4]}" if e["date"] is not None else ""
+            row["name"] = f"{self.nodes['Actor'][e['country']]['name']} {e['kind']}{year}"
+
+    def _result(self, r: Row) -> None:
+        if not (self._has("Actor", r["participant"]) and self._has("Election", r["election"])):
+            return
+        rel = self._merge_rel("CANDIDATE_IN", ("Actor", r["participant"]), ("Election", r["election"]))
+        p = rel.props
+        self._set(
+            p,
+            {
+                "vote_share": _coalesce(r["vote_share"], p.get("vote_share")),
+                "votes": _coalesce(r["votes"], p.get("votes")),
+                "won": _coalesce(r["won"], p.get("won")),
+                "article_ids": _unique_append(p.get("article_ids", []), [r["article_id"]]),
+            },
+        )
+
+    def _event(self, e: Row) -> None:
+        if e["id"] not in self.nodes["Event"]:
+            row = self._merge_node("Event", e["id"])
+            start = _cypher_date(e["date"]) if e["date"] else None
+            self._set(
+                row,
+                {"type": e["type"], "date": e["date"], "date_precision": e["date_precision"]}
+                | {"date_start": start},
+            )
+        row = self.nodes["Event"][e["id"]]
+        values = {k: _coalesce(e[k], row.get(k)) for k in ("name", "size", "deaths", "injured", "arrested")}
+        self._set(row, {**values, "status": e["status"]})
+        if not self._has("Article", e["article_id"]):
+            return
+        self._merge_rel("REPORTED_IN", ("Event", e["id"]), ("Article", e["article_id"]))
+        if self._has("Actor", e["country"]):
+            self._merge_rel("HELD_IN", ("Event", e["id"]), ("Actor", e["country"]))
+        if self._has("Actor", e["location"]):
+            self._merge_rel("AT", ("Event", e["id"]), ("Actor", e["location"]))
+
+    def _relation(self, r: Row) -> None:
+        if not self._has("Actor", r["source"]):
+            return
+        if self._has("Actor", r["target"]):
+            target = ("Actor", r["target"])
+        elif self._has("Election", r["target"]):
+            target = ("Election", r["target"])
+        else:
+            return
+        rel = self._merge_rel(r["type"], ("Actor", r["source"]), target, merge_on=r["key"])
+        p = rel.props
+        ids = _unique_append(p.get("article_ids", []), r["article_ids"])
+        first = min(filter(None, [r["first_date"], p.get("first_date")]), default=None)
+        last = max(filter(None, [r["last_date"], p.get("last_date")]), default=None)
+        known_confidence = p.get("confidence", 0.0)
+        self._set(
+            p,
+            {
+                "key": r["key"],
+                "article_ids": ids,
+                "sources": len(ids),
+                "rules": _unique_append(p.get("rules", []), r["rules"]),
+                "confidence": r["confidence"] if r["confidence"] > known_confidence else known_confidence,
+                "claimed_by": r["claimed_by"],
+                "title": _coalesce(r["title"], p.get("title")),
+                "first_date": first,
+                "last_date": last,
+                "date_start": _cypher_date(first) if first else None,
+            },
+        )
+
+    # ------------------------------------------------------------------------------------ CSV files
+
+    def write_csv(self, folder: Path) -> tuple[list[Path], list[Path]]:
+        """(node files, relationship files) for neo4j-admin: one file per label group and one per pair of
+        groups joined, each with its own typed header."""
+        folder.mkdir(parents=True, exist_ok=True)
+        node_files = []
+        for group, nodes in sorted(self.nodes.items()):
+            if not nodes:
+                continue
+            columns = sorted({k for row in nodes.values() for k in row} - {"id"})
+            header = [f"id:ID({group})", ":LABEL", *(_typed(c) for c in columns)]
+            rows = (
+                [node_id, self.labels.get(node_id, [group]), *(row.get(c) for c in columns)]
+                for node_id, row in nodes.items()
+            )
+            node_files.append(_write(folder / f"nodes-{group}.csv", header, rows))
+        by_groups: dict[tuple[str, str], list[Rel]] = defaultdict(list)
+        for rel in self.rels.values():
+            by_groups[(rel.start[0], rel.end[0])].append(rel)
+        rel_files = []
+        for (start, end), rels in sorted(by_groups.items()):
+            columns = sorted({k for rel in rels for k in rel.props})
+            header = [f":START_ID({start})", f":END_ID({end})", ":TYPE", *(_typed(c) for c in columns)]
+            rows = ([r.start[1], r.end[1], r.type, *(r.props.get(c) for c in columns)] for r in rels)
+            rel_files.append(_write(folder / f"rels-{start}-{end}.csv", header, rows))
+        return node_files, rel_files
+
+
+def _typed(column: str) -> str:
+    return f"{column}:{PROPERTY_TYPES.get(column, 'string')}"
+
+
+def _cell(value: Any) -> str | None:
+    """A value as neo4j-admin reads it; None leaves the cell empty and unquoted, so the property is absent."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        if any(ARRAY_DELIMITER in str(v) for v in value):
+            raise ValueError(f"a list element holds the CSV array delimiter: {value!r}")
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value) if not isinstance(value, float) else repr(value)
+
+
+def _quoted(cell: str | None) -> str:
+    return "" if cell is None else '"' + cell.replace('"', '""') + '"'
+
+
+def _write(path: Path, header: list[str], rows: Any) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        # Every value quoted but the missing ones: an empty quoted cell is an empty string, an empty
+        # unquoted one no property at all.
+        f.write(",".join(header) + "\n")
+        for row in rows:
+            f.write(
+                ",".join("" if (c := _cell(v)) is None else '"' + c.replace('"', '""') + '"' for v in row)
+            )
+            f.write("\n")
+    return path

@@ -1,0 +1,2 @@
+MATCH (g:GraphRevision {id: 'graph'})
+RETURN g.token AS token
