@@ -41,6 +41,7 @@ PROPERTY_TYPES: dict[str, str] = {
     "turnout": "double",
     "confidence": "double",
     "vote_share": "double",
+    "intensity": "double",
     "size": "long",
     "deaths": "long",
     "injured": "long",
@@ -191,8 +192,11 @@ class BulkGraph:
             self.labels[a["id"]] = ["Actor", a["type"]]
         row = actors[a["id"]]
         row["aliases"] = _unique_append(row["aliases"], a["aliases"])
-        row["aliases_text"] = "".join([row["name"], *(f" | {x}" for x in row["aliases"])])
-        row["name_grams"] = name_grams(row["name"], row["aliases"])
+        # Its search text lives on its own node, as actors.cypher writes it (schema/V0011).
+        search = self._merge_node("ActorSearch", a["id"])
+        search["name"] = row["name"]
+        search["aliases_text"] = "".join([row["name"], *(f" | {x}" for x in row["aliases"])])
+        search["name_grams"] = name_grams(row["name"], row["aliases"])
         self._set(row, {"country": _coalesce(row.get("country"), a["country"])})
 
     def _election(self, e: Row) -> None:
@@ -282,6 +286,10 @@ class BulkGraph:
                 "confidence": r["confidence"] if r["confidence"] > known_confidence else known_confidence,
                 "claimed_by": r["claimed_by"],
                 "title": _coalesce(r["title"], p.get("title")),
+                "mode": _coalesce(p.get("mode"), r.get("mode")),
+                "quad_class": r.get("quad_class"),
+                "intensity": r.get("intensity"),
+                "intensity_basis": r.get("intensity_basis"),
                 "first_date": first,
                 "last_date": last,
                 "date_start": _cypher_date(first) if first else None,
@@ -299,9 +307,11 @@ class BulkGraph:
             if not nodes:
                 continue
             columns = sorted({k for row in nodes.values() for k in row} - {"id"})
-            header = [f"id:ID({group})", ":LABEL", *(_typed(c) for c in columns)]
+            key = KEY_PROPERTIES.get(group, "id")
+            header = [f"{key}:ID({group})", ":LABEL", *(_typed(c) for c in columns)]
             rows = (
-                [node_id, self.labels.get(node_id, [group]), *(row.get(c) for c in columns)]
+                [node_id, self.labels.get(node_id, [group]) if group == "Actor" else [group]]
+                + [row.get(c) for c in columns]
                 for node_id, row in nodes.items()
             )
             node_files.append(_write(folder / f"nodes-{group}.csv", header, rows))
@@ -315,6 +325,10 @@ class BulkGraph:
             rows = ([r.start[1], r.end[1], r.type, *(r.props.get(c) for c in columns)] for r in rels)
             rel_files.append(_write(folder / f"rels-{start}-{end}.csv", header, rows))
         return node_files, rel_files
+
+
+# The property a label group's nodes are keyed by, when it is not `id`.
+KEY_PROPERTIES = {"ActorSearch": "actor_id"}
 
 
 def _typed(column: str) -> str:
