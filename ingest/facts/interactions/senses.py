@@ -39,8 +39,8 @@ def about_a_vote(verb: Token, lex: PloverLexicon) -> bool:
 
 
 def tells_a_tally(verb: Token, lex: PloverLexicon) -> bool:
-    """Whether the verb's object is a count of votes ("garnered 44 percent", "amassed 727,000 votes",
-    "held a lead of 20,000 votes over X")."""
+    """Whether the verb's object is a count of votes ("won a third of the ballots", "polled
+    1.2 million votes", "kept a narrow lead over X")."""
     tally = lex.words("tally_nouns")
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
         if obj.pos_ == "NUM" or obj.lemma_.lower() in tally or obj.lower_ in tally:

@@ -85,7 +85,7 @@ class Targets:
             if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
                 continue
             if self.adjunct(child):
-                continue  # "met X at the sidelines of the Y summit", "in Z": when and where, not whom
+                continue  # "talked to X at a summit of the Y bloc", "in Z": when and where, not whom
             for tok in child.subtree:
                 if any(
                     a.dep_ == "prep" and a.lower_ in words("adjunct_preps")

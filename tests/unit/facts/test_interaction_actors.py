@@ -53,7 +53,7 @@ def test_a_title_split_from_its_name_is_the_person_not_the_country(nlp: Language
         "Ana Lusk": (P, "Ana Lusk", None),
         "Boris Vale": (P, "Boris Vale", None),
     }
-    found = rels(nlp, "Norland\u2019s Vice-President, Ana Lusk, has conceded defeat to Boris Vale.", names)
+    found = rels(nlp, "Norland\u2019s Vice-President, Ana Lusk, yielded to Boris Vale at last.", names)
     assert ("CONCEDE", "ana-lusk", "boris-vale") in found
     assert not any(source == "norland" for _, source, _ in found), found
 

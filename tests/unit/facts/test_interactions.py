@@ -432,9 +432,9 @@ def test_a_decision_announced_with_would_is_the_act(nlp: Language) -> None:
 def test_a_count_of_votes_or_a_contest_is_no_interaction(nlp: Language) -> None:
     names = {"Ana Lusk": P, "Boris Vale": P}
     for text in (
-        "Ana Lusk garnered 41 percent of the votes and Boris Vale 30 percent.",
+        "Ana Lusk polled 57 percent of the ballots and Boris Vale 36 percent.",
         "Ana Lusk amassed 900,000 votes against her nearest rival Boris Vale.",
-        "Ana Lusk held a lead of 20,000 votes over Boris Vale on Wednesday.",
+        "Ana Lusk kept a narrow lead of 3,100 votes over Boris Vale.",
         "Ana Lusk ran against Boris Vale for the presidency in 2019.",
         "Ana Lusk elected Boris Vale president as rivals concede",
     ):
