@@ -282,6 +282,13 @@ def plover_for(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] 
     return None
 
 
+def _is_root(code: str) -> bool:
+    """A CAMEO root code of words and cooperation ("060": material cooperation, not specified further).
+    The roots of force (150 and up: "190" fight) gather words that mostly are that force ("shoot",
+    "clash")."""
+    return len(code) == 3 and code.isdigit() and code.endswith("0") and int(code) < 150
+
+
 def _clean_word(word: str) -> str:
     return word.strip("_").lower()
 
@@ -318,14 +325,17 @@ def parse_verbs(
     verbs: dict[tuple[str, str | None], tuple[str, str, str]] = {}
     hits: list[Hit] = []
     block_code = "---"
+    block_words: set[str] = set()
     for raw in lines[start + 1 :]:
         line = raw.split("#", 1)[0].rstrip()
         comment = raw.split("#", 1)[1] if "#" in raw else ""
         if not line.strip():
             continue
-        head = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", line)
+        head = re.match(r"^---\s*(\S+)\s*(?:\[([^\]]*)\])?", line)
         if head:
-            block_code = head.group(2).strip()
+            # "--- DEFEND ###" has no code: its words need a pattern, as "[---]" says.
+            block_code = (head.group(2) or "---").strip()
+            block_words = {w.lower() for w in head.group(1).split("_") if w}
             continue
         if line.startswith("-"):
             m = re.search(r"\[([^\]]*)\]\s*$", line)
@@ -363,6 +373,11 @@ def parse_verbs(
         code = (m.group(3) or block_code).strip()
         parts = [p for p in word.split("_") if p]
         if not parts or parts[0] == "re":
+            continue
+        if not m.group(3) and _is_root(code) and parts[0] not in block_words:
+            # A block coded only at its root ("--- OVERSEE_MANAGE [060]": manage, head, lead, control, ...)
+            # gathers words by loose likeness; its code fits the words it is named after, while a member
+            # like "control" or "lead" is mostly no interaction at all. Members keep their patterns.
             continue
         if len(parts) == 1:
             key: tuple[str, str | None] = (parts[0], None)

@@ -48,3 +48,33 @@ def test_a_synset_after_the_verb_stands_for_each_member(tmp_path: Path) -> None:
 def test_the_committed_lexicon_is_what_the_dictionaries_give() -> None:
     committed = [json.loads(line) for line in DEFAULT_OUT.read_text(encoding="utf-8").splitlines() if line]
     assert committed == build(DEFAULT_EVENTDATA)
+
+
+ROOT_BLOCKS = """\
+####### VERB PATTERNS
+--- STEER_GUIDE [060] ---
+STEER
+GUIDE
+PILOT
+- * RELIEF TO + [073]  # PILOT
+--- SHELTER ###
+SHELTER
+HARBOUR
+--- BOMBARD [190] ---
+BOMBARD
+PELT
+"""
+
+
+def test_a_root_coded_block_codes_only_the_words_it_is_named_after(tmp_path: Path) -> None:
+    path = tmp_path / "CAMEO.verbpatterns.test.txt"
+    path.write_text(ROOT_BLOCKS, encoding="utf-8")
+    table = {"06": ("COOPERATE", ""), "073": ("AID", "humanitarian"), "19": ("ASSAULT", "")}
+    verbs, hits = parse_verbs(path, table)
+    assert verbs[("steer", None)] == verbs[("guide", None)] == ("COOPERATE", "", "060")
+    assert ("pilot", None) not in verbs  # a member by likeness only
+    assert ("pilot", None, "relief", "073", "") in hits  # its own pattern stays
+    # A block with no code is not coded by the block before it.
+    assert ("shelter", None) not in verbs and ("harbour", None) not in verbs
+    # A root of force codes every member.
+    assert verbs[("pelt", None)] == ("ASSAULT", "", "190")
