@@ -178,3 +178,25 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
     if rtype in COERCIVE_TYPES or rtype == "THREATEN":
         return "THREATEN"
     return ""
+
+
+def mandative(comp: Token, demanded: bool) -> bool:
+    """Whether a that-clause says what someone must do ("that Y resign", "Y must free Z", "that Z be
+    freed") rather than what is so ("insists he was the winner", "Y should be proud").
+
+    Under a verb of demand the bare verb form is the mark ("demanded that Y step down"); under any other
+    reporting verb only an obligation modal is. A modal before its subject is a condition, not an obligation
+    ("should Y refuse, ..."), and a state ("be", "have") is nothing anyone can be asked to do unless it
+    leads to an act ("must be ready to mediate")."""
+    if comp.lemma_.lower() in ("be", "have") and not any(t.dep_ == "xcomp" for t in comp.subtree):
+        return False
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    auxes = [c for c in comp.children if c.dep_ in ("aux", "auxpass")]
+    modals = [a for a in auxes if a.lower_ in syntax.words("obligation_modals")]
+    if modals:
+        return subj is None or all(m.i > subj.i for m in modals)
+    if not demanded:
+        return False
+    if auxes:
+        return all(a.tag_ == "VB" for a in auxes)  # "that Z be freed"
+    return comp.tag_ in ("VB", "VBP")

@@ -12,6 +12,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import (
     accused_chain,
     claimer,
+    mandative,
     prospective_type,
     subjects,
     target_tokens,
@@ -252,8 +253,7 @@ class VerbRules:
         for comp in verb.children:
             if comp.dep_ != "ccomp":
                 continue
-            obliged = any(c.dep_ == "aux" and c.lower_ in words("obligation_modals") for c in comp.children)
-            if not (is_demand or obliged):
+            if not mandative(comp, is_demand):
                 continue
             subj_toks, passive = subjects(verb, self.lex, self.ctx)
             if passive:

@@ -265,6 +265,19 @@ def test_demand_that(nlp: Language) -> None:
     assert ("REQUEST", "norwegian", "chad") in triples(out)
 
 
+def test_a_that_clause_of_what_is_so_is_no_demand(nlp: Language) -> None:
+    actors = {"Norway": C, "Chad": C, "Mali": C}
+    for text in (
+        "Norway insisted that Chad was the rightful winner of the vote.",  # a claim, not a demand
+        "Norway said Mali would act should Chad refuse the offer.",  # a condition
+        "Norway said the people of Chad should be proud of the vote.",  # a state
+        "Norway insists that Chad has the votes.",
+    ):
+        assert ("REQUEST", "norway", "chad") not in triples(rels(nlp, text, actors)), text
+    for text in ("Norway urged that Chad stop the raids.", "Norway said Chad must be ready to talk to Mali."):
+        assert ("REQUEST", "norway", "chad") in triples(rels(nlp, text, actors)), text
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
