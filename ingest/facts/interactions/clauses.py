@@ -162,6 +162,8 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
         if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             break  # only a purpose clause ("to help") carries its governor's prospect
         hlemma = head.lemma_.lower()
+        if tok.dep_ == "xcomp" and hlemma in syntax.words("continuation_verbs"):
+            return None  # "will continue to back Y": the backing goes on now
         if head.pos_ == "ADJ" and hlemma in lex.words("readiness_adjectives"):
             modal = True
             break

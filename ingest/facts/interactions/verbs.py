@@ -96,6 +96,10 @@ class VerbRules:
         if sense is not None and sense.mode:
             attributes["mode"] = sense.mode
         rtype = sense.type if sense is not None else "REJECT"
+        if rtype != "ASSAULT" and any(
+            c.dep_ == "dobj" and c.lower_ in words("reflexive_pronouns") for c in verb.children
+        ):
+            return  # "freed itself from Y's sanctions" acts on itself; "blew themselves up in Z" attacks Z
         if lemma in lex.words("contest_verbs") and (
             (rtype == "ASSAULT" and not armed(sent, lex)) or about_a_vote(verb, lex)
         ):

@@ -278,6 +278,19 @@ def test_a_that_clause_of_what_is_so_is_no_demand(nlp: Language) -> None:
         assert ("REQUEST", "norway", "chad") in triples(rels(nlp, text, actors)), text
 
 
+def test_an_act_that_goes_on_is_no_promise(nlp: Language) -> None:
+    out = triples(rels(nlp, "Norway will continue to support Chad in the talks.", {"Norway": C, "Chad": C}))
+    assert ("SUPPORT", "norway", "chad") in out and ("AGREE", "norway", "chad") not in out
+    out = triples(rels(nlp, "Norway will support Chad in the talks.", {"Norway": C, "Chad": C}))
+    assert ("AGREE", "norway", "chad") in out
+
+
+def test_a_subject_acting_on_itself_acts_on_no_one(nlp: Language) -> None:
+    text = "Mali hopes to free itself from the sanctions imposed by Chad."
+    out = triples(rels(nlp, text, {"Mali": C, "Chad": C}))
+    assert not {t for t in out if t[1] == "mali"}, out
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
