@@ -30,6 +30,7 @@ from ingest.facts.dates import warm_up as warm_up_dates
 from ingest.facts.elections import extract_elections
 from ingest.facts.events import extract_events
 from ingest.facts.interactions import extract_interactions
+from ingest.facts.own_state import without_acts_on_own_state
 from ingest.facts.roles import extract_roles
 from ingest.mentions import find_mentions
 from ingest.models import (
@@ -265,7 +266,9 @@ class Pipeline:
         ctx = FactContext(
             doc=doc, article=article, entities=dict(resolution.entities), spans=resolution.spans
         )
-        relations = extract_interactions(ctx) + extract_roles(ctx)
+        relations = without_acts_on_own_state(
+            extract_interactions(ctx) + extract_roles(ctx), {**ctx.entities, **ctx.new_entities}
+        )
         elections, election_relations = extract_elections(ctx)
         events = extract_events(ctx)
         entities = {**ctx.entities, **ctx.new_entities}

@@ -1,0 +1,46 @@
+"""Interactions an office holder or a state body is read to have with its own state, dropped.
+
+A president "discussing projects with <his country>", a ministry "blocking <its country>", the police
+"cooperating with <their country>": the parse took the country named in the phrase (a possessor, a place, a
+modifier) for the other side. A state's own officials and organs act for it, so there is no event between
+them and it. Force is kept: a president's police arresting "the country's opposition" is domestic
+repression, which event data codes within one country. Opposition figures hold no office of the state and
+keep all their acts against it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.facts.plover_lexicon import load_plover_lexicon
+from ingest.models import Entity, EntityType, Relation
+
+KEPT = {
+    "HOLDS_ROLE",
+    "MEMBER_OF",
+    "LEADS",
+    "COERCE",
+    "ASSAULT",
+    "SANCTION",
+    "THREATEN",
+    "MOBILIZE",
+    "PROTEST",
+}
+
+
+def without_acts_on_own_state(relations: list[Relation], entities: dict[str, Entity]) -> list[Relation]:
+    own: dict[str, set[str]] = {}
+    for r in relations:
+        office = entities.get(r.target)
+        if r.type == "HOLDS_ROLE" and office is not None and office.country:
+            own.setdefault(r.source, set()).add(office.country)
+    agents = load_plover_lexicon().words("state_agents")
+    for e in entities.values():
+        if e.type == EntityType.ORGANIZATION and e.country and _is_state_body(e.name, agents):
+            own.setdefault(e.id, set()).add(e.country)
+    return [r for r in relations if r.type in KEPT or r.target not in own.get(r.source, ())]
+
+
+def _is_state_body(name: str, agents: frozenset[str]) -> bool:
+    """ "Police of X", "Ministry of Defence", "Treasury Department": a body named by a state agent noun."""
+    return any(word in agents for word in re.findall(r"[a-z]+", name.lower()))
