@@ -16,7 +16,6 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from ingest.models import ArticleExtraction, Entity, EntityType
-from ingest.resolve.corpus import remap_extraction
 from ingest.write import fact_key
 
 
@@ -157,6 +156,10 @@ class Curation:
         return [self.apply_one(ex) for ex in extractions]
 
     def apply_one(self, ex: ArticleExtraction) -> ArticleExtraction:
+        # Imported here: the batch resolver brings spaCy's modules with it, and the API, which records
+        # overrides, imports this module without ever loading spaCy.
+        from ingest.resolve.corpus import remap_extraction
+
         gone = {e.id for e in ex.entities if blocked(e.name, e.type, self.blocks)}
         if gone:
             ex = _without(ex, gone)
