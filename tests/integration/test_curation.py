@@ -128,7 +128,7 @@ def test_a_merge_moves_everything_and_holds_through_a_reingest(
     assert merged is not None and merged["name"] == "Almazbek Atambaev"
     assert {"Omurbek Babanov", "Babanov", "Almazbek Atambaev"} <= set(merged["aliases"])
     assert ("SUPPORT", "country:kazakhstan", ATAMBAEV) in facts_of(sample, ATAMBAEV)
-    # The two facts "Babanov consulted Atambaev" joined one actor to itself: dropped, as the resolver drops it.
+    # "Babanov consulted Atambaev" now joins one actor to itself: dropped, as the resolver drops it.
     assert not any(s == e for _, s, e in facts_of(sample, ATAMBAEV))
     search = query(sample, "MATCH (s:ActorSearch {actor_id: $id}) RETURN s.aliases_text AS t", id=ATAMBAEV)
     assert "Babanov" in search[0]["t"]
