@@ -97,3 +97,38 @@ async def check_actors_async(
                 columns = list(result.keys())
                 candidates = [json_row(columns, record) async for record in result]
         _verdict(param, value, found, candidates)
+
+
+class AmbiguousActor(Exception):
+    """`value` is the name or an alias of several actors: an id says which."""
+
+    def __init__(self, value: str, hits: list[EntityHit]) -> None:
+        self.value = value
+        self.hits = hits
+        names = ", ".join(f"{hit.name} ({hit.id})" for hit in hits)
+        super().__init__(f"{value!r} names several actors: {names}; give the id of one")
+
+
+def find_actor(driver: Driver, settings: Settings, value: str, param: str = "actor") -> str:
+    """The id of the actor `value` names (an id, or a name or alias, case aside); UnknownActor, with the
+    nearest names, when none does, and AmbiguousActor when several do."""
+    value = value.strip()
+    with read_query(driver, settings, load_cypher(CYPHER, "actor_by_id"), {"id": value}) as result:
+        if result.single(strict=True)["found"]:
+            return value
+    with read_query(
+        driver, settings, load_cypher(CYPHER, "entity_candidates"), _candidate_params(value)
+    ) as result:
+        columns = list(result.keys())
+        candidates = [json_row(columns, record) for record in result]
+    wanted = value.casefold()
+    named = {
+        c["id"]: c
+        for c in candidates
+        if any(n and n.casefold() == wanted for n in [c["name"], *c.get("aliases", [])])
+    }
+    if len(named) == 1:
+        return next(iter(named))
+    if named:
+        raise AmbiguousActor(value, rank(value, list(named.values()), len(named)))
+    raise UnknownActor(param, value, rank(value, candidates, SUGGESTIONS))

@@ -20,10 +20,11 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.actor_lookup import UnknownActor
+from api.actor_lookup import AmbiguousActor, UnknownActor
 from api.cache import ResponseCache
 from api.guards import ApiKeyGate, HeadAsGet, timed_receive
-from api.routes import articles, browser, docs, entities, health, queries
+from api.routes import articles, browser, curation, docs, entities, health, queries
+from ingest.curation.store import CurationError
 from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.heap import freeze_long_lived
 from polgraph.settings import Settings, get_settings
@@ -43,6 +44,8 @@ DESCRIPTION = """Who did what to whom in political news, with the sentences that
 * `GET /queries` lists the saved queries; `GET /queries/{name}` runs one with typed, bounded parameters.
 * `GET /entities?q=` finds actors by name, alias or a misspelling of either.
 * `POST /articles` ingests one article (needs the `X-API-Key` header).
+* `/curation/...` merges, renames and splits actors, rejects facts and blocks names, as overrides that every
+  later ingest applies, and lists and reverts them (needs a curator's key, POLGRAPH_CURATION_KEYS).
 """
 
 
@@ -202,6 +205,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             },
         )
 
+    @app.exception_handler(AmbiguousActor)
+    async def ambiguous_actor(request: Request, exc: AmbiguousActor) -> JSONResponse:
+        return JSONResponse(
+            status_code=422,
+            content={
+                "error": "ambiguous_actor",
+                "detail": str(exc),
+                "suggestions": [hit.model_dump() for hit in exc.hits],
+            },
+        )
+
+    @app.exception_handler(CurationError)
+    async def curation_error(request: Request, exc: CurationError) -> JSONResponse:
+        status = {"unknown": 404, "conflict": 409}.get(exc.kind, 422)
+        return JSONResponse(status_code=status, content={"error": f"curation_{exc.kind}", "detail": str(exc)})
+
+    @app.exception_handler(curation.CurationOff)
+    async def curation_off(request: Request, exc: curation.CurationOff) -> JSONResponse:
+        return JSONResponse(status_code=403, content={"error": "curation_off", "detail": str(exc)})
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = []
@@ -282,6 +305,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     queries.register_saved_queries(app, catalog)
     app.include_router(entities.router)
     app.include_router(articles.router)
+    app.include_router(curation.router)
     app.include_router(health.router)
     app.include_router(browser.router)
     docs.add_docs_and_explorer(app)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ingest.models import ArticleExtraction
+from ingest.models import ArticleExtraction, EntityType
 from queries.runner import GraphEdge, GraphNode, GraphResult, QueryResult
 
 __all__ = [
@@ -144,3 +144,73 @@ class Health(BaseModel):
     relationships: int | None = None
     labels: dict[str, int] = Field(default_factory=dict)
     cache: CacheInfo | None = Field(None, description="This API process's saved-query cache; null when off")
+
+
+# ------------------------------------------------------------------------------------------- curation
+
+
+class MergeIn(BaseModel):
+    keep: str = Field(description="The actor that stays: its id, name or an alias", examples=["Atambayev"])
+    other: str = Field(
+        description="The actor merged into it, which goes", examples=["person:almazbek-atambaev"]
+    )
+    reason: str | None = Field(None, max_length=2000)
+
+
+class RenameIn(BaseModel):
+    actor: str = Field(description="The actor: its id, name or an alias")
+    name: str = Field(min_length=1, max_length=300, description="Its new name; the old one stays an alias")
+    reason: str | None = Field(None, max_length=2000)
+
+
+class SplitIn(BaseModel):
+    actor: str = Field(description="The actor: its id, name or an alias")
+    aliases: list[str] = Field(min_length=1, description="The spellings moved to the new actor")
+    name: str | None = Field(
+        None, max_length=300, description="The new actor's name (default: the first alias)"
+    )
+    reason: str | None = Field(None, max_length=2000)
+
+
+class RejectIn(BaseModel):
+    fact_key: str = Field(min_length=1, max_length=100, description="The `key` the saved queries show")
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class BlockIn(BaseModel):
+    name: str = Field(min_length=1, max_length=300, description="The name, as articles write it (case aside)")
+    entity_type: EntityType | None = Field(None, description="Block it only as this type (default: any)")
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class OverrideOut(BaseModel):
+    """An override as recorded: what it does, who made it, when and why, and whether it is in force."""
+
+    id: str
+    kind: str
+    description: str
+    actor: str | None = None
+    other: str | None = None
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    new_actor: str | None = None
+    fact_key: str | None = None
+    entity_type: str | None = None
+    by: str
+    at: datetime
+    reason: str | None = None
+    active: bool
+    revoked_at: datetime | None = None
+    revoked_by: str | None = None
+    articles: list[str] = Field(default_factory=list, description="Articles whose facts it changed")
+
+
+class OverrideList(BaseModel):
+    overrides: list[OverrideOut]
+
+
+class Reverted(BaseModel):
+    override: OverrideOut
+    rederive: list[str] = Field(
+        description="Articles whose facts the next ingest of them derives again without the override"
+    )

@@ -13,6 +13,7 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 
+from cli.curation import register as register_curation_commands
 from cli.export import register as register_export_commands
 from cli.feeds import register as register_feed_commands
 from cli.query import register as register_query_commands
@@ -39,6 +40,7 @@ app.add_typer(schema_app, name="schema")
 register_query_commands(app)
 register_feed_commands(app)
 register_export_commands(app)
+register_curation_commands(app)
 
 # Messages and summaries are never wrapped by rich: a log file or a pipe gets each one on one line.
 console = Console(stderr=True, soft_wrap=True)

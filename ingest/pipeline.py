@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.clean import clean_article
+from ingest.curation.store import load_curation
 from ingest.engines import ArticleKey, Engine, LocalEngine, Outcome, batched
 from ingest.errors import InputError
 from ingest.facts.context import FactContext
@@ -460,6 +461,8 @@ def ingest_with(
                 if not extractions:
                     report(0, errors)
                     continue
+                # Read again each batch: an override made while a long ingest runs holds from its next batch.
+                extractions = load_curation(driver, settings.neo4j_database).apply(extractions)
                 if keep_extractions:
                     extracted.extend(extractions)
                 in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)

@@ -99,6 +99,12 @@ class Settings(BaseSettings):
     api_cors_origins: list[str] = Field(
         default_factory=list, validation_alias=AliasChoices("POLGRAPH_API_CORS_ORIGINS")
     )
+    # Who may curate over the API (POST /curation/...): each curator's name and secret key, as JSON
+    # ('{"alice": "a-long-secret"}'). The name is recorded with every override the key makes. None set: the
+    # curation endpoints refuse every request, and the command line is the one way to curate.
+    curation_keys: dict[str, str] = Field(
+        default_factory=dict, validation_alias=AliasChoices("POLGRAPH_CURATION_KEYS")
+    )
     api_max_body_bytes: int = Field(5_000_000, validation_alias=AliasChoices("POLGRAPH_API_MAX_BODY_BYTES"))
     # A client that sends its request line and headers, or its body, slower than this is cut off: each one
     # holds a connection, and without a bound a few slow clients hold them all.

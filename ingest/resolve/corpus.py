@@ -223,7 +223,7 @@ def resolve_batch(
         resolver.add(resolution)
     mapping = resolver.finalize()
     merged = resolver.entities()
-    extractions = [_remap(ex, mapping, merged) for ex, _ in per_article]
+    extractions = [remap_extraction(ex, mapping, merged) for ex, _ in per_article]
     extractions = _merge_batch_elections(extractions)
     for ex in extractions:
         for ent in ex.entities:
@@ -241,8 +241,10 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
     return list(best.values())
 
 
-def _remap(ex: ArticleExtraction, mapping: dict[str, str], merged: dict[str, Entity]) -> ArticleExtraction:
-    """Rewrite entity ids after corpus-level resolution."""
+def remap_extraction(
+    ex: ArticleExtraction, mapping: dict[str, str], merged: dict[str, Entity]
+) -> ArticleExtraction:
+    """Rewrite entity ids after corpus-level resolution (and after curation's merges and splits)."""
     if not mapping:
         return ex
 

@@ -40,6 +40,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("facts", ("ingest.facts",)),
     ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
     ("write", ("ingest.scale", "ingest.write")),
+    ("curate", ("ingest.curation",)),
     ("pipeline", ("ingest.engines", "ingest.pipeline", "ingest.watch")),
     ("engines and loads", ("ingest.dask_engine", "ingest.bulk", "ingest.load")),
 ]  # fmt: skip

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (ev:Evidence {id: id})
+DETACH DELETE ev

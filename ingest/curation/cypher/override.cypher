@@ -1,0 +1,2 @@
+MATCH (o:Override {id: $id})
+RETURN properties(o) AS o

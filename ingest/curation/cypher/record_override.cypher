@@ -1,0 +1,2 @@
+CREATE (o:Override)
+SET o = $props

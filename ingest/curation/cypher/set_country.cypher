@@ -1,0 +1,3 @@
+UNWIND $pairs AS p
+MATCH (a:Actor {id: p.actor})
+SET a.country = p.country
