@@ -424,3 +424,31 @@ def test_actors_only_a_replaced_text_named_leave_with_it(
     assert "person:ghost-writer" not in ids
     # Those another article or a structural link still holds stay.
     assert {"person:ana-lopez", "person:marek-novak", "country:ruritania", "location:strelsau"} <= set(ids)
+
+
+def test_articles_that_share_actors_and_elections_are_replaced_together(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    # Both articles name an actor no one else names, and report the same election and protest: replacing
+    # both in one batch must retract each shared node once.
+    writer = GraphWriter(empty_graph, neo4j_settings.neo4j_database)
+    ghost = ent("person:ghost-writer", EntityType.PERSON, "Ghost Writer")
+    first = [extraction(a, f"h-{a}", "Lopez backed Novak.") for a in ("a1", "a2")]
+    writer.write([x.model_copy(update={"entities": [*x.entities, ghost]}) for x in first])
+    edited = [
+        extraction(a, f"h-{a}-edited", "Lopez endorsed Novak.", with_accuse=False).model_copy(
+            update={"elections": [], "events": []}
+        )
+        for a in ("a1", "a2")
+    ]
+    assert writer.write(edited).states == {"a1": "replaced", "a2": "replaced"}
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (n) WHERE n:Actor OR n:Election OR n:Event RETURN n.id AS id",
+        database_=neo4j_settings.neo4j_database,
+    )
+    ids = {r["id"] for r in records}
+    assert "person:ghost-writer" not in ids
+    assert not {i for i in ids if i.startswith(("election:", "event:"))}
+    assert {"person:ana-lopez", "person:marek-novak"} <= ids
+    accuse = empty_graph.execute_query("MATCH ()-[r:ACCUSE]->() RETURN count(r) AS c").records[0]["c"]
+    assert accuse == 0
