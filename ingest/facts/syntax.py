@@ -77,6 +77,8 @@ def negated(tok: Token) -> bool:
         return True  # "agreed to resign without returning"
     if tok.dep_ == "xcomp" and lemma(tok.head) in words("unrealised_verbs"):
         return True  # "failed to approve"
+    if tok.dep_ == "xcomp" and lemma(tok.head) == "be" and any(c.lower_ == "yet" for c in tok.head.children):
+        return True  # "is yet to concede": not so far
     negators = words("negators")
 
     def denies(c: Token) -> bool:

@@ -38,8 +38,26 @@ def allegations_in(sent: Span) -> list[str]:
 
 
 def election_related(sent: Span) -> bool:
-    words = lexicon().words("nouns") | lexicon().words("result_nouns") | {"voter", "polling", "observer"}
-    return any(lemma(t) in words for t in sent)
+    lex = lexicon()
+    words = lex.words("nouns") | lex.words("result_nouns") | lex.words("concede_verbs")
+    return any(lemma(t) in words or t.lower_ in ("voter", "polling", "observer") for t in sent)
+
+
+def conceded(tok: Token) -> bool:
+    """ "X conceded", "conceded defeat", "called Y to concede the race": a loser gives the election up. A
+    concession to someone named ("conceded to Y") is the interaction itself (interactions/), and one not
+    made ("is yet to concede", negated() says) is none."""
+    lex = lexicon()
+    if lemma(tok) not in lex.words("concede_verbs") or negated(tok):
+        return False
+    if tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) not in lex.words("concede_heads"):
+        return False
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "conceded that turnout was low": a point granted, not the election
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "to" for t in (tok, *objs) for c in t.children):
+        return False  # "conceded (defeat) to Y"
+    return all(lemma(o) in lex.words("defeat_nouns") or _mentions_results(o) for o in objs)
 
 
 def accuser_of(ctx: FactContext, sent: Span) -> tuple[str | None, str]:
@@ -80,12 +98,14 @@ def stance_relations(ctx: FactContext, sent: Span, target: str, when: FuzzyDate 
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not any(_mentions_results(o) for o in objs):
-            continue
         is_negated = negated(tok)
         rtype: str | None = None
         rule = ""
-        if lem in recognize:
+        if conceded(tok):
+            rtype, rule = "CONCEDE", "election:concede"
+        elif not any(_mentions_results(o) for o in objs):
+            continue
+        elif lem in recognize:
             head = tok.head if tok.dep_ == "xcomp" else None
             if is_negated or (head is not None and (lemma(head) in reject or negated(head))):
                 rtype, rule = "REJECT", "election:refuse-recognize"
@@ -96,12 +116,14 @@ def stance_relations(ctx: FactContext, sent: Span, target: str, when: FuzzyDate 
         if rtype is None:
             continue
         subj = subject_of(tok)
-        if subj is None and tok.dep_ == "xcomp":
-            subj = subject_of(tok.head)
+        if rtype == "CONCEDE" and tok.dep_ in ("xcomp", "advcl"):
+            subj = subject_of(tok.head)  # "X called Y to concede": X concedes
+        elif subj is None and tok.dep_ == "xcomp":
+            subj = subject_of(tok.head)  # "refused to recognise"
         actor = actor_in(ctx, subj) if subj is not None else None
         if actor is None:
             continue
-        conf = 0.75 if rtype == "REJECT" else 0.6
+        conf = 0.75 if rtype in ("REJECT", "CONCEDE") else 0.6
         out.append(
             Relation(
                 type=rtype,

@@ -3,10 +3,13 @@ of the verb's own phrase, and the country or place the act is done in."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from ingest.facts.interactions.actors import PLACE_TYPES, Actors
 from ingest.facts.syntax import negated, words
+from ingest.lexicons import load
 from ingest.models import EntityType
 
 # Prepositions under an object noun that name the actor the object is about ("sanctions against Y").
@@ -15,6 +18,12 @@ INNER_PREPS = {"against", "on", "of", "with", "to", "for", "from", "toward", "to
 # Dependents of a verb that begin a phrase of their own (a clause with its own subject, reported speech, a
 # coordinated verb): the verb's target is not looked for inside them.
 OWN_PHRASE_DEPS = {"ccomp", "parataxis", "conj", "cc", "advcl", "relcl", "mark", "punct", "npadvmod", "csubj"}
+
+
+@cache
+def contests() -> frozenset[str]:
+    """Nouns of a vote ("conceded defeat in X's election"): the phrase names the contest, not a place."""
+    return load("elections").words("nouns")
 
 
 class Targets:
@@ -88,7 +97,7 @@ class Targets:
                 continue  # "talked to X at a summit of the Y bloc", "in Z": when and where, not whom
             for tok in child.subtree:
                 if any(
-                    a.dep_ == "prep" and a.lower_ in words("adjunct_preps")
+                    a.dep_ == "prep" and (a.lower_ in words("adjunct_preps") or self.occasion(a))
                     for a in tok.ancestors
                     if a.i > verb.i and a in child.subtree
                 ):
@@ -111,9 +120,12 @@ class Targets:
         return tok.dep_ == "prep" and (tok.lower_ in words("adjunct_preps") or self.place_or_time(tok))
 
     def place_or_time(self, prep: Token) -> bool:
-        """An "in" phrase that says where or when ("in Z", "in the capital", "in March")."""
+        """An "in" phrase that says where, when or on what occasion ("in Z", "in the capital", "in March",
+        "in the election")."""
         if prep.lower_ != "in":
             return False
+        if self.occasion(prep):
+            return True
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             eid = self.ctx.entity_for_token(pobj)
             if (eid and self.ctx.entity_type(eid) in PLACE_TYPES) or pobj.ent_type_ in (
@@ -124,6 +136,13 @@ class Targets:
             ):
                 return True
         return False
+
+    @staticmethod
+    def occasion(prep: Token) -> bool:
+        """ "in X's election", "in the runoff": the phrase names the contest the act belongs to."""
+        return prep.lower_ == "in" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in contests() for p in prep.children
+        )
 
     def places(self, verb: Token) -> list[str]:
         """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place
@@ -139,7 +158,7 @@ class Targets:
         for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within"):
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and p.lemma_.lower() not in contests():
                         for eid in self.who.actors(p):
                             if self.ctx.entity_type(eid) in PLACE_TYPES and eid not in out:
                                 out.append(eid)

@@ -69,6 +69,25 @@ def test_reject_and_accuse_relations(moldova: tuple[list[Election], list]) -> No
     assert "refused to recognize" in reject.evidence.sentence and reject.confidence > 0.5
 
 
+def test_a_loser_concedes_the_election_unless_to_someone_or_not_yet(nlp: Language) -> None:
+    eid = "election:moldova:presidential:2019-11-03"
+    cases = {
+        "Mihai Rusu conceded defeat on Monday.": True,
+        "Mihai Rusu called Ion Ceban on Monday to concede.": True,
+        "Mihai Rusu has yet to concede defeat.": False,
+        "Mihai Rusu conceded defeat to Ion Ceban on Monday.": False,  # the interaction itself
+        "Mihai Rusu conceded that turnout was low.": False,
+        "Mihai Rusu refused to concede.": False,
+        "Observers urged Mihai Rusu to concede.": False,
+    }
+    for sentence, expected in cases.items():
+        text = "Moldovan President Ion Ceban was re-elected in the November 3 presidential election. "
+        text += sentence
+        _, rels = extract_elections(make_ctx(nlp, text, date(2019, 11, 5), MOLDOVA_NAMES))
+        found = ("CONCEDE", "person:mihai-rusu", eid) in {(r.type, r.source, r.target) for r in rels}
+        assert found is expected, sentence
+
+
 def test_party_shares_and_month_date(nlp: Language) -> None:
     text = (
         "In the October 2019 parliamentary elections in Georgia, the ruling Unity Party took more than "
