@@ -162,12 +162,22 @@ class Actors:
                     return t
         return None
 
+    def misplaced_apposition(self, first: Token, title: Token) -> Token | None:
+        """ "A and Ruritanian President, B": the parser hangs the name B on the first conjunct A; it names the
+        title it follows."""
+        if title is first or not self.is_title(title):
+            return None
+        after = [c for c in first.children if c.dep_ == "appos" and c.i > title.i]
+        if after and self.valid(self.ctx.entity_for_token(after[0])):
+            return after[0]
+        return None
+
     def actors(self, tok: Token) -> list[str]:
         """Actors of a phrase and of the phrases conjoined with it ("X and Y"), or of the names apposed to
         it ("his rivals A and B")."""
         out = []
         for t in [tok, *tok.conjuncts]:
-            appos = self.apposed(t)
+            appos = self.apposed(t) or self.misplaced_apposition(tok, t)
             for one in conjuncts(appos) if appos is not None else [t]:
                 eid = self.actor(one)
                 if eid and eid not in out:

@@ -291,6 +291,13 @@ def test_a_subject_acting_on_itself_acts_on_no_one(nlp: Language) -> None:
     assert not {t for t in out if t[1] == "mali"}, out
 
 
+def test_a_name_after_a_coordinated_title_is_that_titles_holder(nlp: Language) -> None:
+    text = "John Carter and Peruvian President, Boris Vale have exchanged views on trade."
+    out = triples(rels(nlp, text, {"John Carter": P, "Peruvian": C, "Boris Vale": P}))
+    assert ("CONSULT", "john-carter", "boris-vale") in out or ("CONSULT", "boris-vale", "john-carter") in out
+    assert not {t for t in out if "peruvian" in t}, out
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
