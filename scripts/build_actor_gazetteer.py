@@ -14,7 +14,11 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+
+from ingest.gazetteer import gazetteer
+from ingest.lexicons import load
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "actors" / "phoenix_people.tsv"
 ROLE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([^\]]*)\]")
@@ -23,6 +27,59 @@ ROLE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([^\]]*)\]")
 def display(raw: str) -> str:
     words = [w for w in raw.strip().strip("_").split("_") if w]
     return " ".join(w.capitalize() if not w.isdigit() else w for w in words)
+
+
+@cache
+def _not_person_words() -> frozenset[str]:
+    """Words of bodies, offices and places, from the actor lexicons, and the few the dictionary's own
+    hand-added entries use besides ("SCOTLAND_YARD", "ASSAM_RIFLES")."""
+    nouns = load("actor_nouns")
+    lists = ("government_nouns", "title_words", "institution_heads", "party_heads", "party_words")
+    words: set[str] = set().union(*(nouns.words(k) for k in lists))
+    words |= load("plover_nouns").words("state_agents")
+    words |= set(
+        [
+            "department",
+            "agency",
+            "bureau",
+            "house",
+            "palace",
+            "street",
+            "yard",
+            "rifles",
+            "brigade",
+            "intelligence",
+            "university",
+            "republic",
+            "soviet",
+            "observatory",
+            "declaration",
+            "riot",
+            "tank",
+            "team",
+            "community",
+            "reserve",
+            "services",
+            "service",
+            "administration",
+            "leader",
+            "islamic",
+            "kremlin",
+            "system",
+            "dynasty",
+        ]
+    )
+    return frozenset(words)
+
+
+def _names_a_person(raw: str) -> bool:
+    words = [w.lower() for w in raw.strip().strip("_").split("_") if w]
+    if not 2 <= len(words) <= 4 or any(w.strip(".") in _not_person_words() for w in words):
+        return False
+    # "SOUTH_SUDAN", "IRAQI_KURDISTAN": a country or a place of one.
+    g = gazetteer()
+    text = " ".join(words).title()
+    return not (g.country_by_name(text) or g.place(text) or any(g.demonym(w.title()) for w in words))
 
 
 @dataclass
@@ -41,8 +98,10 @@ def parse(path: Path) -> list[dict[str, str]]:
         if line[0] not in " \t+":
             current = None
             name, _, comment = line.partition("#")
-            # Persons are the CountryInfo entries; country, city and agency names carry no such comment.
-            if "CountryInfo" in comment and re.fullmatch(r"[A-Z'\-]+(_[A-Z'\-]+)+_?", name.strip()):
+            # Persons are the CountryInfo entries, and the entries added by hand after them (the leaders of
+            # the dictionary's last years: "NARENDRA_MODI") whose words name no body, office or place.
+            shaped = re.fullmatch(r"[A-Z'\-]+(_[A-Z'\-]+)+_?", name.strip())
+            if shaped and ("CountryInfo" in comment or _names_a_person(name)):
                 current = Person(display(name))
                 people.append(current)
         elif current is not None and line.startswith("+"):
