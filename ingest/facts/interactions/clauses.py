@@ -121,10 +121,13 @@ def claimer(verb: Token, sources: list[str], lex: PloverLexicon, speaker: Speake
 def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
     """(token, via) pairs: direct objects, datives and prepositional objects that can be the target."""
     out: list[tuple[Token, str]] = []
+    # Talks, agreements and cooperation "on" something are about it ("discussed with Y on the border"),
+    # where sanctions, crackdowns and calls "on" someone are done to them.
+    preps = TARGET_PREPS - {"on"} if sense.type in ("CONSULT", "AGREE", "COOPERATE") else TARGET_PREPS
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.tag_ not in ("IN", "TO"):
             out.append((c, "obj"))
-        elif c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        elif c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
             out.extend((p, c.lower_) for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prt":
             for p in c.children:

@@ -40,11 +40,15 @@ def about_a_vote(verb: Token, lex: PloverLexicon) -> bool:
 
 def tells_a_tally(verb: Token, lex: PloverLexicon) -> bool:
     """Whether the verb's object is a count of votes ("won a third of the ballots", "polled
-    1.2 million votes", "kept a narrow lead over X")."""
+    1.2 million votes", "kept a narrow lead over X", "had 48% support")."""
     tally = lex.words("tally_nouns")
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
         if obj.pos_ == "NUM" or obj.lemma_.lower() in tally or obj.lower_ in tally:
             return True
+        shares = ("%", "percent", "per")
+        marks = [c for c in obj.children if c.dep_ in ("nummod", "compound", "amod")]
+        if any(c.lower_ in shares or any(g.lower_ in shares for g in c.children) for c in marks):
+            return True  # "had 48% support": a share of the vote or of a poll
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             if any(p.lemma_.lower() in tally for p in prep.children if p.dep_ == "pobj"):
                 return True

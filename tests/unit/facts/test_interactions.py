@@ -298,6 +298,23 @@ def test_a_name_after_a_coordinated_title_is_that_titles_holder(nlp: Language) -
     assert not {t for t in out if "peruvian" in t}, out
 
 
+def test_a_share_of_support_is_a_tally_not_backing(nlp: Language) -> None:
+    actors = {"Chad": C, "Mali": C, "Ana Lusk": P, "Boris Vale": P}
+    text = "With most votes counted, Ana Lusk had 48% support and Boris Vale 43%."
+    assert not [r for r in rels(nlp, text, actors) if r.type == "SUPPORT"]
+    text = "Ana Lusk had 52 percent support in the poll, ahead of Boris Vale."
+    assert not [r for r in rels(nlp, text, actors) if r.type == "SUPPORT"]
+
+
+def test_talks_on_a_subject_are_not_talks_with_it(nlp: Language) -> None:
+    actors = {"Chad": C, "Mali": C, "Niger": C}
+    out = triples(rels(nlp, "Chad consulted with Mali on the future of Niger.", actors))
+    assert ("CONSULT", "chad", "mali") in out and ("CONSULT", "chad", "niger") not in out
+    out = triples(rels(nlp, "Chad cooperated on border security with Mali.", actors))
+    assert ("COOPERATE", "chad", "mali") in out
+    assert ("SANCTION", "chad", "niger") in triples(rels(nlp, "Chad imposed sanctions on Niger.", actors))
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
