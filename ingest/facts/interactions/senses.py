@@ -10,13 +10,18 @@ from ingest.facts.syntax import prepositional_objects, words
 
 
 def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
-    preps = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+    # A phrase of time is no particle of the verb: "called X on Monday" is no "call on".
+    preps = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep") and not _of_time(c)]
     objs = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")]
     objs += [c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")]
     for prep in verb.children:
         if prep.dep_ == "prep":
             objs += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
     return lex.verb_sense(verb.lemma_.lower(), preps, objs)
+
+
+def _of_time(prep: Token) -> bool:
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def armed(sent: Span, lex: PloverLexicon) -> bool:

@@ -96,6 +96,8 @@ class VerbRules:
         if sense is not None and sense.mode:
             attributes["mode"] = sense.mode
         rtype = sense.type if sense is not None else "REJECT"
+        if rtype == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
+            return  # "called X a farce", "what he called X's repression": naming, not a call
         if rtype != "ASSAULT" and any(
             c.dep_ == "dobj" and c.lower_ in words("reflexive_pronouns") for c in verb.children
         ):

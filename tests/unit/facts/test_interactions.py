@@ -315,6 +315,14 @@ def test_talks_on_a_subject_are_not_talks_with_it(nlp: Language) -> None:
     assert ("SANCTION", "chad", "niger") in triples(rels(nlp, "Chad imposed sanctions on Niger.", actors))
 
 
+def test_calling_someone_something_is_no_phone_call(nlp: Language) -> None:
+    actors = {"Chad": C, "Mali": C}
+    naming = ("Chad called Mali a threat to the region.", "Chad condemned what it called Mali's repression.")
+    for text in naming:
+        assert ("CONSULT", "chad", "mali") not in triples(rels(nlp, text, actors)), text
+    assert ("CONSULT", "chad", "mali") in triples(rels(nlp, "Chad called Mali on Monday.", actors))
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
