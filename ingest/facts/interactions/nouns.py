@@ -98,6 +98,19 @@ class NounRules:
                                 ]
                 else:
                     return  # the verb's own sense speaks for the sentence
+            elif self.appealed_for(noun) is not None:
+                # "X called for protests on Tuesday against Y": the act's target may hang on the appeal.
+                appeal = noun.head.head
+                sources = self.governing_subjects(noun)[1]
+                if not targets:
+                    targets = [
+                        e
+                        for c in appeal.children
+                        if c.dep_ == "prep" and c.lower_ in spec.target_preps
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                        for e in self.who.actors(p)
+                    ]
             else:
                 gov, subj = self.governing_subjects(noun)
                 adjunct = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "after")
@@ -137,6 +150,17 @@ class NounRules:
         for s in sources:
             for t in targets:
                 yield Found(rtype, s, t, rule, claimed_by, dict(attributes))
+
+    @staticmethod
+    def appealed_for(noun: Token) -> Token | None:
+        """The appeal verb of "called for <noun>", "appealed for <noun>"."""
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "for"
+            and noun.head.head.lemma_.lower() in words("appeal_verbs")
+        ):
+            return noun.head.head
+        return None
 
     def requested(self, noun: Token) -> bool:
         """Whether the act a noun names is what someone asks for ("demanded the release of X", "called for

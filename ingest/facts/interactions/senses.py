@@ -78,7 +78,10 @@ def asks_for_an_act(verb: Token, lex: PloverLexicon) -> bool:
     sentence names; Y is the act's target, not the appeal's."""
     if verb.lemma_.lower() not in words("appeal_verbs"):
         return False
-    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in verb.children):
+    if any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and not _of_time(c))
+        for c in verb.children
+    ):
         return False  # "urged X to", "called on X to": the appeal has an addressee
     return any(
         p.lemma_.lower() in lex.nouns

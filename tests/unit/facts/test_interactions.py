@@ -323,6 +323,17 @@ def test_calling_someone_something_is_no_phone_call(nlp: Language) -> None:
     assert ("CONSULT", "chad", "mali") in triples(rels(nlp, "Chad called Mali on Monday.", actors))
 
 
+def test_a_call_for_protests_against_someone_is_a_threat_of_protest(nlp: Language) -> None:
+    actors = {"Boris Vale": P, "John Carter": P}
+    for text in (
+        "Boris Vale called for protests on Tuesday against President John Carter.",
+        "Boris Vale called for protests against President John Carter.",
+    ):
+        out = triples(rels(nlp, text, actors))
+        assert ("THREATEN", "boris-vale", "john-carter") in out, text
+        assert ("REQUEST", "boris-vale", "john-carter") not in out, text
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
