@@ -100,6 +100,7 @@ def _sentence(verbs: VerbRules, nouns: NounRules, sent: Span) -> Iterator[Found]
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             yield from verbs.verb_relations(tok, sent)
             yield from verbs.demand_relations(tok)
+            yield from nouns.listed_relations(tok)
             yield from claim_relations(verbs.who, tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)

@@ -203,6 +203,34 @@ class NounRules:
         for person in people:
             yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
 
+    def listed_relations(self, verb: Token) -> Iterator[Found]:
+        """ "X was among those detained", "Among those arrested was X", "X is the third journalist to be
+        jailed": a participle of the state's coercion on a noun that a copula says X is (or is among)."""
+        if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl"):
+            return
+        if verb.lemma_.lower() not in self.lex.words("state_coercion_verbs") or negated(verb):
+            return
+        noun = verb.head
+        copula = noun.head
+        if noun.dep_ == "pobj" and copula.lower_ == "among":
+            copula = copula.head
+        elif noun.dep_ != "attr":
+            return
+        if copula.lemma_.lower() != "be":
+            return
+        named = [
+            e
+            for c in copula.children
+            if c.dep_ in ("nsubj", "attr") and c is not noun
+            for e in self.who.actors(c)
+        ]
+        people = [e for e in named if self.ctx.entity_type(e) == EntityType.PERSON]
+        state = self.who.place_country(verb, people) or self.ctx.main_country
+        if state is None:
+            return
+        for person in people:
+            yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
+
     def appositive_relations(self, tok: Token) -> Iterator[Found]:
         """ "X, the chosen successor of Y" / "X, an ally of Y" -> SUPPORT Y -> X."""
         if tok.dep_ != "appos":

@@ -334,6 +334,18 @@ def test_a_call_for_protests_against_someone_is_a_threat_of_protest(nlp: Languag
         assert ("REQUEST", "boris-vale", "john-carter") not in out, text
 
 
+def test_one_listed_among_the_detained_was_detained(nlp: Language) -> None:
+    actors = {"Chad": C, "Boris Vale": P, "John Carter": P}
+    for text, person in (
+        ("Among those detained in Chad was Vale's close aide, John Carter.", "john-carter"),
+        ("Boris Vale was the latest opposition leader to be arrested in Chad.", "boris-vale"),
+        ("John Carter was among those detained in Chad on Sunday.", "john-carter"),
+    ):
+        assert ("COERCE", "chad", person) in triples(rels(nlp, text, actors)), text
+    text = "Boris Vale was among those not detained in Chad."
+    assert ("COERCE", "chad", "boris-vale") not in triples(rels(nlp, text, actors))
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
