@@ -18,6 +18,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.claims import claim_relations
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.nouns import NounRules
+from ingest.facts.interactions.participles import ParticipleRules
 from ingest.facts.interactions.verbs import DENIED, VerbRules
 from ingest.facts.plover_lexicon import load_plover_lexicon
 from ingest.models import Relation
@@ -48,10 +49,10 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
     """PLOVER relations found in every sentence of the article."""
     lex = load_plover_lexicon()
     who = Actors(ctx, lex)
-    verbs, nouns = VerbRules(who), NounRules(who)
+    verbs, nouns, participles = VerbRules(who), NounRules(who), ParticipleRules(who)
     out: list[Relation] = []
     for sent in ctx.doc.sents:
-        found = [_answered(f, out) for f in _sentence(verbs, nouns, sent)]
+        found = [_answered(f, out) for f in _sentence(verbs, nouns, participles, sent)]
         if not found:
             continue
         when = ctx.sentence_date(sent)
@@ -95,14 +96,16 @@ def _town_fits(who: Actors, f: Found) -> bool:
     return not who.is_town(f.source)
 
 
-def _sentence(verbs: VerbRules, nouns: NounRules, sent: Span) -> Iterator[Found]:
+def _sentence(
+    verbs: VerbRules, nouns: NounRules, participles: ParticipleRules, sent: Span
+) -> Iterator[Found]:
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             yield from verbs.verb_relations(tok, sent)
             yield from verbs.demand_relations(tok)
-            yield from nouns.listed_relations(tok)
+            yield from participles.listed_relations(tok)
             yield from claim_relations(verbs.who, tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)
             yield from nouns.appositive_relations(tok)
-            yield from nouns.participle_relations(tok)
+            yield from participles.participle_relations(tok)

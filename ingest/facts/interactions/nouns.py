@@ -11,9 +11,8 @@ from spacy.tokens import Span, Token
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
-from ingest.facts.interactions.senses import sense_of
+from ingest.facts.interactions.senses import received, sense_of
 from ingest.facts.syntax import clause_verb, negated, planned, words
-from ingest.models import EntityType
 
 
 class NounRules:
@@ -76,12 +75,34 @@ class NounRules:
                     if a != b:
                         yield Found(spec.type, a, b, "noun:symmetric", None, dict(attributes))
             return
+        if (
+            verb is not None
+            and verb.lemma_.lower() in self.lex.words("receiving_verbs")
+            and received(noun, self.lex)
+        ):
+            # "Y received support from X": the giver may hang on the verb; the receiver is the target.
+            sources = sources or [
+                e
+                for c in verb.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                for p in c.children
+                if p.dep_ == "pobj"
+                for e in self.who.actors(p)
+            ]
+            subj_toks, passive = subjects(verb, self.lex, self.ctx)
+            if sources and not targets and not passive:
+                targets = [e for t in subj_toks for e in self.who.actors(t)]
+                rule = "noun:light-verb"
         if not sources:
             if verb is not None and verb.pos_ == "VERB":
                 vlemma = verb.lemma_.lower()
                 subj_toks, passive = subjects(verb, self.lex, self.ctx)
                 subj = [e for s in subj_toks for e in self.who.actors(s)]
-                if vlemma in self.lex.words("receiving_verbs"):
+                giver = self.given_by(noun)
+                if vlemma in self.lex.words("receiving_verbs") or (vlemma == "have" and giver):
+                    if giver:
+                        # "Y enjoyed / received / has the support of X": X gives it, Y has it.
+                        sources, targets = giver, []
                     if not passive and not targets:
                         targets = subj
                     rule = "noun:light-verb"
@@ -151,6 +172,19 @@ class NounRules:
             for t in targets:
                 yield Found(rtype, s, t, rule, claimed_by, dict(attributes))
 
+    def given_by(self, noun: Token) -> list[str]:
+        """The giver of a cooperative act its noun says is had or received: "the support of X"."""
+        if not received(noun, self.lex):
+            return []
+        return [
+            e
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for e in self.who.actors(p)
+        ]
+
     @staticmethod
     def appealed_for(noun: Token) -> Token | None:
         """The appeal verb of "called for <noun>", "appealed for <noun>"."""
@@ -184,52 +218,6 @@ class NounRules:
         return verb, [e for s in subj_toks for e in self.who.actors(s)]
 
     # -------------------------------------------------------------------------------------- appositives
-
-    def participle_relations(self, tok: Token) -> Iterator[Found]:
-        """ "X, a jailed opposition leader", "the detained lawmakers, X and Y", "incarcerated founder X": a
-        participle of the state's coercion on a noun naming a person is an act of the state on them."""
-        coercion = self.lex.words("state_coercion_verbs")
-        # "detained activist X": the participle may hang on a compound of the name.
-        holders = [tok, *(c for c in tok.children if c.dep_ == "compound")]
-        if not any(c.dep_ == "amod" and c.lemma_.lower() in coercion for h in holders for c in h.children):
-            return
-        people = self.who.actors(tok)
-        if not people and tok.dep_ == "appos":
-            people = self.who.actors(tok.head)
-        people = [e for e in people if self.ctx.entity_type(e) == EntityType.PERSON]
-        state = self.ctx.main_country
-        if state is None:
-            return
-        for person in people:
-            yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
-
-    def listed_relations(self, verb: Token) -> Iterator[Found]:
-        """ "X was among those detained", "Among those arrested was X", "X is the third journalist to be
-        jailed": a participle of the state's coercion on a noun that a copula says X is (or is among)."""
-        if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl"):
-            return
-        if verb.lemma_.lower() not in self.lex.words("state_coercion_verbs") or negated(verb):
-            return
-        noun = verb.head
-        copula = noun.head
-        if noun.dep_ == "pobj" and copula.lower_ == "among":
-            copula = copula.head
-        elif noun.dep_ != "attr":
-            return
-        if copula.lemma_.lower() != "be":
-            return
-        named = [
-            e
-            for c in copula.children
-            if c.dep_ in ("nsubj", "attr") and c is not noun
-            for e in self.who.actors(c)
-        ]
-        people = [e for e in named if self.ctx.entity_type(e) == EntityType.PERSON]
-        state = self.who.place_country(verb, people) or self.ctx.main_country
-        if state is None:
-            return
-        for person in people:
-            yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
 
     def appositive_relations(self, tok: Token) -> Iterator[Found]:
         """ "X, the chosen successor of Y" / "X, an ally of Y" -> SUPPORT Y -> X."""

@@ -24,6 +24,13 @@ def _of_time(prep: Token) -> bool:
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
+def received(noun: Token, lex: PloverLexicon) -> bool:
+    """A noun of a cooperative act that is given ("support", "aid", "backing"): its receiver is the subject
+    of "received", "enjoyed", "has"."""
+    spec = lex.nouns.get(noun.lemma_.lower())
+    return spec is not None and spec.type in ("SUPPORT", "AID", "COOPERATE")
+
+
 def armed(sent: Span, lex: PloverLexicon) -> bool:
     """Whether the sentence speaks of fighting: armed actors or combat."""
     return cued(sent, "armed_cues", lex)

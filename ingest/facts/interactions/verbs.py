@@ -24,6 +24,7 @@ from ingest.facts.interactions.senses import (
     asks_for_an_act,
     carried_sense,
     cued,
+    received,
     sense_of,
     tells_a_tally,
 )
@@ -96,6 +97,10 @@ class VerbRules:
         if sense is not None and sense.mode:
             attributes["mode"] = sense.mode
         rtype = sense.type if sense is not None else "REJECT"
+        if lemma in lex.words("receiving_verbs") | {"have"} and any(
+            c.dep_ == "dobj" and received(c, lex) for c in verb.children
+        ):
+            return  # "received the backing of X": the noun says who gave what to whom (nouns.py)
         if rtype == "CONSULT" and any(c.dep_ == "oprd" for c in verb.children):
             return  # "called X a farce", "what he called X's repression": naming, not a call
         if rtype != "ASSAULT" and any(

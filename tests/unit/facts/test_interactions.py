@@ -346,6 +346,20 @@ def test_one_listed_among_the_detained_was_detained(nlp: Language) -> None:
     assert ("COERCE", "chad", "boris-vale") not in triples(rels(nlp, text, actors))
 
 
+def test_support_had_or_received_is_given_by_the_one_it_is_of(nlp: Language) -> None:
+    actors = {"Chad": C, "Mali": C}
+    for text in (
+        "Chad enjoyed the support of Mali in the talks.",
+        "Chad received the backing of Mali.",
+        "Chad has the support of Mali.",
+        "Chad received support from Mali.",
+    ):
+        out = triples(rels(nlp, text, actors))
+        assert ("SUPPORT", "mali", "chad") in out and ("SUPPORT", "chad", "mali") not in out, text
+    # A welcome of someone's act is the welcomer's own backing.
+    assert ("SUPPORT", "chad", "mali") in triples(rels(nlp, "Chad welcomed Mali's decision.", actors))
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
