@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 import cli.main
 import ingest.pipeline
 import ingest.read
+from ingest.curation.overrides import Curation
 from ingest.models import ArticleExtraction, RawArticle, ReadError
 from ingest.pipeline import IngestSummary, Pipeline, ingest_items
 from ingest.write import WriteResult
@@ -97,6 +98,8 @@ def test_ingest_items_writes_the_first_batch_before_reading_the_rest(monkeypatch
             return WriteResult(states=dict.fromkeys((ex.article.id for ex in extractions), "new"))
 
     monkeypatch.setattr(ingest.pipeline, "GraphWriter", Writer)
+    # No graph here: no curation overrides to read either.
+    monkeypatch.setattr(ingest.pipeline, "load_curation", lambda driver, database: Curation([]))
     settings = make_test_settings(nlp_processes=0, ingest_batch_size=BATCH, nlp_batch_size=4)
     batches: list[tuple[int, int]] = []
     with pytest.raises(_Stop):
