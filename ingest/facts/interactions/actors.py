@@ -196,6 +196,15 @@ class Actors:
         if acted_on and relative_antecedent(tok).lemma_.lower() not in self.lex.words("state_target_agents"):
             return None
         excluded = set(exclude)
+        for c in relative_antecedent(tok).children:
+            # "EU officials", "Ruritanian police", "the bloc's officials": the body or state they serve.
+            eid = self.valid(self.ctx.entity_for_token(c)) if c.dep_ in ("compound", "amod", "poss") else None
+            if (
+                eid
+                and eid not in excluded
+                and self.ctx.entity_type(eid) not in (EntityType.PERSON, EntityType.LOCATION)
+            ):
+                return eid
         country = self.sentence_country(tok.sent, excluded) or self.ctx.main_country
         return country if country not in excluded else None
 

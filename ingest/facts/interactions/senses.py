@@ -24,6 +24,24 @@ def _of_time(prep: Token) -> bool:
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
+def by_the_state(verb: Token, rtype: str, state_subjects: list[bool], lex: PloverLexicon) -> bool:
+    """Whether an agentless passive is the state's act: arrest, detention, imprisonment, sentencing, release,
+    and a charge ("X is accused of treason") unless it is common talk ("widely accused") or made against
+    the state itself ("the government is accused"). "Barred from running" or "banned" has too many possible
+    agents."""
+    lemma = verb.lemma_.lower()
+    if rtype == "COERCE" and lemma in lex.words("state_coercion_verbs"):
+        return True
+    if lemma in lex.words("state_release_verbs"):
+        return True
+    return (
+        rtype == "ACCUSE"
+        and lemma in lex.words("state_accusation_verbs")
+        and not any(c.lower_ in lex.words("hearsay_adverbs") for c in verb.children)
+        and not any(state_subjects)
+    )
+
+
 def received(noun: Token, lex: PloverLexicon) -> bool:
     """A noun of a cooperative act that is given ("support", "aid", "backing"): its receiver is the subject
     of "received", "enjoyed", "has"."""

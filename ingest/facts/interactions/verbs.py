@@ -22,6 +22,7 @@ from ingest.facts.interactions.senses import (
     about_a_vote,
     armed,
     asks_for_an_act,
+    by_the_state,
     carried_sense,
     cued,
     received,
@@ -157,11 +158,7 @@ class VerbRules:
                     if state:
                         sources.append(state)
                         attributes["source_role"] = relative_antecedent(a).lemma_.lower()
-            elif (rtype == "COERCE" and lemma in lex.words("state_coercion_verbs")) or lemma in lex.words(
-                "state_release_verbs"
-            ):
-                # Only arrest, detention, imprisonment, sentencing, release and dispersal are the state's by
-                # default; "barred from running" or "banned" has too many possible agents.
+            elif by_the_state(verb, rtype, [self.who.is_state_agent(t) for t in subj_toks], lex):
                 state = self.who.place_country(verb, targets) or self.who.ctx.main_country
                 if state:
                     sources = [state]

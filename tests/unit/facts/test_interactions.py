@@ -360,6 +360,19 @@ def test_support_had_or_received_is_given_by_the_one_it_is_of(nlp: Language) -> 
     assert ("SUPPORT", "chad", "mali") in triples(rels(nlp, "Chad welcomed Mali's decision.", actors))
 
 
+def test_a_charge_with_no_accuser_is_the_states(nlp: Language) -> None:
+    actors = {"Chad": C, "Boris Vale": P, "John Carter": P}
+    out = triples(rels(nlp, "In Chad, Boris Vale is accused of holding illegal gatherings.", actors))
+    assert ("ACCUSE", "chad", "boris-vale") in out
+    out = triples(rels(nlp, "Boris Vale was accused by John Carter of lying.", actors))
+    assert ("ACCUSE", "john-carter", "boris-vale") in out and ("ACCUSE", "chad", "boris-vale") not in out
+    for text in (
+        "In Chad, Boris Vale is widely accused of corruption.",
+        "In Chad, his government is accused of delays.",
+    ):
+        assert not [r for r in rels(nlp, text, actors) if r.type == "ACCUSE"], text
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
