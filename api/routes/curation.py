@@ -63,7 +63,33 @@ router = APIRouter(
         503: {"model": ErrorBody},
     },
 )
+OVERRIDE_EXAMPLE: dict[str, Any] = {
+    "id": "3f2a9c1d",
+    "kind": "merge",
+    "description": "merge person:almazbek-atambaev-jr into person:almazbek-atambaev",
+    "actor": "person:almazbek-atambaev",
+    "other": "person:almazbek-atambaev-jr",
+    "name": None,
+    "aliases": [],
+    "new_actor": None,
+    "fact_key": None,
+    "entity_type": None,
+    "by": "alice",
+    "at": "2026-12-05T14:02:11Z",
+    "reason": "one person, two spellings",
+    "active": True,
+    "revoked_at": None,
+    "revoked_by": None,
+    "articles": ["a1b2c3d4e5f6a7b8"],
+}
+
+
+def _example(example: Any) -> dict[str, Any]:
+    return {"content": {"application/json": {"example": example}}}
+
+
 CHANGES: dict[int | str, dict[str, Any]] = {
+    200: _example(OVERRIDE_EXAMPLE),
     404: {"model": ErrorBody, "description": "No such actor, fact or override"},
     409: {"model": ErrorBody, "description": "Done already, or the graph holds it otherwise"},
     422: {"model": ErrorBody, "description": "Arguments the graph contradicts"},
@@ -140,7 +166,12 @@ def block(
     return _out(o)
 
 
-@router.get("/overrides", response_model=OverrideList, summary="Every override, in the order made")
+@router.get(
+    "/overrides",
+    response_model=OverrideList,
+    responses={200: _example({"overrides": [OVERRIDE_EXAMPLE]})},
+    summary="Every override, in the order made",
+)
 def overrides(
     _: str = Depends(curator),
     driver: Driver = Depends(get_driver),
@@ -152,7 +183,20 @@ def overrides(
 @router.post(
     "/overrides/{override_id}/revert",
     response_model=Reverted,
-    responses=CHANGES,
+    responses={
+        **CHANGES,
+        200: _example(
+            {
+                "override": {
+                    **OVERRIDE_EXAMPLE,
+                    "active": False,
+                    "revoked_at": "2026-12-05T15:40:02Z",
+                    "revoked_by": "alice",
+                },
+                "rederive": ["a1b2c3d4e5f6a7b8"],
+            }
+        ),
+    },
     summary="Revert an override",
 )
 def revert(
