@@ -157,8 +157,10 @@ class Coreference:
         """ "The president said ...", "the Georgian premier": a definite title with no name of its own
         stands for the last person named with that title ("President Ana Lusk", "Ana Lusk, the president"),
         of the country it names when it names one."""
-        if lemma(head) not in words("person_titles") or head.pos_ != "NOUN":
+        if lemma(head) not in words("person_titles") or head.pos_ not in ("NOUN", "PROPN"):
             return None
+        if self.ctx.entity_for_token(head) is not None:
+            return None  # "The Secretary" may be capitalised; a name is not a title
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
             return None
         named = [e for t in head.subtree if t is not head and (e := self.ctx.entity_for_token(t))]

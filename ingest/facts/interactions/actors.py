@@ -55,8 +55,8 @@ class Actors:
             return eid
         if tok.pos_ == "PRON":
             return self.pronoun_entity(tok)
-        if tok.pos_ == "NOUN":
-            # "the party", "the president", "the Georgian premier": an actor named before.
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the party", "the president", "the Georgian premier", "The Secretary": an actor named before.
             eid = self.valid(Coreference(self.ctx, self.actor).antecedent(tok))
             if eid:
                 return eid

@@ -373,6 +373,13 @@ def test_a_charge_with_no_accuser_is_the_states(nlp: Language) -> None:
         assert not [r for r in rels(nlp, text, actors) if r.type == "ACCUSE"], text
 
 
+def test_a_capitalised_title_stands_for_the_one_named_with_it(nlp: Language) -> None:
+    actors = {"John Carter": P, "Boris Vale": P, "Chad": C}
+    for title in ("The Secretary", "The secretary"):
+        text = f"Secretary of State John Carter met Boris Vale in Chad. {title} urged Boris Vale to act."
+        assert ("REQUEST", "john-carter", "boris-vale") in triples(rels(nlp, text, actors)), title
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
