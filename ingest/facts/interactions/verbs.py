@@ -76,9 +76,14 @@ class VerbRules:
         sense = carried_sense(verb, self.lex) or sense_of(verb, self.lex)
         head = verb.head
         refusal = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")
-        if sense is None and not refusal:
+        if refusal and negated(head):
             return
-        if negated(verb) or (refusal and negated(head)):
+        if negated(verb) or (verb.dep_ == "xcomp" and negated(head) and not refusal):
+            said_no = any(c.dep_ == "neg" for t in (verb, head) for c in t.children)
+            if lemma not in lex.words("acceptance_verbs") or not said_no:
+                return  # "failed to endorse" is no refusal
+            refusal = True  # "would not accept", "did not want to accept": a refusal of it
+        if sense is None and not refusal:
             return
         if asks_for_an_act(verb, lex):
             return  # "called for protests against X": the act asked for (nouns.py), not a request of X

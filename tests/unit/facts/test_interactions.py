@@ -380,6 +380,17 @@ def test_a_capitalised_title_stands_for_the_one_named_with_it(nlp: Language) -> 
         assert ("REQUEST", "john-carter", "boris-vale") in triples(rels(nlp, text, actors)), title
 
 
+def test_not_accepting_is_rejecting(nlp: Language) -> None:
+    actors = {"Chad": C, "Mali": C, "Boris Vale": P, "John Carter": P}
+    for text in (
+        "Boris Vale said he would not accept John Carter's resignation.",
+        "Boris Vale did not want to accept the offer by John Carter.",
+    ):
+        assert ("REJECT", "boris-vale", "john-carter") in triples(rels(nlp, text, actors)), text
+    for text in ("Chad did not meet Mali.", "Chad did not want to meet Mali."):
+        assert not triples(rels(nlp, text, actors)), text
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
