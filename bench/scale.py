@@ -69,10 +69,17 @@ class Run:
     articles: int
     client_cpu: float  # the ingest process: admission, resolution across articles, the writer's client side
     neo4j_cpu: float
+    machine_cores: float = 0.0  # cores busy on average, with every process of the machine counted
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds
+
+
+def _machine_cpu() -> float:
+    """CPU seconds every process of the machine has used since it booted, ours and others'."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / CLOCK_TICKS  # less idle and iowait
 
 
 @contextmanager
@@ -81,11 +88,13 @@ def _measured(settings: Settings) -> Iterator[dict[str, float]]:
     got: dict[str, float] = {}
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu0, neo0, t0 = usage.ru_utime + usage.ru_stime, _cpu_seconds(server), time.perf_counter()
+    machine0 = _machine_cpu()
     yield got
     usage = resource.getrusage(resource.RUSAGE_SELF)
     got["seconds"] = time.perf_counter() - t0
     got["client_cpu"] = usage.ru_utime + usage.ru_stime - cpu0
     got["neo4j_cpu"] = _cpu_seconds(server) - neo0
+    got["machine_cores"] = (_machine_cpu() - machine0) / got["seconds"]
 
 
 def _wipe(driver: Driver, settings: Settings) -> None:
@@ -113,20 +122,27 @@ def engine_scaling(report: Reporter, driver: Driver, settings: Settings, article
             else:
                 with dask_client(s) as client, _measured(s) as got:
                     summary, _ = ingest_with(DaskEngine(paths, client, s), driver, s, pipeline=pipeline)
-            runs[name] = Run(got["seconds"], summary.new, got["client_cpu"], got["neo4j_cpu"])
+            runs[name] = Run(
+                got["seconds"], summary.new, got["client_cpu"], got["neo4j_cpu"], got["machine_cores"]
+            )
     one, two = runs["dask, 1 worker"], runs["dask, 2 workers"]
     efficiency = two.rate / one.rate / 2
     report.add(
         f"{articles} synthetic articles, {settings.ingest_batch_size} a batch, partitions of 64 KB (some 50"
         f" articles). CPU seconds are the ingest process's own (admission, resolution across articles, the"
-        f" writer's client side) and the Neo4j server's, both per 1,000 articles.\n"
+        f" writer's client side) and the Neo4j server's, both per 1,000 articles; busy cores are the"
+        f" machine's, every process counted (others' as well), averaged over the run.\n"
     )
-    report.add("| engine | articles/s | ingest process CPU s / 1k articles | Neo4j CPU s / 1k articles |")
-    report.add("|---|---|---|---|")
+    report.add(
+        "| engine | articles/s | ingest process CPU s / 1k articles | Neo4j CPU s / 1k articles "
+        f"| busy cores of {os.cpu_count()} |"
+    )
+    report.add("|---|---|---|---|---|")
     for name, run in runs.items():
         per_k = 1000 / max(run.articles, 1)
         report.add(
-            f"| {name} | {run.rate:.1f} | {run.client_cpu * per_k:.1f} | {run.neo4j_cpu * per_k:.1f} |"
+            f"| {name} | {run.rate:.1f} | {run.client_cpu * per_k:.1f} | {run.neo4j_cpu * per_k:.1f} "
+            f"| {run.machine_cores:.2f} |"
         )
     report.add(
         f"\nscaling 1 -> 2 workers: **{two.rate / one.rate:.2f}x**, efficiency **{efficiency:.2f}** per added"
@@ -291,7 +307,8 @@ def _cold_start(report: Reporter, driver: Driver, settings: Settings) -> None:
         "Neo4j stopped and started, then `polgraph serve` started; each saved query asked once as soon as"
         " `/health` answers (the API accepts requests once it has planned every saved query, with its"
         " required parameters and then with all of them), in the catalog's order, then once more. Response"
-        " cache on, so the second request of a query is a hit. The last row is a call whose parameter set"
+        " cache on; it keeps a call's answer from the call's second time, so the second request runs the"
+        " query again, on a warm server: what is left of the first request once planning is not. The last row is a call whose parameter set"
         " the warm-up does not plan (one optional filter of several), for comparison.\n"
     )
     report.add("| query | first request ms | second request ms | status |")
