@@ -21,7 +21,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.actor_lookup import CYPHER as API_CYPHER
-from api.actor_lookup import UnknownActor
+from api.actor_lookup import UnknownActor, candidate_params
 from api.cache import ResponseCache
 from api.guards import ApiKeyGate, HeadAsGet, timed_receive
 from api.routes import articles, browser, docs, entities, health, queries
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 WARM_READS: tuple[tuple[str, dict[str, Any]], ...] = (
     (load_cypher(API_CYPHER, "revision"), {}),
     (load_cypher(API_CYPHER, "actor_by_id"), {"id": "warm-up"}),
+    # Asked when a saved query's answer is empty and an actor it names is not an id (and by GET /entities).
+    (load_cypher(API_CYPHER, "entity_candidates"), candidate_params("warm-up")),
     (load_cypher(API_CYPHER, "health"), {}),
 )
 
