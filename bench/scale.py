@@ -308,8 +308,9 @@ def _cold_start(report: Reporter, driver: Driver, settings: Settings) -> None:
         " `/health` answers (the API accepts requests once it has planned every saved query, with its"
         " required parameters and then with all of them), in the catalog's order, then once more. Response"
         " cache on; it keeps a call's answer from the call's second time, so the second request runs the"
-        " query again, on a warm server: what is left of the first request once planning is not. The last row is a call whose parameter set"
-        " the warm-up does not plan (one optional filter of several), for comparison.\n"
+        " query again, on a warm server: what is left of the first request once planning is not. The last"
+        " row is a call whose parameter set the warm-up does not plan (one optional filter of several),"
+        " for comparison.\n"
     )
     report.add("| query | first request ms | second request ms | status |")
     report.add("|---|---|---|---|")
