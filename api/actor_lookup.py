@@ -51,7 +51,7 @@ def actors_asked(query: SavedQuery, bound: Mapping[str, Any]) -> list[tuple[str,
     ]
 
 
-def _candidate_params(value: str) -> dict[str, Any]:
+def candidate_params(value: str) -> dict[str, Any]:
     grams = name_grams(value)
     return {"lucene": lucene_query(value), "grams": " ".join(grams) if grams else None, "limit": 50}
 
@@ -76,7 +76,7 @@ def check_actors(driver: Driver, settings: Settings, query: SavedQuery, bound: M
         candidates: list[dict[str, Any]] = []
         if not found:
             cypher = load_cypher(CYPHER, "entity_candidates")
-            with read_query(driver, settings, cypher, _candidate_params(value)) as result:
+            with read_query(driver, settings, cypher, candidate_params(value)) as result:
                 columns = list(result.keys())
                 candidates = [json_row(columns, record) for record in result]
         _verdict(param, value, found, candidates)
@@ -93,7 +93,7 @@ async def check_actors_async(
         candidates: list[dict[str, Any]] = []
         if not found:
             cypher = load_cypher(CYPHER, "entity_candidates")
-            async with read_query_async(driver, settings, cypher, _candidate_params(value)) as result:
+            async with read_query_async(driver, settings, cypher, candidate_params(value)) as result:
                 columns = list(result.keys())
                 candidates = [json_row(columns, record) async for record in result]
         _verdict(param, value, found, candidates)
@@ -117,7 +117,7 @@ def find_actor(driver: Driver, settings: Settings, value: str, param: str = "act
         if result.single(strict=True)["found"]:
             return value
     with read_query(
-        driver, settings, load_cypher(CYPHER, "entity_candidates"), _candidate_params(value)
+        driver, settings, load_cypher(CYPHER, "entity_candidates"), candidate_params(value)
     ) as result:
         columns = list(result.keys())
         candidates = [json_row(columns, record) for record in result]

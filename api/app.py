@@ -20,11 +20,13 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.actor_lookup import AmbiguousActor, UnknownActor
+from api.actor_lookup import CYPHER as API_CYPHER
+from api.actor_lookup import AmbiguousActor, UnknownActor, candidate_params
 from api.cache import ResponseCache
 from api.guards import ApiKeyGate, HeadAsGet, timed_receive
 from api.routes import articles, browser, curation, docs, entities, health, queries
 from ingest.curation.store import CurationError
+from polgraph.cypher import load_cypher
 from polgraph.database import DatabaseError, create_async_driver, create_driver
 from polgraph.heap import freeze_long_lived
 from polgraph.settings import Settings, get_settings
@@ -32,6 +34,15 @@ from queries.catalog import ParamError, default_catalog
 from queries.runner import warm_plans
 
 log = logging.getLogger(__name__)
+
+# The API's own reads that requests make besides the saved queries, planned with them at start.
+WARM_READS: tuple[tuple[str, dict[str, Any]], ...] = (
+    (load_cypher(API_CYPHER, "revision"), {}),
+    (load_cypher(API_CYPHER, "actor_by_id"), {"id": "warm-up"}),
+    # Asked when a saved query's answer is empty and an actor it names is not an id (and by GET /entities).
+    (load_cypher(API_CYPHER, "entity_candidates"), candidate_params("warm-up")),
+    (load_cypher(API_CYPHER, "health"), {}),
+)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -137,11 +148,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stop_warming = threading.Event()
         warming = threading.Thread(
             target=warm_plans,
-            args=(app.state.driver, settings, catalog, stop_warming),
+            args=(app.state.driver, settings, catalog, stop_warming, WARM_READS),
             name="warm-plans",
             daemon=True,
         )
         warming.start()
+        # Requests are accepted once the plans are made: a request that came before would plan its query
+        # itself (seconds for the larger ones on 2 cores) while the warm-up held the same cores.
+        await asyncio.to_thread(warming.join, settings.api_warm_wait_s)
         freeze_long_lived()
         try:
             yield

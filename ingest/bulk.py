@@ -3,9 +3,10 @@ built in memory and handed to `neo4j-admin database import full` as CSV files.
 
 `BulkGraph.write` takes each resolved batch as `GraphWriter.write` would and applies what every statement of
 ingest/cypher/ does to an empty graph (MERGE on the same keys, the same ON CREATE and SET rules, in the same
-order), so that the result is the graph a transactional ingest of the same articles makes. Four properties
-are left to the schema's migrations, which fill them on a graph that lacks them with the statements' own
-rules: a fact's `first_reported`, `listed_on` and `article_*` (its best sentence), and a candidacy's `result`.
+order), so that the result is the graph a transactional ingest of the same articles makes, down to the
+properties the schema's migrations would fill on an older graph (a fact's `first_reported`, `listed_on` and
+`article_*`, a candidacy's `result`): a bulk-built database then needs only the migrations' indexes and
+constraints (schema/migrate.py, `backfill=False`).
 
 The whole graph is held in memory until it is written, so the memory a bulk load needs grows with the corpus.
 """
@@ -16,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,9 @@ PROPERTY_TYPES: dict[str, str] = {
     "confidence": "double",
     "vote_share": "double",
     "intensity": "double",
+    "first_reported": "date",
+    "listed_on": "date",
+    "article_published": "date",
     "size": "long",
     "deaths": "long",
     "injured": "long",
@@ -240,6 +245,7 @@ class BulkGraph:
                 "article_ids": _unique_append(p.get("article_ids", []), [r["article_id"]]),
             },
         )
+        p["result"] = _result_caption(p.get("vote_share"), p.get("won"))
 
     def _event(self, e: Row) -> None:
         if e["id"] not in self.nodes["Event"]:
@@ -276,6 +282,9 @@ class BulkGraph:
         first = min(filter(None, [r["first_date"], p.get("first_date")]), default=None)
         last = max(filter(None, [r["last_date"], p.get("last_date")]), default=None)
         known_confidence = p.get("confidence", 0.0)
+        told = _cypher_date(r["first_reported"]) if r["first_reported"] else None
+        reported = min(filter(None, [told, p.get("first_reported")]), default=None)
+        day = _cypher_date(first) if first else None
         self._set(
             p,
             {
@@ -292,7 +301,9 @@ class BulkGraph:
                 "intensity_basis": r.get("intensity_basis"),
                 "first_date": first,
                 "last_date": last,
-                "date_start": _cypher_date(first) if first else None,
+                "first_reported": reported,
+                "date_start": day,
+                "listed_on": _coalesce(day, reported, UNDATED),
             },
         )
 
@@ -301,6 +312,7 @@ class BulkGraph:
     def write_csv(self, folder: Path) -> tuple[list[Path], list[Path]]:
         """(node files, relationship files) for neo4j-admin: one file per label group and one per pair of
         groups joined, each with its own typed header."""
+        _best_sentences(self.nodes, self.rels)
         folder.mkdir(parents=True, exist_ok=True)
         node_files = []
         for group, nodes in sorted(self.nodes.items()):
@@ -325,6 +337,68 @@ class BulkGraph:
             rows = ([r.start[1], r.end[1], r.type, *(r.props.get(c) for c in columns)] for r in rels)
             rel_files.append(_write(folder / f"rels-{start}-{end}.csv", header, rows))
         return node_files, rel_files
+
+
+# What Cypher's `date('0001-01-01')` gives an undated fact as the day it is listed by (schema/V0008).
+UNDATED = date(1, 1, 1)
+
+
+def _desc(value: Any) -> tuple[int, Any]:
+    """A sort key that orders as Cypher's `ORDER BY value DESC`: nulls first, then largest first."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, date):
+        return (1, -value.toordinal())
+    return (1, -value)
+
+
+def _java_double(value: float) -> str:
+    """Cypher's `toString` of a float (Java's Double.toString): plain from 10^-3 to 10^7, else "1.0E-4"."""
+    if value == 0 or 1e-3 <= abs(value) < 1e7:
+        return repr(float(value))
+    sign, digits, exponent = Decimal(repr(float(value))).normalize().as_tuple()
+    text = "".join(map(str, digits))
+    power = int(exponent) + len(digits) - 1
+    return f"{'-' if sign else ''}{text[0]}.{text[1:] or '0'}E{power}"
+
+
+def _result_caption(vote_share: float | None, won: bool | None) -> str:
+    """What ingest/cypher/election_results.cypher captions a candidacy with."""
+    if vote_share is not None:
+        return _java_double(vote_share) + " %"
+    if won is None:
+        return "candidate"
+    return "won" if won else "lost"
+
+
+def _best_sentences(nodes: dict[str, dict[str, Row]], rels: dict[tuple[Any, ...], Rel]) -> None:
+    """Each fact's `article_*`: what ingest/cypher/fact_evidence.cypher sets after every batch that tells
+    it. Every sentence of a fact comes in a batch that writes the fact, so its last setting chose among
+    all of them: chosen here once, among all of them, by the statement's order."""
+    articles = nodes["Article"]
+    best: dict[str, tuple[tuple[Any, ...], Row, Row]] = {}
+    for ev_id, ev in nodes["Evidence"].items():
+        art = articles.get(ev.get("article_id") or "")
+        key = ev.get("fact_key")
+        if art is None or key is None:
+            continue
+        rank = (_desc(ev.get("confidence")), _desc(art.get("published")), ev_id)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, ev, art)
+    for rel in rels.values():
+        key = rel.props.get("key")
+        if key is None or key not in best:
+            continue
+        _, ev, art = best[key]
+        BulkGraph._set(
+            rel.props,
+            {
+                "article_sentence": ev.get("sentence"),
+                "article_title": art.get("title"),
+                "article_url": art.get("url"),
+                "article_published": art.get("published"),
+            },
+        )
 
 
 # The property a label group's nodes are keyed by, when it is not `id`.

@@ -84,7 +84,9 @@ def worker_pipeline(settings: Settings) -> Pipeline:
 
 
 def warm(settings: Settings) -> str:
-    worker_pipeline(settings)
+    # The pipeline loads spaCy lazily (ingest/pipeline.py): loaded here, so that a worker's first partition
+    # does not wait seconds for it, and workers that start together do not load it while others parse.
+    worker_pipeline(settings).load()
     return settings.spacy_model
 
 

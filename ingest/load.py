@@ -2,14 +2,17 @@
 
 Articles are read, parsed and extracted by an engine (local or Dask) and resolved batch by batch in this
 process as for an ingest; the batches are folded into the graph a transactional ingest would write
-(ingest/bulk.py), written as CSV, and imported with the server stopped. The server is then started again,
-the schema applied (its migrations also fill the properties the fold leaves to them) and the revision
-recorded, so that the API's caches see a new graph.
+(ingest/bulk.py), written as CSV, and imported with the server stopped. The server stops while the articles
+are extracted (the database is empty, and nothing reads it), so that it neither holds the CPU the extraction
+uses nor makes the load wait for its shutdown; it starts once, after the import. The schema is then applied
+without the migrations' backfills, whose data the fold wrote already, and the revision recorded, so that the
+API's caches see a new graph.
 """
 
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,24 +71,36 @@ def bulk_load(
                 f"database '{db}' at {settings.neo4j_uri} is not empty: --bulk replaces the whole database, "
                 f"so it loads only an empty one; polgraph ingest adds to it"
             )
-        summary, _ = ingest_with(
-            engine,
-            driver,
-            settings,
-            on_batch=on_batch,
-            pipeline=pipeline or Pipeline(settings),
-            skip_unchanged=False,
-            writer=graph,
-        )
+        stopping = threading.Thread(target=local.stop, name="neo4j-stop", daemon=True)
+        stopping.start()
+        try:
+            # The driver is not used: the pipeline is given (no known actors to read from an empty graph)
+            # and the writer is the fold.
+            summary, _ = ingest_with(
+                engine,
+                driver,
+                settings,
+                on_batch=on_batch,
+                pipeline=pipeline or Pipeline(settings),
+                skip_unchanged=False,
+                writer=graph,
+            )
+        except BaseException:
+            stopping.join()
+            local.start()  # as it was found: nothing was imported
+            raise
     result = BulkLoad(summary, sum(len(n) for n in graph.nodes.values()), len(graph.rels))
     result.seconds["extract"] = time.monotonic() - started
+    waited = time.monotonic()
+    stopping.join()
+    result.seconds["stop"] = time.monotonic() - waited
     result.seconds.update(import_graph(graph, settings, local))
     return result
 
 
 def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dict[str, float]:
-    """Write `graph` as CSV, import it with the server stopped, start the server, apply the schema and
-    record the revision; the seconds each step took."""
+    """Write `graph` as CSV, import it with the server stopped (stopping it if it runs), start the server,
+    apply the schema and record the revision; the seconds each step took."""
     db = settings.neo4j_database
     seconds: dict[str, float] = {}
     mark = time.monotonic()
@@ -100,8 +115,9 @@ def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dic
     shutil.rmtree(folder, ignore_errors=True)
     nodes, relationships = graph.write_csv(folder)
     step("csv")
-    local.stop()
-    step("stop")
+    if local.pid() is not None:
+        local.stop()
+        step("stop")
     try:
         local.import_full(db, nodes, relationships, ARRAY_DELIMITER)
         step("import")
@@ -110,7 +126,7 @@ def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dic
         step("start")
         shutil.rmtree(folder, ignore_errors=True)
     with connect(settings) as driver:
-        apply_migrations(driver, db)
+        apply_migrations(driver, db, backfill=False)
         # Auto-commit: the statements batch themselves, which a managed transaction refuses.
         with driver.session(database=db) as session:
             for statement in split_statements(load_cypher(CYPHER, "bulk_empty_lists")):

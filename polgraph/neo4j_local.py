@@ -168,6 +168,10 @@ dbms.usage_report.enabled=false
 # statistics fast enough to make Neo4j drop and replan every plan each 10 s (the default); under API load
 # that queued requests past their time limit (bench/soak.py).
 dbms.cypher.min_replan_interval=5m
+# Plans are cached per query and per parameter types; by default a string's or a list's size (in buckets)
+# counts as part of its type, so that an actor's name one letter longer than the one the API planned at
+# start planned the query again (seconds for the larger saved queries). Off, one plan serves every length.
+internal.cypher.use_parameter_size=false
 # No keep-alive NOOPs during requests, and so no `connection.recv_timeout_seconds` hint to the drivers:
 # with the hint, the asyncio driver (the API's) wraps every socket read in a task and a timer, which doubled
 # the API's CPU for a 100-row saved query (18.5 against 8 ms, bench/PROFILE.md). Queries carry their own time

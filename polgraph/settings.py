@@ -118,6 +118,9 @@ class Settings(BaseSettings):
     api_cache_seconds: float = Field(60.0, ge=0, validation_alias=AliasChoices("POLGRAPH_API_CACHE_SECONDS"))
     api_cache_mb: int = Field(64, ge=1, validation_alias=AliasChoices("POLGRAPH_API_CACHE_MB"))
     query_timeout_s: float = Field(10.0, gt=0, validation_alias=AliasChoices("POLGRAPH_QUERY_TIMEOUT"))
+    # How long the API's start waits for the saved queries' plans to be made (queries/runner.py) before it
+    # accepts requests; past it, requests are served while the warm-up goes on. 0 does not wait.
+    api_warm_wait_s: float = Field(180.0, ge=0, validation_alias=AliasChoices("POLGRAPH_API_WARM_WAIT"))
     query_row_cap: int = Field(1000, ge=1, validation_alias=AliasChoices("POLGRAPH_QUERY_ROW_CAP"))
 
     @property

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncResult, Driver, Query, Result
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel, Field
 
 from polgraph.settings import Settings
-from queries.catalog import SavedQuery
+from queries.catalog import ParamSpec, SavedQuery
 
 
 class QueryResult(BaseModel):
@@ -229,28 +230,72 @@ def to_graph(result: QueryResult) -> GraphResult:
     )
 
 
-def warm_plans(
-    driver: Driver, settings: Settings, catalog: Mapping[str, SavedQuery], stop: threading.Event | None = None
-) -> int:
-    """Run every saved query once, with its defaults and one row, so that the first callers find its plan
-    cached instead of waiting for it.
+# A value of each declared type that a call may send: Neo4j caches a plan per query and per parameter types
+# (a null and a string are two plans), so the warm-up sends values, not only nulls.
+_REPRESENTATIVE: dict[str, Any] = {
+    "string": "warm-up",
+    "int": 1,
+    "float": 0.0,
+    "date": date(2000, 1, 1),
+    "bool": False,
+    "string[]": ["warm-up"],
+}
 
-    Planning one of these queries takes about a second on a 2-core machine, and under load the first
-    requests all planned at once (bench/soak.py). Plans are cached per parameter types; the defaults
-    (nulls for absent filters) are what most calls send. Returns how many ran; a failure only costs the
-    warm-up. Setting `stop` ends it before the next query.
-    """
-    done = 0
-    for query in catalog.values():
-        if stop is not None and stop.is_set():
-            break
-        params = {p.name: ("" if p.required else p.default) for p in query.params}
+
+def _value(spec: ParamSpec) -> Any:
+    if spec.allowed:
+        return [spec.allowed[0]] if spec.type == "string[]" else spec.allowed[0]
+    if spec.default is not None:
+        return spec.default
+    if spec.minimum is not None and spec.type in ("int", "float"):
+        return int(spec.minimum) if spec.type == "int" else float(spec.minimum)
+    return _REPRESENTATIVE[spec.type]
+
+
+def warm_params(query: SavedQuery) -> list[dict[str, Any]]:
+    """The parameter sets the warm-up plans `query` with: the required parameters given and the others at
+    their defaults (what most calls send), then every parameter given. A call that gives some of the
+    optional filters only still plans its own."""
+    given = {p.name: _value(p) for p in query.params if p.required}
+    defaults = {p.name: given.get(p.name, p.default) for p in query.params}
+    filled = {p.name: _value(p) for p in query.params}
+    for params in (defaults, filled):
         if "limit" in params:
             params["limit"] = 1
-        try:
-            with read_query(driver, settings, query.cypher, params) as result:
-                result.consume()
+    return [defaults] if filled == defaults else [defaults, filled]
+
+
+def warm_plans(
+    driver: Driver,
+    settings: Settings,
+    catalog: Mapping[str, SavedQuery],
+    stop: threading.Event | None = None,
+    extra: Sequence[tuple[str, Mapping[str, Any]]] = (),
+) -> int:
+    """Run every saved query (and each of `extra`, Cypher with its parameters) so that the first callers find
+    its plans cached instead of waiting for them; returns how many queries ran every parameter set.
+
+    Planning one of these queries takes from a fraction of a second to several seconds on a 2-core machine
+    (`interactions`, 16 branches, the longest), and under load the first requests all planned at once
+    (bench/soak.py). A failure only costs the warm-up; a server that cannot be reached ends it, as requests
+    would find it no better. Setting `stop` ends it before the next query.
+    """
+    done = 0
+    runs = [(q.cypher, warm_params(q)) for q in catalog.values()]
+    runs += [(cypher, [dict(params)]) for cypher, params in extra]
+    for cypher, sets in runs:
+        ran = 0
+        for params in sets:
+            if stop is not None and stop.is_set():
+                return done
+            try:
+                with read_query(driver, settings, cypher, params) as result:
+                    result.consume()
+                ran += 1
+            except (ServiceUnavailable, SessionExpired):
+                return done
+            except Neo4jError:  # a graph without the schema yet, say: requests will plan as they come
+                continue
+        if ran == len(sets):
             done += 1
-        except Exception:  # the server may not be up yet; requests will plan as they come
-            continue
     return done

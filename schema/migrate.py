@@ -2,6 +2,11 @@
 
 Applying is idempotent: a recorded version is skipped; a recorded version whose file has changed since is
 refused, because a migration that already ran must never be edited (add a new one instead).
+
+A migration holds two kinds of statement: schema (indexes and constraints) and backfills (data written on
+graphs made before a property existed). A database built by `polgraph load --bulk` already holds what every
+backfill writes (ingest/bulk.py), so it is migrated with `backfill=False`: the schema statements run, the
+backfills are skipped, and every migration is recorded as applied.
 """
 
 from __future__ import annotations
@@ -18,6 +23,11 @@ from polgraph.cypher import load_cypher, split_statements
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 RUNNER_CYPHER = MIGRATIONS_DIR / "runner"
 _NAME = re.compile(r"^V(\d{4})__([a-z0-9_]+)\.cypher$")
+_SCHEMA_STATEMENT = re.compile(
+    r"^(?:(?:CREATE|DROP)\s+(?:CONSTRAINT|(?:RANGE\s+|TEXT\s+|POINT\s+|FULLTEXT\s+|LOOKUP\s+|VECTOR\s+)?INDEX)\b"
+    r"|CALL\s+db\.awaitIndex)",
+    re.IGNORECASE,
+)
 
 
 class MigrationError(RuntimeError):
@@ -57,8 +67,17 @@ def recorded(driver: Driver, database: str) -> dict[int, str]:
     return {r["version"]: r["checksum"] for r in records}
 
 
-def apply_migrations(driver: Driver, database: str, folder: Path = MIGRATIONS_DIR) -> list[Migration]:
-    """Apply every migration not yet recorded, in order; return those applied now."""
+def is_schema_statement(statement: str) -> bool:
+    """An index or constraint made or dropped, or a wait for indexes; anything else writes data."""
+    code = "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("//"))
+    return bool(_SCHEMA_STATEMENT.match(code.strip()))
+
+
+def apply_migrations(
+    driver: Driver, database: str, folder: Path = MIGRATIONS_DIR, backfill: bool = True
+) -> list[Migration]:
+    """Apply every migration not yet recorded, in order; return those applied now. Without `backfill`,
+    only their schema statements run (a bulk-built graph holds the backfills' data already)."""
     driver.execute_query(load_cypher(RUNNER_CYPHER, "bootstrap"), database_=database)
     done = recorded(driver, database)
     applied = []
@@ -74,7 +93,8 @@ def apply_migrations(driver: Driver, database: str, folder: Path = MIGRATIONS_DI
         # which a managed transaction refuses.
         with driver.session(database=database) as session:
             for statement in split_statements(migration.text):
-                session.run(statement).consume()
+                if backfill or is_schema_statement(statement):
+                    session.run(statement).consume()
         driver.execute_query(
             load_cypher(RUNNER_CYPHER, "record"),
             version=migration.version,

@@ -74,7 +74,8 @@ def live_api(seeded: Driver, neo4j_settings: Settings) -> Iterator[str]:  # noqa
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    # The API starts once it has planned the saved queries, which a just-started server takes a while to do.
+    deadline = time.monotonic() + neo4j_settings.api_warm_wait_s + 30
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, f"the API did not start on port {neo4j_settings.api_port}"

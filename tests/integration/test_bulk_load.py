@@ -91,3 +91,22 @@ def test_a_bulk_load_refuses_a_database_that_is_not_empty(tmp_path: Path, spare:
     assert "database 'neo4j'" in proc.stderr and "not empty" in proc.stderr
     with connect(spare) as driver:
         assert graph_dump(driver, spare.neo4j_database) == before
+
+
+class FailingEngine:
+    """An engine whose reading fails part-way, as a corpus on a vanished disk would."""
+
+    def outcomes(self, pipeline: object, admit: object) -> Iterator[object]:
+        raise OSError("the corpus went away")
+        yield
+
+
+def test_a_bulk_load_that_fails_before_the_import_leaves_the_server_running(spare: Settings) -> None:
+    """The server stops while the articles are extracted; a load that fails then starts it again."""
+    emptied(spare)
+    with pytest.raises(OSError, match="went away"):
+        bulk_load(FailingEngine(), spare)  # type: ignore[arg-type]
+    local = LocalNeo4j(spare)
+    assert local.pid() is not None and local.bolt_answers()
+    with connect(spare) as driver:
+        assert schema_version(driver, spare.neo4j_database) == max(m.version for m in discover())
