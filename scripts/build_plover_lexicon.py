@@ -164,14 +164,10 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     ("impose", None, "embargo", "SANCTION", "", ""),
     ("suspend", None, "aid", "SANCTION", "discontinue", ""),
     ("suspend", None, "talk", "SANCTION", "withdraw", ""),
-    ("cut", None, "tie", "SANCTION", "withdraw", ""),
     ("halt", None, "aid", "SANCTION", "discontinue", ""),
     ("stop", None, "aid", "SANCTION", "discontinue", ""),
     ("cut", None, "aid", "SANCTION", "discontinue", ""),
     ("freeze", None, "aid", "SANCTION", "discontinue", ""),
-    ("suspend", None, "relation", "SANCTION", "withdraw", ""),
-    ("break", None, "tie", "SANCTION", "withdraw", ""),
-    ("sever", None, "tie", "SANCTION", "withdraw", ""),
     ("recall", None, "ambassador", "SANCTION", "withdraw", ""),
     ("attack", None, None, "ASSAULT", "", ""),
     ("kill", None, None, "ASSAULT", "", ""),
@@ -246,14 +242,21 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     ("demobilize", None, None, "RETREAT", "demobilize", ""),
     ("demobilise", None, None, "RETREAT", "demobilize", ""),
     ("disarm", None, None, "RETREAT", "demobilize", ""),
-    ("upgrade", None, "tie", "SUPPORT", "", "CAMEO 051: upgrade diplomatic relations"),
-    ("upgrade", None, "relation", "SUPPORT", "", ""),
-    ("restore", None, "tie", "SUPPORT", "", ""),
-    ("restore", None, "relation", "SUPPORT", "", ""),
-    ("establish", None, "tie", "SUPPORT", "", ""),
-    ("establish", None, "relation", "SUPPORT", "", ""),
-    ("cut", None, "tie", "SANCTION", "withdraw", ""),
     ("break", "off", None, "SANCTION", "withdraw", ""),
+]
+# Diplomatic relations as an object class: every verb of ending or lowering them is a withdrawal (CAMEO 16x,
+# reduce relations), every verb of making or raising them a backing (CAMEO 05x: 051, 054), whichever noun
+# names them.
+RELATION_NOUNS = ("tie", "relation")
+RELATION_VERBS = {
+    "SANCTION": ("cut", "sever", "break", "suspend", "downgrade", "freeze", "end"),
+    "SUPPORT": ("restore", "resume", "establish", "upgrade", "normalize", "normalise", "renew"),
+}
+SUPPLEMENT += [
+    (verb, None, noun, ptype, "withdraw" if ptype == "SANCTION" else "", "diplomatic relations")
+    for ptype, verbs in RELATION_VERBS.items()
+    for verb in verbs
+    for noun in RELATION_NOUNS
 ]
 
 

@@ -391,6 +391,14 @@ def test_not_accepting_is_rejecting(nlp: Language) -> None:
         assert not triples(rels(nlp, text, actors)), text
 
 
+def test_relations_cut_or_restored_by_any_verb_of_the_class(nlp: Language) -> None:
+    actors = {"Chad": C, "Mali": C}
+    out = triples(rels(nlp, "Chad and Mali severed diplomatic relations in May.", actors))
+    assert {("SANCTION", "chad", "mali"), ("SANCTION", "mali", "chad")} <= out
+    assert ("SANCTION", "chad", "mali") in triples(rels(nlp, "Chad downgraded ties with Mali.", actors))
+    assert ("SUPPORT", "chad", "mali") in triples(rels(nlp, "Chad normalised relations with Mali.", actors))
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
