@@ -168,9 +168,10 @@ class VerbRules:
                 if state:
                     sources = [state]
                     rule = "verb:passive-state"
-            targets += self.targets.resolve(
-                [(t, v) for t, v in target_tokens(verb, sense or Sense(rtype)) if v != "obj"]
-            )
+            if not targets:  # "X was arrested at the end of a Y rally": X is the one acted on, not Y
+                targets = self.targets.resolve(
+                    [(t, v) for t, v in target_tokens(verb, sense or Sense(rtype)) if v != "obj"]
+                )
         else:
             titled: list[str] = []  # countries read from a title ("Norland's president"): the person's
             for s in subj_toks:

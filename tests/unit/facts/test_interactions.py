@@ -399,6 +399,13 @@ def test_relations_cut_or_restored_by_any_verb_of_the_class(nlp: Language) -> No
     assert ("SUPPORT", "chad", "mali") in triples(rels(nlp, "Chad normalised relations with Mali.", actors))
 
 
+def test_one_arrested_at_a_rally_is_the_one_acted_on_not_the_rallys_party(nlp: Language) -> None:
+    actors = {"Chad": C, "Boris Vale": P, "Renewal Party": PA}
+    text = "In Chad, Boris Vale was arrested at the end of a Renewal Party rally on Sunday."
+    out = triples(rels(nlp, text, actors))
+    assert ("COERCE", "chad", "boris-vale") in out and ("COERCE", "chad", "renewal-party") not in out
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
