@@ -381,6 +381,9 @@ def ingest_with(
     """`ingest_items` with the articles read, cleaned, parsed and extracted by `engine`, and the batches
     written by `writer` (by default to the graph through `driver`)."""
     pipeline = pipeline or Pipeline(settings, known=known_actors(driver, settings.neo4j_database))
+    # Curation overrides live in the graph written to; a writer of its own (the bulk fold) builds a new
+    # graph, which has none, and the server may be stopped meanwhile.
+    curated = writer is None
     writer = writer or GraphWriter(driver, settings.neo4j_database)
     summary = summary if summary is not None else IngestSummary()
     extracted: list[ArticleExtraction] = []
@@ -462,7 +465,8 @@ def ingest_with(
                     report(0, errors)
                     continue
                 # Read again each batch: an override made while a long ingest runs holds from its next batch.
-                extractions = load_curation(driver, settings.neo4j_database).apply(extractions)
+                if curated:
+                    extractions = load_curation(driver, settings.neo4j_database).apply(extractions)
                 if keep_extractions:
                     extracted.extend(extractions)
                 in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
