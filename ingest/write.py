@@ -57,6 +57,36 @@ class GraphBatch(BaseModel):
     evidence: list[Row] = Field(default_factory=list)
 
 
+def fact_row(
+    key: str,
+    rel_type: str,
+    ends: tuple[str, str, str | None],
+    title: str | None,
+    mode: str | None,
+    scale: tuple[Any, Any, Any],
+) -> dict[str, Any]:
+    """A fact's row for relations.cypher before its articles, rules, confidence and dates are gathered in:
+    the one shape every writer of facts (ingest, curation) hands it."""
+    return {
+        "key": key,
+        "type": rel_type,
+        "source": ends[0],
+        "target": ends[1],
+        "claimed_by": ends[2],
+        "title": title,
+        "mode": mode,
+        "quad_class": scale[0],
+        "intensity": scale[1],
+        "intensity_basis": scale[2],
+        "article_ids": [],
+        "rules": [],
+        "confidence": 0.0,
+        "first_date": None,
+        "last_date": None,
+        "first_reported": None,
+    }
+
+
 def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
     batch = GraphBatch()
     actors: dict[str, Row] = {}
@@ -164,24 +194,14 @@ def build_batch(extractions: list[ArticleExtraction]) -> GraphBatch:
             score = scale.for_type(rel.type)
             row = relations.setdefault(
                 key,
-                {
-                    "key": key,
-                    "type": rel.type,
-                    "source": rel.source,
-                    "target": rel.target,
-                    "claimed_by": rel.claimed_by,
-                    "title": rel.attributes.get("title"),
-                    "mode": rel.attributes.get("mode") or None,
-                    "quad_class": score.quad_class if score else None,
-                    "intensity": score.intensity if score else None,
-                    "intensity_basis": score.basis if score else None,
-                    "article_ids": [],
-                    "rules": [],
-                    "confidence": 0.0,
-                    "first_date": None,
-                    "last_date": None,
-                    "first_reported": None,
-                },
+                fact_row(
+                    key,
+                    rel.type,
+                    (rel.source, rel.target, rel.claimed_by),
+                    title=rel.attributes.get("title"),
+                    mode=rel.attributes.get("mode") or None,
+                    scale=(score.quad_class, score.intensity, score.basis) if score else (None, None, None),
+                ),
             )
             if row["mode"] is None and rel.attributes.get("mode"):
                 row["mode"] = rel.attributes["mode"]

@@ -19,7 +19,7 @@ from neo4j import ManagedTransaction
 from ingest.ids import short_hash
 from ingest.models import Evidence
 from ingest.write import CYPHER as WRITE_CYPHER
-from ingest.write import evidence_id
+from ingest.write import evidence_id, fact_row
 from polgraph.cypher import load_cypher
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
@@ -104,24 +104,14 @@ def _add_to_fact(relations: dict[str, Row], key: str, row: Row, ends: Ends) -> N
     """The writer's row for the fact (ingest.write.build_batch), gathered from its evidence."""
     fact = relations.setdefault(
         key,
-        {
-            "key": key,
-            "type": row["rel_type"],
-            "source": ends[0],
-            "target": ends[1],
-            "claimed_by": ends[2],
-            "title": row["title"],
-            "mode": row["mode"],
-            "quad_class": row["quad_class"],
-            "intensity": row["intensity"],
-            "intensity_basis": row["intensity_basis"],
-            "article_ids": [],
-            "rules": [],
-            "confidence": 0.0,
-            "first_date": None,
-            "last_date": None,
-            "first_reported": None,
-        },
+        fact_row(
+            key,
+            row["rel_type"],
+            ends,
+            title=row["title"],
+            mode=row["mode"],
+            scale=(row["quad_class"], row["intensity"], row["intensity_basis"]),
+        ),
     )
     fact["title"] = fact["title"] or row["title"]
     fact["mode"] = fact["mode"] or row["mode"]
