@@ -84,6 +84,10 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     own = ctx.entity_for_token(head)
     if own and ctx.entity_type(own) in types:
         return own
+    if head.pos_ == "PRON":
+        # "he had 48.6% of the vote": the candidate the pronoun stands for.
+        back = Coreference(ctx).pronoun(head, allowed=types)
+        return back if back and ctx.entity_type(back) in types else None
     # A name the resolver left unlinked here ("Y, the former leader of Z, got ...") is still the person of
     # that name; what its apposition names is someone else.
     named = person_named(ctx, head) if head.pos_ == "PROPN" and EntityType.PERSON in types else None

@@ -88,6 +88,16 @@ def test_a_loser_concedes_the_election_unless_to_someone_or_not_yet(nlp: Languag
         assert found is expected, sentence
 
 
+def test_a_share_held_by_a_pronoun_is_its_candidates(nlp: Language) -> None:
+    text = (
+        "Moldovan President Ion Ceban was re-elected in the November 3 presidential election. "
+        "Mihai Rusu conceded after the commission reported he had 22.5 percent of the vote."
+    )
+    elections, _ = extract_elections(make_ctx(nlp, text, date(2019, 11, 5), MOLDOVA_NAMES))
+    shares = {r.participant: r.vote_share for e in elections for r in e.results}
+    assert shares.get("person:mihai-rusu") == 22.5
+
+
 def test_party_shares_and_month_date(nlp: Language) -> None:
     text = (
         "In the October 2019 parliamentary elections in Georgia, the ruling Unity Party took more than "
