@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 from ingest.resolve.clusters import ArticleClusters, Cluster
 from ingest.resolve.names import (
@@ -16,6 +17,7 @@ from ingest.resolve.names import (
     strip_possessive,
 )
 
+_PARTY_WORDS = frozenset(load("actor_nouns").words("party_words"))
 _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&-]{1,11})\s*\)")
 _DEFINED_LONG_AFTER = re.compile(r"\s*(?:\(|,\s*(?:the|a)\s+)")
 
@@ -150,16 +152,25 @@ class _OrgClusters:
             if clusters[j].name or any(looks_like_acronym(s) for _, s, _ in clusters[j].members):
                 continue
             for short in words_of[j]:
-                if len(short) < 2:
-                    continue
                 n = len(short)
-                hosts = {
-                    find(k)
-                    for k in range(len(clusters))
-                    if k != j
-                    for w in words_of[k]
-                    if len(w) > n and (w[:n] == short or w[-n:] == short)
-                }
+                if n < 2:
+                    # One word joins only that word with a party's generic head ("X" and "the X party"):
+                    # a single word inside longer names is too often another body's.
+                    hosts = {
+                        find(k)
+                        for k in range(len(clusters))
+                        if k != j
+                        for w in words_of[k]
+                        if len(w) == 2 and w[0] == short[0] and w[1] in _PARTY_WORDS
+                    }
+                else:
+                    hosts = {
+                        find(k)
+                        for k in range(len(clusters))
+                        if k != j
+                        for w in words_of[k]
+                        if len(w) > n and (w[:n] == short or w[-n:] == short)
+                    }
                 hosts.discard(find(j))
                 if len(hosts) == 1:
                     host = hosts.pop()
@@ -186,6 +197,8 @@ class _OrgClusters:
                 merged.country = merged.country or clusters[j].country
             types = Counter(mm.type for mm, _, _ in merged.members)
             merged.type = max(types, key=lambda t: (types[t], t == EntityType.PARTY))
+            if any(s.split()[-1:] == ["party"] for _, s, _ in merged.members):
+                merged.type = EntityType.PARTY  # "the X party" says what X is, however else it was tagged
             article.clusters.append(merged)
 
 

@@ -495,6 +495,14 @@ def test_lone_surname_tagged_as_organisation_joins_the_person() -> None:
     assert ids[2] == entity_id(ORG, "Unity Party")
 
 
+def test_a_name_and_the_name_party_are_one_party() -> None:
+    text = "The RenewFirst party won. RenewFirst leader Ana Soto spoke. The Renew Union lost."
+    res = resolve(text, [("RenewFirst party", ORG), ("RenewFirst", ORG), ("Renew Union", ORG)])
+    ids = span_ids(res)
+    assert ids[0] == ids[1] != ids[2]
+    assert res.entities[ids[0]].type == PARTY
+
+
 def _known_from(*resolutions: ArticleResolution) -> list[Entity]:
     corpus = CorpusResolver()
     for r in resolutions:
