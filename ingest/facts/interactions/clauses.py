@@ -124,9 +124,11 @@ def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
     # Talks, agreements and cooperation "on" something are about it ("discussed with Y on the border"),
     # where sanctions, crackdowns and calls "on" someone are done to them.
     preps = TARGET_PREPS - {"on"} if sense.type in ("CONSULT", "AGREE", "COOPERATE") else TARGET_PREPS
+    topic = sense.type == "CONSULT" and syntax.lemma(verb) in syntax.words("topic_verbs")
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.tag_ not in ("IN", "TO"):
-            out.append((c, "obj"))
+            if not (topic and c.dep_ == "dobj"):
+                out.append((c, "obj"))
         elif c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
             out.extend((p, c.lower_) for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prt":

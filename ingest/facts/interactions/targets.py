@@ -83,13 +83,16 @@ class Targets:
         state = self.ctx.main_country
         return [state] if state else []
 
-    def object_phrase(self, verb: Token, sources: list[str]) -> list[str]:
+    def object_phrase(self, verb: Token, sources: list[str], rtype: str = "") -> list[str]:
         """The first actor named in the verb's own phrase after it, when no dependency rule found a target.
 
         The event coders this lexicon comes from (PETRARCH) take the target from the verb phrase this way;
         it recovers targets the parser hangs in odd places ("denounced as a crime X's suppression of ...",
         "granted asylum to five officers holed up ..."). Clauses with a subject of their own, reported
-        speech and coordinated verbs are their own phrases and are not looked into."""
+        speech and coordinated verbs are their own phrases and are not looked into. Under a verb of talk about
+        something ("discussed the fallout of X's resignation") the object says what about; only a "with"
+        phrase in it says with whom."""
+        topic = rtype == "CONSULT" and verb.lemma_.lower() in words("topic_verbs")
         for child in verb.children:
             if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
                 continue
@@ -106,6 +109,12 @@ class Targets:
                     break  # a clause of its own, or one that says what did not happen ("without returning")
                 eid = self.who.valid(self.ctx.entity_for_token(tok))
                 if eid is None or eid in sources:
+                    continue
+                if (
+                    topic
+                    and child.dep_ == "dobj"
+                    and not any(a.lower_ == "with" for a in tok.ancestors if a in child.subtree)
+                ):
                     continue
                 # A place deep in the phrase is mostly where something happened ("set fire to ballots on
                 # the square"); only a place the verb acts on directly is its target.

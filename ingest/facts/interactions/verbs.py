@@ -228,7 +228,7 @@ class VerbRules:
                 if t not in sources and not (by_crowd and self.who.is_town(t))
             ]
         if not targets and not passive:
-            targets = self.targets.object_phrase(verb, sources)
+            targets = self.targets.object_phrase(verb, sources, rtype)
             if targets:
                 rule = "verb:object-phrase"
         if claimed_by is None:

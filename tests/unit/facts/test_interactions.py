@@ -406,6 +406,16 @@ def test_one_arrested_at_a_rally_is_the_one_acted_on_not_the_rallys_party(nlp: L
     assert ("COERCE", "chad", "boris-vale") in out and ("COERCE", "chad", "renewal-party") not in out
 
 
+def test_what_a_talk_is_about_is_not_whom_it_is_with(nlp: Language) -> None:
+    actors = {"John Carter": P, "Boris Vale": P, "Mary Jones": P}
+    text = "John Carter met Boris Vale to discuss the fallout from Mary Jones's resignation."
+    out = triples(rels(nlp, text, actors))
+    assert ("CONSULT", "john-carter", "boris-vale") in out
+    assert ("CONSULT", "john-carter", "mary-jones") not in out
+    text = "John Carter discussed the border with Boris Vale."
+    assert ("CONSULT", "john-carter", "boris-vale") in triples(rels(nlp, text, actors))
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
