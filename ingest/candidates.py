@@ -43,6 +43,7 @@ class _Lexicon:
     party_cues: frozenset[str]
     party_heads: frozenset[str]
     headline_words: frozenset[str]
+    event_name_heads: frozenset[str]
     pronouns: frozenset[str]
     # The title phrases of roles.yaml as word tuples ("secretary", "of", "state"), longest first.
     office_titles: tuple[tuple[str, ...], ...]
@@ -67,6 +68,7 @@ def lexicon() -> _Lexicon:
         party_cues=words("party_cues"),
         party_heads=words("party_heads"),
         headline_words=words("headline_words"),
+        event_name_heads=words("event_name_heads"),
         pronouns=load("grammar").words("pronouns"),
         office_titles=tuple(
             sorted((tuple(k.split()) for k in load("roles")["offices"]), key=lambda t: -len(t))
@@ -166,6 +168,10 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
     if c.hit is None and span[-1].lower_ not in lex.institution_heads and _inside_title(doc, c.start, c.end):
         return True
     words = [t.lower_ for t in span if not t.is_punct]
+    # The name's head is its first word before "of", else its last ("Party of the ... Revolution" is a party).
+    head = words[0] if words[1:2] == ["of"] else (words[-1] if "of" not in words else None)
+    if len(words) > 1 and head in lex.event_name_heads:
+        return True  # "the Battle of X", "the Haitian Revolution": an event's name, no actor
     return bool(words and all(w in lex.headline_words for w in words))
 
 

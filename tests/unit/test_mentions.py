@@ -9,6 +9,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Span
 
+from ingest.candidates import Candidate, is_junk
 from ingest.mentions import _join_particle_names, find_mentions
 from ingest.models import EntityType, Mention
 from ingest.nlp import load_nlp
@@ -226,6 +227,18 @@ def test_the_name_a_defined_acronym_abbreviates_is_one_mention(nlp: Language) ->
     ms = mentions(nlp, "He spoke for the Party of the Green Revolution (PRG), which lost the vote.")
     assert by_text(ms, "Party of the Green Revolution") and by_text(ms, "PRG")
     assert not [m for m in ms if "(" in m.text]
+
+
+def test_the_name_of_an_event_is_no_actor(nlp: Language) -> None:
+    # Whatever the tagger calls them: the head of the name decides.
+    doc = nlp(
+        "They marked the Battle of Corvena, the Great Northern War and the Party of the Green Revolution."
+    )
+    spans = {"Battle of Corvena": True, "Great Northern War": True, "Party of the Green Revolution": False}
+    for text, junk in spans.items():
+        start = next(t.i for t in doc if doc[t.i : t.i + len(text.split())].text == text)
+        cand = Candidate(start, start + len(text.split()), EntityType.ORGANIZATION, "ner")
+        assert is_junk(doc, cand, {}) is junk, text
 
 
 def test_an_organisation_described_as_a_party_is_one(nlp: Language) -> None:
