@@ -169,6 +169,8 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
         hlemma = head.lemma_.lower()
         if tok.dep_ == "xcomp" and hlemma in syntax.words("continuation_verbs"):
             return None  # "will continue to back Y": the backing goes on now
+        if hlemma in lex.words("schedule_adjectives") and head.pos_ in ("ADJ", "VERB"):
+            return ""  # "is due to speak at Y": on a timetable, not yet a fact of any kind
         if head.pos_ == "ADJ" and hlemma in lex.words("readiness_adjectives"):
             modal = True
             break

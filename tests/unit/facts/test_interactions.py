@@ -416,6 +416,18 @@ def test_what_a_talk_is_about_is_not_whom_it_is_with(nlp: Language) -> None:
     assert ("CONSULT", "john-carter", "boris-vale") in triples(rels(nlp, text, actors))
 
 
+def test_what_is_on_a_timetable_is_neither_done_nor_promised(nlp: Language) -> None:
+    actors = {"John Carter": P, "Boris Vale": P}
+    for text in (
+        "John Carter is due to meet Boris Vale on Wednesday.",
+        "John Carter is set to meet Boris Vale next week.",
+        "John Carter is scheduled to meet Boris Vale next week.",
+    ):
+        assert not triples(rels(nlp, text, actors)), text
+    out = triples(rels(nlp, "John Carter is ready to meet Boris Vale.", actors))
+    assert ("AGREE", "john-carter", "boris-vale") in out
+
+
 def test_a_target_the_parse_hangs_elsewhere_is_taken_from_the_verb_phrase(nlp: Language) -> None:
     text = "Ruritania on Friday condemned as a grave crime Borduria's treatment of its minorities."
     out = rels(nlp, text, {"Ruritania": C, "Borduria": C})
