@@ -28,7 +28,12 @@ KEPT = {
 }
 
 
+# Acts a person does with a foreign state, never with their own.
+FOREIGN = {"CONSULT", "AGREE", "SUPPORT", "AID", "COOPERATE"}
+
+
 def without_acts_on_own_state(relations: list[Relation], entities: dict[str, Entity]) -> list[Relation]:
+    relations = _without_guessed_offices(relations, entities)
     own: dict[str, set[str]] = {}
     for r in relations:
         office = entities.get(r.target)
@@ -44,3 +49,22 @@ def without_acts_on_own_state(relations: list[Relation], entities: dict[str, Ent
 def _is_state_body(name: str, agents: frozenset[str]) -> bool:
     """ "Police of X", "Ministry of Defence", "Treasury Department": a body named by a state agent noun."""
     return any(word in agents for word in re.findall(r"[a-z]+", name.lower()))
+
+
+def _without_guessed_offices(relations: list[Relation], entities: dict[str, Entity]) -> list[Relation]:
+    """A bare title ("President X") whose country was only guessed from what the article is about is dropped
+    when X meets, backs or cooperates with that very country: X is a visitor there ("Prime Minister X
+    assured he would support <the article's country>"), not its office holder."""
+    partners = {(r.source, r.target) for r in relations if r.type in FOREIGN}
+    partners |= {(t, s) for s, t in partners}
+
+    def guessed_wrong(r: Relation) -> bool:
+        office = entities.get(r.target)
+        return (
+            r.type == "HOLDS_ROLE"
+            and r.attributes.get("country_of") == "article"
+            and office is not None
+            and (r.source, office.country) in partners
+        )
+
+    return [r for r in relations if not guessed_wrong(r)]

@@ -182,8 +182,11 @@ class _Roles:
         if country is None:
             country = self.coordinated_country(head)
         if country is None and title.scope == "country":
-            country = self.known_country(person) or self.ctx.main_country
+            known = self.known_country(person)
+            country = known or self.ctx.main_country
             conf = 0.5
+            if not known:
+                attrs["country_of"] = "article"  # a guess: the country the article is about
         else:
             conf = 0.75
         if title.scope == "local":

@@ -77,3 +77,16 @@ def test_a_state_body_but_not_a_party_acts_for_its_state() -> None:
         ]
     )
     assert out == {("ACCUSE", "organization:norland-league", "country:norland")}
+
+
+def test_an_office_guessed_from_the_article_yields_to_the_persons_dealings_with_that_country() -> None:
+    guessed = rel("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland", country_of="article")
+    support = rel("SUPPORT", "person:ana-lusk", "country:norland")
+    out = kept([guessed, support])
+    # She backs Norland: a visitor, not its president; the backing stays.
+    assert out == {("SUPPORT", "person:ana-lusk", "country:norland")}
+    # An office the text gives its country for holds, and its holder still has no talks with her own state.
+    stated = rel("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland")
+    assert kept([stated, support]) == {("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland")}
+    # A guessed office with no dealings with that country stays.
+    assert kept([guessed]) == {("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland")}
