@@ -29,6 +29,16 @@ SHARED = PROJECT_ROOT.parent / "shared"
 DATA_DIR = PROJECT_ROOT / "data" / "articles"
 
 
+def spare_settings() -> Settings:
+    """A second test server, for the tests that stop or restart theirs (a bulk load, a server stopped mid
+    ingest): the session's server is shared by every other test. Its ports move with POLGRAPH_TEST_SPARE_*
+    when another suite on the machine uses these."""
+    return make_test_settings(
+        neo4j_uri=os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_URI", "bolt://127.0.0.1:27787"),
+        neo4j_http_port=int(os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_HTTP_PORT", "27574")),
+    )
+
+
 def make_test_settings(**overrides: object) -> Settings:
     values: dict[str, object] = {
         "neo4j_uri": TEST_URI,

@@ -3,7 +3,6 @@ database that already holds data."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from polgraph.database import connect
 from polgraph.neo4j_local import LocalNeo4j
 from polgraph.settings import Settings
 from schema.migrate import apply_migrations, discover, schema_version
-from tests.conftest import make_test_settings, subprocess_env, wipe_graph
+from tests.conftest import spare_settings, subprocess_env, wipe_graph
 from tests.integration.canonical import first_difference, graph_dump, revision_token
 
 pytestmark = pytest.mark.neo4j
@@ -32,10 +31,7 @@ ARTICLES = 1000
 @pytest.fixture(scope="module")
 def spare(neo4j_settings: Settings) -> Iterator[Settings]:
     """A server of its own: a bulk load stops and restarts its server, which the session's tests share."""
-    settings = make_test_settings(
-        neo4j_uri=os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_URI", "bolt://127.0.0.1:27787"),
-        neo4j_http_port=int(os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_HTTP_PORT", "27574")),
-    )
+    settings = spare_settings()  # stopping the session's server would break the other tests
     local = LocalNeo4j(settings)
     local.start()
     try:

@@ -6,7 +6,6 @@ Each must leave the graph that one clean run leaves: no half-written article, no
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from polgraph.database import create_driver
 from polgraph.neo4j_local import LocalNeo4j
 from polgraph.settings import Settings
 from schema.migrate import apply_migrations
-from tests.conftest import make_test_settings, subprocess_env, wipe_graph
+from tests.conftest import spare_settings, subprocess_env, wipe_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -124,12 +123,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_one_clean_run(
 def test_server_stopped_mid_ingest_gives_a_clear_error_and_the_rerun_completes(
     neo4j_settings: Settings, tmp_path: Path
 ) -> None:
-    # A server of its own: stopping the session's server would break the other tests. Its ports can be
-    # moved (POLGRAPH_TEST_SPARE_*) when another suite on the machine uses these.
-    settings = make_test_settings(
-        neo4j_uri=os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_URI", "bolt://127.0.0.1:27787"),
-        neo4j_http_port=int(os.environ.get("POLGRAPH_TEST_SPARE_NEO4J_HTTP_PORT", "27574")),
-    )
+    settings = spare_settings()  # stopping the session's server would break the other tests
     local = LocalNeo4j(settings)
     local.start()
     try:
