@@ -26,6 +26,7 @@ from ingest.clean import clean_article
 from ingest.curation.store import load_curation
 from ingest.engines import ArticleKey, Engine, LocalEngine, Outcome, batched
 from ingest.errors import InputError
+from ingest.interrupts import interrupts_deferred
 from ingest.facts.context import FactContext
 from ingest.facts.dates import warm_up as warm_up_dates
 from ingest.facts.elections import extract_elections
@@ -297,7 +298,8 @@ def _text_of(article: CleanArticle) -> str:
 
 def known_actors(driver: Driver, database: str) -> list[Entity]:
     """Actors already in the graph, so that a new article's "Mr X" joins the stored X."""
-    records, _, _ = driver.execute_query(load_cypher(CYPHER, "known_actors"), database_=database)
+    with interrupts_deferred():
+        records, _, _ = driver.execute_query(load_cypher(CYPHER, "known_actors"), database_=database)
     out = []
     for r in records:
         try:
@@ -434,7 +436,8 @@ def ingest_with(
         if skip_unchanged and kept:
             # Cleaning is cheap and fixes the content hash, so an article the graph already holds
             # word for word never reaches spaCy: re-ingesting a corpus costs one lookup per batch.
-            stored = writer.stored_hashes(sorted({articles[i].id for i in kept}))
+            with interrupts_deferred():
+                stored = writer.stored_hashes(sorted({articles[i].id for i in kept}))
             unchanged = {
                 articles[i].id for i in kept if stored.get(articles[i].id) == articles[i].content_hash
             }
@@ -466,7 +469,9 @@ def ingest_with(
                     continue
                 # Read again each batch: an override made while a long ingest runs holds from its next batch.
                 if curated:
-                    extractions = load_curation(driver, settings.neo4j_database).apply(extractions)
+                    with interrupts_deferred():
+                        curation = load_curation(driver, settings.neo4j_database)
+                    extractions = curation.apply(extractions)
                 if keep_extractions:
                     extracted.extend(extractions)
                 in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
