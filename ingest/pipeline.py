@@ -26,7 +26,6 @@ from ingest.clean import clean_article
 from ingest.curation.store import load_curation
 from ingest.engines import ArticleKey, Engine, LocalEngine, Outcome, batched
 from ingest.errors import InputError
-from ingest.interrupts import interrupts_deferred
 from ingest.facts.context import FactContext
 from ingest.facts.dates import warm_up as warm_up_dates
 from ingest.facts.elections import extract_elections
@@ -34,6 +33,7 @@ from ingest.facts.events import extract_events
 from ingest.facts.interactions import extract_interactions
 from ingest.facts.own_state import without_acts_on_own_state
 from ingest.facts.roles import extract_roles
+from ingest.interrupts import interrupts_deferred
 from ingest.mentions import find_mentions
 from ingest.models import (
     ArticleExtraction,

@@ -13,10 +13,9 @@ from ingest.interrupts import interrupts_deferred
 
 def test_an_interrupt_inside_the_block_lets_it_finish_then_raises() -> None:
     finished = []
-    with pytest.raises(KeyboardInterrupt):
-        with interrupts_deferred():
-            os.kill(os.getpid(), signal.SIGINT)
-            finished.append("read")
+    with pytest.raises(KeyboardInterrupt), interrupts_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        finished.append("read")
     assert finished == ["read"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
@@ -28,9 +27,8 @@ def test_no_interrupt_means_no_raise_and_the_handler_is_restored() -> None:
 
 
 def test_an_error_inside_the_block_is_not_replaced() -> None:
-    with pytest.raises(ValueError, match="bad row"):
-        with interrupts_deferred():
-            raise ValueError("bad row")
+    with pytest.raises(ValueError, match="bad row"), interrupts_deferred():
+        raise ValueError("bad row")
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
