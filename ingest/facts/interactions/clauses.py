@@ -118,12 +118,19 @@ def claimer(verb: Token, sources: list[str], lex: PloverLexicon, speaker: Speake
 # ----------------------------------------------------------------------------- negation, prospect and targets
 
 
+def seizes_nothing(verb: Token, sense: Sense | None) -> bool:
+    """A seizure takes something: with no object, "X took over from Y" is a succession, and Y no victim."""
+    return sense is not None and sense.mode == "seize" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
 def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
     """(token, via) pairs: direct objects, datives and prepositional objects that can be the target."""
     out: list[tuple[Token, str]] = []
     # Talks, agreements and cooperation "on" something are about it ("discussed with Y on the border"),
     # where sanctions, crackdowns and calls "on" someone are done to them.
     preps = TARGET_PREPS - {"on"} if sense.type in ("CONSULT", "AGREE", "COOPERATE") else TARGET_PREPS
+    if seizes_nothing(verb, sense):
+        preps = preps - {"from"}
     topic = sense.type == "CONSULT" and syntax.lemma(verb) in syntax.words("topic_verbs")
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.tag_ not in ("IN", "TO"):

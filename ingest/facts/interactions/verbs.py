@@ -14,6 +14,7 @@ from ingest.facts.interactions.clauses import (
     claimer,
     mandative,
     prospective_type,
+    seizes_nothing,
     subjects,
     target_tokens,
 )
@@ -227,7 +228,7 @@ class VerbRules:
                 for t in self.targets.places(verb)
                 if t not in sources and not (by_crowd and self.who.is_town(t))
             ]
-        if not targets and not passive:
+        if not targets and not passive and not seizes_nothing(verb, sense):
             targets = self.targets.object_phrase(verb, sources, rtype)
             if targets:
                 rule = "verb:object-phrase"

@@ -659,3 +659,11 @@ def test_an_appeal_for_an_act_against_someone_is_no_request_of_them(nlp: Languag
     assert ("REQUEST", "ana-lusk", "boris-vale") not in found, found
     found = triples(rels(nlp, "Ana Lusk called on Norland to impose sanctions.", names))
     assert ("REQUEST", "ana-lusk", "norland") in found, found
+
+
+def test_taking_over_from_someone_is_a_succession_not_a_seizure(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Boris Vale": P, "Mali": C}
+    out = rels(nlp, "Ion Ceban, 58, takes over from Boris Vale in May as Mali rebuilds its army.", actors)
+    assert not {r for r in out if r.type == "COERCE"}
+    seized = rels(nlp, "Boris Vale seized the radio station from Ion Ceban on Monday.", actors)
+    assert ("COERCE", "boris-vale", "ion-ceban") in triples(seized)
