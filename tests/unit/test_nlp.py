@@ -48,3 +48,13 @@ def test_a_blank_line_always_ends_a_sentence(nlp: Language) -> None:
         "Anna Lind reports from Strelsau",
         "The president said he would stay.",
     ]
+
+
+def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:
+    doc = nlp("STRELSAU, May 4 (AP) - Opposition leader Anna Lind was detained in Strelsau on Sunday.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "STRELSAU, May 4 (AP) -"
+    assert sents[1].startswith("Opposition leader Anna Lind was detained")
+    # Nothing of the dateline is left as a subject of the story's verb.
+    verb = next(t for t in doc if t.lemma_ == "detain")
+    assert [t.text for t in verb.children if t.dep_.startswith("nsubj")] == ["Lind"]
