@@ -84,6 +84,8 @@ class Actors:
                 eid = self.valid(self.ctx.entity_for_token(child)) or (
                     self.actor(child, depth + 1) if child.dep_ in ("poss", "compound") else None
                 )
+                if eid and self.follows_a_person(tok, eid):
+                    return None
                 if eid and not (self.is_town(eid) and (child.dep_ == "poss" or self.is_crowd(tok))):
                     # "X's mayor", "Y residents": the town says where its people are from, it does not act;
                     # a country there is its state ("Norland's police"), and "<region> rebels" are the
@@ -96,9 +98,14 @@ class Actors:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             eid = self.actor(pobj, depth + 1)
-                            if eid and not self.is_town(eid):
+                            if eid and not self.is_town(eid) and not self.follows_a_person(tok, eid):
                                 return eid  # "police in <town>" are the state's, see state_of
         return None
+
+    def follows_a_person(self, tok: Token, eid: str) -> bool:
+        """ "Wine's supporters": a person's following is a crowd of others."""
+        following = tok.lemma_.lower() in self.lex.words("follower_nouns")
+        return following and self.ctx.entity_type(eid) == EntityType.PERSON
 
     def government_of(self, tok: Token) -> str | None:
         """ "Ruto's government", "the administration of President X": the state the person leads, which is

@@ -138,3 +138,18 @@ def test_criticising_a_states_act_is_aimed_at_the_state(nlp: Language) -> None:
     assert ("ACCUSE", "civic-watch", "ostmark") in found, found
     found = rels(nlp, "In Norland, Civic Watch denounced the police operation on Monday.", names)
     assert ("ACCUSE", "civic-watch", "norland") in found, found
+
+
+def test_a_persons_supporters_are_not_that_person(nlp: Language) -> None:
+    names: Names = {
+        "Boris Vale": (P, "Boris Vale", None),
+        "Mali": (C, "Mali", None),
+        "Union Party": (EntityType.PARTY, "Union Party", "Mali"),
+    }
+    text = "Boris Vale's supporters blocked roads, and police fired tear gas at them."
+    assert not [r for r in rels(nlp, text, names) if r[1] == "boris-vale"]
+    text = "Supporters of Boris Vale attacked the Mali embassy."
+    assert not [r for r in rels(nlp, text, names) if r[1] == "boris-vale"]
+    # A party's supporters rally for the party.
+    text = "Supporters of the Union Party rallied to demand that Boris Vale resign."
+    assert ("REQUEST", "union-party", "boris-vale") in rels(nlp, text, names)
