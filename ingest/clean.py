@@ -144,8 +144,13 @@ def clean_article(raw: RawArticle) -> CleanArticle:
 # ------------------------------------------------------------------------------------------ normalising
 
 
+# Words run together where a scraped page had markup between them: "(CHADEMA)Tundu Lissu", "theWhite House".
+GLUED_RE = re.compile(r"([)\]]|\b(?:the|of|and|in|to|for|on|with|by|at|from))(?=[A-Z][a-z])")
+
+
 def normalise_line(line: str) -> str:
     line = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", line))
+    line = GLUED_RE.sub(r"\1 ", line)
     line = " ".join(line.split())
     return BULLET_RE.sub("", line).strip()
 

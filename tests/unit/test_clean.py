@@ -294,3 +294,14 @@ def test_a_german_text_with_von_and_der_is_still_refused() -> None:
 def test_an_english_word_that_is_a_foreign_function_word_does_not_refuse_a_short_story() -> None:
     text = "Envoy Ana Lusk met Norland's prime minister in Brava."
     assert clean_article(raw(text)).text == text
+
+
+def test_words_run_together_by_stripped_markup_are_parted() -> None:
+    text = (
+        "Police held the deputy leader of the Unity Party (UP)Ana Lusk on Monday, a statement from "
+        "theWhite House said, citing theReuters report.\n\niPhone sales and McDonald's were not affected."
+    )
+    clean = clean_article(RawArticle(source_path="glued.txt", text=text)).text
+    assert "(UP) Ana Lusk" in clean
+    assert "the White House" in clean and "the Reuters report" in clean
+    assert "iPhone sales and McDonald's" in clean
