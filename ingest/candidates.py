@@ -234,6 +234,18 @@ def vote(doc: Doc, cands: list[Candidate]) -> None:
     # "Mr Soto" or "President Soto": the full name ending in "Soto" is that person's, whatever the model said.
     titled = {doc[c.end - 1].lower_ for c in cands if c.type == EntityType.PERSON and c.source == "title"}
     for c in cands:
+        # A town of the gazetteer that is the surname of someone named in full here ("Garcia" after "Ana
+        # Garcia") is that person, unless it is a capital, which a text names for its state.
+        span = doc[c.start : c.end]
+        if (
+            c.hit is not None
+            and c.hit.kind == "place"
+            and len(span) == 1
+            and span[0].lower_ in surnames
+            and gazetteer().capital_of(span.text) is None
+        ):
+            c.type, c.source, c.hit = EntityType.PERSON, "vote", None
+    for c in cands:
         if c.hit is not None or c.source != "ner":
             continue
         if 2 <= c.end - c.start <= 3 and doc[c.end - 1].lower_ in titled and c.type != EntityType.PERSON:

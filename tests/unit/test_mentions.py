@@ -132,6 +132,17 @@ def test_a_name_opening_with_a_given_name_is_one_person(nlp: Language) -> None:
     }
 
 
+def test_a_town_that_is_the_surname_of_someone_named_in_full_is_that_person(nlp: Language) -> None:
+    # Garcia is a town of the gazetteer (Mexico), and a common surname.
+    ms = mentions(nlp, "Police detained Ana Lusk Garcia on Monday. Garcia was freed on Friday.")
+    assert {(m.text, m.type) for m in ms} == {
+        ("Ana Lusk Garcia", EntityType.PERSON),
+        ("Garcia", EntityType.PERSON),
+    }
+    ms = mentions(nlp, "Ana Lusk met officials in Garcia on Monday.")
+    assert [m.type for m in by_text(ms, "Garcia")] == [EntityType.LOCATION]
+
+
 def test_a_given_name_does_not_make_people_of_places_or_modifiers(nlp: Language) -> None:
     ms = mentions(nlp, "Chad and Mali agreed to use the 1994 Victoria Kano declaration.")
     assert not [m for m in ms if m.type == EntityType.PERSON]

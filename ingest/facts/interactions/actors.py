@@ -38,13 +38,17 @@ class Actors:
             etype = new.type if new else None
         if etype in NON_ACTOR_TYPES:
             return None
-        if etype == EntityType.ORGANIZATION and self.is_document(eid):
+        if self.is_document(eid):
             return None
         return eid
 
     def is_document(self, eid: str) -> bool:
+        """A document ("the Paris Accord") or a platform ("Twitter", whatever type the model gave it): a
+        thing, not an actor."""
         ent = self.ctx.entities.get(eid) or self.ctx.new_entities.get(eid)
         words = ent.name.lower().split() if ent is not None else []
+        if words and " ".join(words) in self.lex.words("platform_names"):
+            return True
         return bool(words) and words[-1] in self.lex.words("document_heads")
 
     def actor(self, tok: Token, depth: int = 0) -> str | None:

@@ -153,3 +153,17 @@ def test_a_persons_supporters_are_not_that_person(nlp: Language) -> None:
     # A party's supporters rally for the party.
     text = "Supporters of the Union Party rallied to demand that Boris Vale resign."
     assert ("REQUEST", "union-party", "boris-vale") in rels(nlp, text, names)
+
+
+def test_a_platform_is_where_something_was_said_not_who(nlp: Language) -> None:
+    names: Names = {
+        "Boris Vale": (P, "Boris Vale", None),
+        "Mali": (C, "Mali", None),
+        "Twitter": (EntityType.ORGANIZATION, "Twitter", None),
+        "Facebook": (P, "Facebook", None),  # as the model sometimes types it
+    }
+    found = rels(nlp, "Boris Vale, in a post on Twitter, accused Mali of fraud.", names)
+    assert ("ACCUSE", "boris-vale", "mali") in found
+    assert not any("twitter" in (s, t) for _, s, t in found)
+    found = rels(nlp, "Mali jailed a student for a Facebook post criticising Boris Vale.", names)
+    assert not any("facebook" in (s, t) for _, s, t in found)
