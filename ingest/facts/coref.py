@@ -26,6 +26,8 @@ LOOKBACK = 3
 MAX_SENTENCES = 8
 PERSON_TYPES = frozenset({EntityType.PERSON})
 COLLECTIVE_TYPES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PARTY})
+# What a title can name its holder by: "the Georgian premier", "the UN secretary-general".
+BODY_TYPES = COLLECTIVE_TYPES
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -157,15 +159,23 @@ class Coreference:
         """ "The president said ...", "the Georgian premier": a definite title with no name of its own
         stands for the last person named with that title ("President Ana Lusk", "Ana Lusk, the president"),
         of the country it names when it names one."""
-        if lemma(head) not in words("person_titles") or head.pos_ not in ("NOUN", "PROPN"):
+        # "the UN secretary-general": a hyphenated title's last word is tagged an adjective.
+        nominal = head.pos_ in ("NOUN", "PROPN") or (
+            head.pos_ == "ADJ" and head.dep_ in SUBJECT_DEPS + OBJECT_DEPS
+        )
+        if lemma(head) not in words("person_titles") or not nominal:
             return None
         if self.ctx.entity_for_token(head) is not None:
             return None  # "The Secretary" may be capitalised; a name is not a title
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        if not any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this"))
+            or (c.dep_ == "poss" and self._type(self.ctx.entity_for_token(c) or "") in BODY_TYPES)
+            for c in head.children
+        ):
             return None
         named = [e for t in head.subtree if t is not head and (e := self.ctx.entity_for_token(t))]
-        if any(self._type(e) != EntityType.COUNTRY for e in named):
-            return None  # "the president of the commission", "the party's leader": someone said otherwise
+        if any(self._type(e) not in BODY_TYPES for e in named):
+            return None  # "Lusk's spokesman": someone else, whom the text does not name
         qualifiers = {lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
         qualifiers -= {lemma(t) for t in head.subtree if self.ctx.entity_for_token(t)}
         first = self.window_start(head)
@@ -176,7 +186,7 @@ class Coreference:
             if (
                 lemma(head) in titles
                 and qualifiers <= titles
-                and (not named or set(named) & self._countries_by(span))
+                and (not named or set(named) & self._bodies_by(span))
             ):
                 return span.entity_id
         return None
@@ -198,9 +208,11 @@ class Coreference:
     def _title_words(self, span: ResolvedSpan) -> set[str]:
         return {lemma(t) for t in self._title_tokens(span)}
 
-    def _countries_by(self, span: ResolvedSpan) -> set[str]:
+    def _bodies_by(self, span: ResolvedSpan) -> set[str]:
+        """The countries and bodies a person is titled by: "the UN secretary-general" is the one titled
+        "United Nations Secretary-General", "the party's leader" the one titled its leader."""
         found = (self.ctx.entity_for_token(t) for t in self._title_tokens(span))
-        return {e for e in found if e and self._type(e) == EntityType.COUNTRY}
+        return {e for e in found if e and self._type(e) in BODY_TYPES}
 
     def antecedent(self, tok: Token, allowed: Collection[EntityType] | None = None) -> str | None:
         """The actor a pronoun or a definite description stands for, if the text says."""

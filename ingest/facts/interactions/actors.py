@@ -59,8 +59,11 @@ class Actors:
             return eid
         if tok.pos_ == "PRON":
             return self.pronoun_entity(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            # "the party", "the president", "the Georgian premier", "The Secretary": an actor named before.
+        if tok.pos_ in ("NOUN", "PROPN") or (
+            tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        ):
+            # "the party", "the president", "the Georgian premier", "The Secretary": an actor named before;
+            # "the UN secretary-general", whose last word is tagged an adjective, too.
             eid = self.valid(Coreference(self.ctx, self.actor).antecedent(tok))
             if eid:
                 return eid

@@ -98,3 +98,27 @@ def test_a_title_of_someone_else_is_not_an_antecedent(nlp: Language) -> None:
     text = "President Ana Lusk spoke first. The president of the Green Union replied."
     ctx = ctx_of(nlp, text, {"Ana Lusk": P, "Green Union": PA})
     assert Coreference(ctx).antecedent(nth(ctx, "president", -1)) is None
+
+
+def test_a_title_named_by_a_body_is_the_one_titled_by_that_body(nlp: Language) -> None:
+    text = (
+        "African Union Secretary-General Ana Lusk met Boris Vale, the Mali Democratic Party chairman. "
+        "Later the AU secretary-general called for calm."
+    )
+    names: Names = {
+        "African Union": (ORG, "African Union", None),
+        "AU": (ORG, "African Union", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+        "Boris Vale": (P, "Boris Vale", None),
+        "Mali Democratic Party": (PA, "Mali Democratic Party", None),
+    }
+    ctx = make_context(nlp, text, names, date(2022, 5, 1))
+    head = nth(ctx, "general")
+    assert name(Coreference(ctx).antecedent(head)) == "ana-lusk"
+    # Titled by another body, the same word is someone else.
+    other = (
+        "Mali Democratic Party Secretary-General Ana Lusk spoke. "
+        "Later the AU secretary-general called for calm."
+    )
+    ctx = make_context(nlp, other, names, date(2022, 5, 1))
+    assert Coreference(ctx).antecedent(nth(ctx, "general")) is None
