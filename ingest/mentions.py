@@ -174,17 +174,23 @@ def _after_person_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _surname_uses(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """A surname the model missed somewhere is still the person named in full elsewhere in the text."""
+    """A surname the model missed somewhere is still the person named in full elsewhere in the text; so is
+    the first name of a two-word name, which some people go by ("Abiy" for Abiy Ahmed, "Raila")."""
     covered = {i for c in cands for i in range(c.start, c.end)}
-    surnames = {
-        doc[c.end - 1].text
-        for c in cands
-        if c.type == EntityType.PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title
+    people = [c for c in cands if c.type == EntityType.PERSON and c.end - c.start >= 2]
+    surnames = {doc[c.end - 1].text for c in people if doc[c.end - 1].is_title}
+    titles = lexicon().title_words
+    firsts = {
+        doc[c.start].text
+        for c in people
+        if c.end - c.start == 2 and doc[c.start].is_title and doc[c.start].lower_ not in titles
     }
     return [
         Candidate(i, i + 1, EntityType.PERSON, "vote", None, "PERSON")
-        for i in words_in(doc, surnames)
-        if i not in covered and gazetteer().lookup(doc[i].text) is None
+        for i in words_in(doc, surnames | firsts)
+        if i not in covered
+        and (doc[i].text in surnames or doc[i].pos_ == "PROPN")
+        and gazetteer().lookup(doc[i].text) is None
     ]
 
 

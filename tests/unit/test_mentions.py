@@ -314,3 +314,9 @@ def test_a_given_name_before_a_place_makes_the_place_a_surname(nlp: Language) ->
     ms = mentions(nlp, "Judge Alejandro Rivera opened an inquiry, and thousands marched in San Miguel.")
     assert [m.type for m in by_text(ms, "Alejandro Rivera")] == [EntityType.PERSON]
     assert [m.type for m in by_text(ms, "San Miguel")] == [EntityType.LOCATION]
+
+
+def test_a_first_name_alone_is_the_person_named_in_full(nlp: Language) -> None:
+    text = "Prime Minister Yared Tessema met the envoy. Likewise, Yared discussed trade with him."
+    ms = mentions(nlp, text)
+    assert [m.type for m in by_text(ms, "Yared")] == [EntityType.PERSON]

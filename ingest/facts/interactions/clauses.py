@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ingest.facts import syntax
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference
-from ingest.facts.plover_lexicon import PloverLexicon, Sense
+from ingest.facts.plover_lexicon import PloverLexicon, Sense, load_plover_lexicon
 
 # PLOVER's reading of a promised or threatened act: a promise of a cooperative act is AGREE, a threat of a
 # coercive one is THREATEN ("will send aid" is AGREE, "plans to impose sanctions" is THREATEN).
@@ -118,6 +118,24 @@ def claimer(verb: Token, sources: list[str], lex: PloverLexicon, speaker: Speake
 # ----------------------------------------------------------------------------- negation, prospect and targets
 
 
+def own_stance(obj: Token, sense: Sense) -> list[tuple[Token, str]] | None:
+    """ "reaffirmed X's solidarity with Y", "expressed X's support for Y": an object noun of the verb's own
+    kind is the act itself, whose possessor holds it; only its own prepositions name whom it is for. None
+    when the object is no such noun, or names no holder."""
+    noun = load_plover_lexicon().nouns.get(obj.lemma_.lower())
+    if noun is None or noun.type != sense.type or noun.possessive_is_target:
+        return None
+    if not any(c.dep_ == "poss" for c in obj.children):
+        return None  # "paid a call on X": no holder named, the object's phrase is read as any other
+    return [
+        (p, c.lower_)
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ in noun.target_preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def seizes_nothing(verb: Token, sense: Sense | None) -> bool:
     """A seizure takes something: with no object, "X took over from Y" is a succession, and Y no victim."""
     return sense is not None and sense.mode == "seize" and not any(c.dep_ == "dobj" for c in verb.children)
@@ -134,7 +152,10 @@ def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
     topic = sense.type == "CONSULT" and syntax.lemma(verb) in syntax.words("topic_verbs")
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.tag_ not in ("IN", "TO"):
-            if not (topic and c.dep_ == "dobj"):
+            held = own_stance(c, sense)
+            if held is not None:
+                out.extend(held)
+            elif not (topic and c.dep_ == "dobj"):
                 out.append((c, "obj"))
         elif c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
             out.extend((p, c.lower_) for p in c.children if p.dep_ == "pobj")

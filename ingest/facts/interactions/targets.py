@@ -8,6 +8,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from ingest.facts.interactions.actors import PLACE_TYPES, Actors
+from ingest.facts.interactions.clauses import own_stance
+from ingest.facts.plover_lexicon import Sense
 from ingest.facts.syntax import negated, words
 from ingest.lexicons import load
 from ingest.models import EntityType
@@ -96,6 +98,11 @@ class Targets:
         for child in verb.children:
             if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
                 continue
+            partners = self.partners_in_topic(child, sources) if topic else []
+            if partners:
+                return (
+                    partners  # "discussed on trade issues with X and Y": the parser hung "with" on the topic
+                )
             if self.adjunct(child):
                 continue  # "talked to X at a summit of the Y bloc", "in Z": when and where, not whom
             for tok in child.subtree:
@@ -107,6 +114,8 @@ class Targets:
                     continue  # deeper in the phrase, "in X" may still stand for X ("parties to the war in X")
                 if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
+                if tok.dep_ == "poss" and own_stance(tok.head, Sense(rtype)) is not None:
+                    continue  # "reaffirmed X's solidarity": X holds the stance, nobody receives it
                 eid = self.who.valid(self.ctx.entity_for_token(tok))
                 if eid is None or eid in sources:
                     continue
@@ -123,6 +132,21 @@ class Targets:
                     continue
                 return [eid]
         return []
+
+    def partners_in_topic(self, phrase: Token, sources: list[str]) -> list[str]:
+        """The actors of a "with" phrase inside what a talk was about, short of any clause of its own."""
+        out: list[str] = []
+        for tok in phrase.subtree:
+            if tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head is phrase:
+                continue
+            if any(
+                a.dep_ in OWN_PHRASE_DEPS - {"conj", "cc", "punct"}
+                for a in tok.ancestors
+                if a in phrase.subtree
+            ):
+                continue
+            out += [e for e in self.who.actors(tok) if e not in sources and e not in out]
+        return out
 
     def adjunct(self, tok: Token) -> bool:
         """A phrase of when or where: its actors are not what the verb acts on."""

@@ -667,3 +667,22 @@ def test_taking_over_from_someone_is_a_succession_not_a_seizure(nlp: Language) -
     assert not {r for r in out if r.type == "COERCE"}
     seized = rels(nlp, "Boris Vale seized the radio station from Ion Ceban on Monday.", actors)
     assert ("COERCE", "boris-vale", "ion-ceban") in triples(seized)
+
+
+def test_the_possessor_of_a_stance_holds_it_and_does_not_receive_it(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Mali": C, "Chad": C}
+    out = triples(rels(nlp, "Ion Ceban reaffirmed Mali's steadfast solidarity with Chad.", actors))
+    assert ("SUPPORT", "ion-ceban", "chad") in out
+    assert ("SUPPORT", "ion-ceban", "mali") not in out
+    out = triples(rels(nlp, "Ion Ceban reaffirmed Mali's solidarity to ensure peace in Chad.", actors))
+    assert ("SUPPORT", "ion-ceban", "mali") not in out
+    # Criticising someone's support is aimed at them.
+    out = triples(rels(nlp, "Ion Ceban criticised Mali's support for Chad.", actors))
+    assert ("ACCUSE", "ion-ceban", "mali") in out
+
+
+def test_a_with_phrase_inside_the_topic_of_talks_names_the_partners(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Boris Vale": P, "Ana Lusk": P}
+    text = "Ion Ceban discussed on bilateral issues with Chad's Prime Minister, Boris Vale, and Ana Lusk."
+    out = triples(rels(nlp, text, actors))
+    assert {("CONSULT", "ion-ceban", "boris-vale"), ("CONSULT", "ion-ceban", "ana-lusk")} <= out
