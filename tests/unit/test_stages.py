@@ -22,6 +22,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
             "ingest.nlp",
             "ingest.parse",
             "ingest.candidates",
+            "ingest.given_names",
             "ingest.mentions",
         ),
     ),
@@ -41,7 +42,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("resolve a batch", ("ingest.resolve.blocking", "ingest.resolve.corpus")),
     ("write", ("ingest.scale", "ingest.write")),
     ("curate", ("ingest.curation",)),
-    ("pipeline", ("ingest.engines", "ingest.pipeline", "ingest.watch")),
+    ("pipeline", ("ingest.engines", "ingest.interrupts", "ingest.pipeline", "ingest.watch")),
     ("engines and loads", ("ingest.dask_engine", "ingest.bulk", "ingest.load")),
 ]  # fmt: skip
 MAX_MODULE_LINES = 500
