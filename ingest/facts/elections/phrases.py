@@ -83,7 +83,7 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     party", a person for "X's supporters")."""
     own = ctx.entity_for_token(head)
     if own and ctx.entity_type(own) in types:
-        return own
+        return _person_misread(ctx, head, own) if EntityType.PERSON in types else own
     if head.pos_ == "PRON":
         return _pronoun_actor(ctx, head, types)
     if head.dep_ == "appos" and head.pos_ == "NOUN":
@@ -102,7 +102,7 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         # "the candidate, Party Chairman Y": the apposition's own name before the titles written into it.
         own = ctx.entity_for_token(appos)
         if own and ctx.entity_type(own) in types:
-            return own
+            return _person_misread(ctx, appos, own) if EntityType.PERSON in types else own
         for _, eid in _entity_tokens(ctx, list(appos.subtree)):
             if ctx.entity_type(eid) in types:
                 return eid
@@ -139,6 +139,14 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
             if ctx.entity_type(eid) == wanted:
                 return eid
     return None
+
+
+def _person_misread(ctx: FactContext, head: Token, eid: str) -> str:
+    """ "the pro-European Milo Y" taken as an organisation: a name whose last word is the name of one of the
+    article's people is that person."""
+    if ctx.entity_type(eid) != EntityType.ORGANIZATION or head.pos_ != "PROPN":
+        return eid
+    return person_named(ctx, head) or eid
 
 
 def _pronoun_actor(ctx: FactContext, pron: Token, types: tuple[EntityType, ...]) -> str | None:

@@ -44,7 +44,9 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
         holder = followed  # "..., followed by B, a former mayor, with 28 percent": hung on the main verb
     if holder.pos_ == "VERB" and not _actor_subject(ctx, holder):
         # "results show / media put B ahead with 57%": the one shown ahead, not the results, holds it.
-        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+        shown = (actor_in(ctx, c, _RESULT_TYPES) for c in holder.children if c.dep_ == "dobj")
+        if named := next((e for e in shown if e), None):
+            return named  # "showed the outgoing president, Y, as the most voted, with 35%"
     own = ctx.entity_for_token(holder)
     if own is None and prep.i > 0:
         # In a list the parser often hangs each "with P" on the list's head: the name just before it is
@@ -102,9 +104,22 @@ def _participant_for(ctx: FactContext, anchor: Token) -> tuple[str | None, Token
     if verb is None:
         return None, None
     subj = subject_of(verb)
-    if subj is None:
-        return None, verb
-    return actor_in(ctx, subj, (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION)), verb
+    actor = actor_in(ctx, subj, _RESULT_TYPES) if subj is not None else None
+    return actor or _stranded_subject(ctx, verb), verb
+
+
+def _stranded_subject(ctx: FactContext, verb: Token) -> str | None:
+    """ "X has been re-elected ... after winning 90 percent", parsed with "re-elected" broken up: X is left
+    the subject of the auxiliary, or of a verb above, and the share's verb gets none. The nearest such
+    subject before the verb is whose share it is."""
+    above = set(verb.ancestors)
+    for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.head.pos_ != "AUX" and tok.head not in above and tok.head.head not in above:
+            return None  # the subject of a clause of its own: not this one's
+        return actor_in(ctx, tok, _RESULT_TYPES)
+    return None
 
 
 def _verb_wins(verb: Token, sent: Span) -> bool | None:

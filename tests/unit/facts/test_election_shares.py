@@ -79,3 +79,25 @@ def test_a_pronoun_two_people_could_be_holds_no_share(nlp: Language) -> None:
         + "Omar Diallo called the race for Ana Lusk after the commission reported she had 48.6% of the vote."
     )
     assert "omar-diallo" not in shares(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preliminary results showed that Peruvian President Ana Lusk has been re-elected for a second term, "
+        "after winning 90.7 percent of the vote in Sunday's presidential election.",
+        "Peruvian President Ana Lusk has been re-elected for a second term with 90.7 percent of valid votes "
+        "cast in an election last week, the election authority said Monday.",
+    ],
+)
+def test_a_share_whose_verb_the_parse_left_without_its_subject(nlp: Language, text: str) -> None:
+    assert shares(nlp, text) == {"ana-lusk": 90.7}
+
+
+def test_a_share_of_the_one_results_show_and_a_name_misread_as_an_organisation(nlp: Language) -> None:
+    names: Names = {**PERU, "pro-European Ana Lusk": (T.ORGANIZATION, "pro-European Ana Lusk", None)}
+    text = (
+        "The first official results of Peru's presidential election have shown the outgoing president, the "
+        "pro-European Ana Lusk, as the most voted candidate, with 35.3 percent of the votes."
+    )
+    assert shares(nlp, text, names) == {"ana-lusk": 35.3}
