@@ -56,6 +56,8 @@ class Cluster:
     turnout: float | None = None
     allegations: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # Participants whose share was told only roughly ("just over 50 percent"): an exact figure replaces it.
+    rough: set[str] = field(default_factory=set)
 
 
 def _is_election_noun(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from ingest.facts.elections.shares import (
     RESULT_TYPES,
     linked_count,
     not_a_share,
+    number_token,
     percents,
     vote_counts,
     written_holder,
@@ -165,6 +166,14 @@ def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None
     return participant, "election:share", _verb_wins(verb, figure.sent)
 
 
+def _rough(anchor: Token) -> bool:
+    """ "just over 50 percent", "about 38 per cent", "more than 61%": a figure told only roughly."""
+    number = number_token(anchor)
+    hedges = lexicon().words("rough_words")
+    before = number.doc[max(number.sent.start, number.i - 2) : number.i]
+    return any(t.lower_ in hedges for t in before if t.dep_ in ("quantmod", "advmod", "amod"))
+
+
 def _decimals(value: float) -> int:
     return len(f"{value:.4f}".rstrip("0").split(".")[1])
 
@@ -174,18 +183,25 @@ def _refines(old: float, new: float) -> bool:
     return _decimals(new) > _decimals(old) and abs(new - old) < 1
 
 
-def add_result(cluster: Cluster, result: ElectionResult) -> None:
+def add_result(cluster: Cluster, result: ElectionResult, rough: bool = False) -> None:
     old = cluster.results.get(result.participant)
     if old is None:
         cluster.results[result.participant] = result
+        if rough and result.vote_share is not None:
+            cluster.rough.add(result.participant)
         return
     share = old.vote_share if old.vote_share is not None else result.vote_share
+    if old.vote_share is None and rough:
+        cluster.rough.add(result.participant)
     if (
         old.vote_share is not None
         and result.vote_share is not None
-        and _refines(old.vote_share, result.vote_share)
+        and (
+            _refines(old.vote_share, result.vote_share) or (result.participant in cluster.rough and not rough)
+        )
     ):
         share = result.vote_share
+        cluster.rough.discard(result.participant)
     cluster.results[result.participant] = old.model_copy(
         update={
             "vote_share": share,
@@ -218,7 +234,7 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
         if holder is not None:
             ev = ctx.evidence(sent, rule)
             result = ElectionResult(participant=holder, vote_share=value, won=share_won, evidence=ev)
-            add_result(cluster, result)
+            add_result(cluster, result, rough=_rough(anchor))
     for anchor, votes in vote_counts(sent):
         holder, _rule, by_verb = _holder(ctx, anchor)
         if holder is not None:

@@ -101,3 +101,12 @@ def test_a_share_of_the_one_results_show_and_a_name_misread_as_an_organisation(n
         "pro-European Ana Lusk, as the most voted candidate, with 35.3 percent of the votes."
     )
     assert shares(nlp, text, names) == {"ana-lusk": 35.3}
+
+
+def test_a_rough_share_gives_way_to_the_exact_one(nlp: Language) -> None:
+    text = (
+        "Peru held its parliamentary election on Sunday. The Unity Party has won just over 50 per cent of "
+        "the vote so far. The Unity Party has secured 51.63 per cent of the votes with more than 70 per "
+        "cent counted."
+    )
+    assert shares(nlp, text) == {"unity-party": 51.63}
