@@ -110,3 +110,12 @@ def test_a_rough_share_gives_way_to_the_exact_one(nlp: Language) -> None:
         "cent counted."
     )
     assert shares(nlp, text) == {"unity-party": 51.63}
+
+
+def test_a_pronoun_winners_office_tells_the_kind(nlp: Language) -> None:
+    text = (
+        "Prime Minister Ana Lusk of Peru dismissed calls to resign on Friday. "
+        "She won election to the post last year."
+    )
+    found = {(e.country, e.kind) for e in elections_of(nlp, text)}
+    assert found == {("country:peru", "parliamentary")}
