@@ -24,7 +24,7 @@ from ingest.facts.dates import (
     resolve_date,
     sentence_date,
 )
-from ingest.facts.elections.phrases import country_of_entity, demonym_country, lexicon, negated
+from ingest.facts.elections.phrases import actor_in, country_of_entity, demonym_country, lexicon, negated
 from ingest.facts.syntax import clause_verb, lemma
 from ingest.lexicons import load
 from ingest.models import ElectionResult, EntityType, Evidence, FuzzyDate
@@ -56,6 +56,8 @@ class Cluster:
     turnout: float | None = None
     allegations: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # Participants whose share was told only roughly ("just over 50 percent"): an exact figure replaces it.
+    rough: set[str] = field(default_factory=set)
 
 
 def _is_election_noun(tok: Token) -> bool:
@@ -175,6 +177,8 @@ def _kind_from_winner(ctx: FactContext, tok: Token) -> Kind | None:
         return None
     subj = syntax.subjects(verb).first
     eid = ctx.entity_for_token(subj) if subj is not None else None
+    if subj is not None and subj.pos_ == "PRON":
+        eid = actor_in(ctx, subj, (EntityType.PERSON,))  # "He won election to the post last year"
     return _office_kind(ctx, eid) if eid else None
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ingest.facts import syntax
 from ingest.facts.context import FactContext
-from ingest.facts.coref import Coreference
+from ingest.facts.coref import Coreference, description_type
 from ingest.facts.dates import doc_text
 from ingest.facts.syntax import lemma
 from ingest.lexicons import DerivedLexicon, load
@@ -83,11 +83,15 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
     party", a person for "X's supporters")."""
     own = ctx.entity_for_token(head)
     if own and ctx.entity_type(own) in types:
-        return own
+        return _person_misread(ctx, head, own) if EntityType.PERSON in types else own
     if head.pos_ == "PRON":
-        # "he had 48.6% of the vote": the candidate the pronoun stands for.
-        back = Coreference(ctx).pronoun(head, allowed=types)
-        return back if back and ctx.entity_type(back) in types else None
+        return _pronoun_actor(ctx, head, types)
+    if head.dep_ == "appos" and head.pos_ == "NOUN":
+        # "Y, the main opposition leader who received ...": the description is the name it stands beside.
+        beside = ctx.entity_for_token(head.head)
+        kind = description_type(head) or (EntityType.PARTY if lemma(head) in _PARTY_HEADS else None)
+        if beside and ctx.entity_type(beside) in types and kind in (None, ctx.entity_type(beside)):
+            return beside
     # A name the resolver left unlinked here ("Y, the former leader of Z, got ...") is still the person of
     # that name; what its apposition names is someone else.
     named = person_named(ctx, head) if head.pos_ == "PROPN" and EntityType.PERSON in types else None
@@ -95,6 +99,10 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         return named
     # "X's main challenger, Y, ...": the apposition names the noun itself, the possessor is someone else.
     for appos in (c for c in head.children if c.dep_ == "appos" and head.pos_ != "PROPN"):
+        # "the candidate, Party Chairman Y": the apposition's own name before the titles written into it.
+        own = ctx.entity_for_token(appos)
+        if own and ctx.entity_type(own) in types:
+            return _person_misread(ctx, appos, own) if EntityType.PERSON in types else own
         for _, eid in _entity_tokens(ctx, list(appos.subtree)):
             if ctx.entity_type(eid) in types:
                 return eid
@@ -105,6 +113,10 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         and ctx.entity_type(ctx.entity_for_token(c) or "") not in (EntityType.COUNTRY, EntityType.LOCATION)
         for c in head.children
     )
+    if head.pos_ == "NOUN" and not named_inside and lemma(head) in lexicon().words("rival_nouns"):
+        rival = _rival(ctx, head)
+        if rival and ctx.entity_type(rival) in types:
+            return rival
     if (
         head.pos_ in ("NOUN", "PRON")
         and not named_inside
@@ -125,6 +137,81 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
             continue
         for _, eid in found:
             if ctx.entity_type(eid) == wanted:
+                return eid
+    return None
+
+
+def _person_misread(ctx: FactContext, head: Token, eid: str) -> str:
+    """ "the pro-European Milo Y" taken as an organisation: a name whose last word is the name of one of the
+    article's people is that person."""
+    if ctx.entity_type(eid) != EntityType.ORGANIZATION or head.pos_ != "PROPN":
+        return eid
+    return person_named(ctx, head) or eid
+
+
+def _pronoun_actor(ctx: FactContext, pron: Token, types: tuple[EntityType, ...]) -> str | None:
+    """ "he had 48.6% of the vote": the candidate the pronoun stands for."""
+    fronted = _fronted_name(ctx, pron)
+    if fronted and ctx.entity_type(fronted) in types:
+        return fronted
+    back = Coreference(ctx).pronoun(pron, allowed=types)
+    if back is None or ctx.entity_type(back) not in types:
+        return None
+    if ctx.entity_type(back) == EntityType.PERSON:
+        # "A called the race for B after the count showed he had 48%": with two people named before it in
+        # its own sentence, which one the pronoun is, is not written; a figure given to the wrong one is
+        # worse than none.
+        sent = pron.sent
+        before = _entity_tokens(ctx, list(sent.doc[sent.start : pron.i]))
+        if len({eid for _, eid in before if ctx.entity_type(eid) == EntityType.PERSON}) > 1:
+            return None
+    return back
+
+
+def _fronted_name(ctx: FactContext, pron: Token) -> str | None:
+    """ "As for the candidate, Y, he won ...": a name set at the head of the pronoun's own clause, just before
+    it, is the one it takes up; a clause before it ("after Y conceded, he ...") is no such name."""
+    if pron.dep_ not in ("nsubj", "nsubjpass") or pron.i < 2 or pron.doc[pron.i - 1].text != ",":
+        return None
+    name = pron.doc[pron.i - 2]
+    phrase = next((c for c in pron.head.children if c.i < pron.i and name in c.subtree), None)
+    if phrase is None or phrase.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase.subtree):
+        return None
+    return ctx.entity_for_token(name)
+
+
+def _rival(ctx: FactContext, head: Token) -> str | None:
+    """ "his rival", "her challenger": the person the noun is set beside (", Y"), else the last one the
+    article gave that title ("his rival Y", "Y, his main challenger")."""
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
+        j = head.i + 2
+        # past the titles before the name ("her challenger, retired General Y")
+        while (
+            j < min(len(doc) - 1, head.i + 6)
+            and not ctx.entity_for_token(doc[j])
+            and doc[j].dep_
+            in (
+                "amod",
+                "compound",
+            )
+        ):
+            j += 1
+        beside = ctx.entity_for_token(doc[j])
+        if beside and ctx.entity_type(beside) == EntityType.PERSON:
+            return beside
+    rivals = lexicon().words("rival_nouns")
+    for t in reversed(doc[: head.i]):
+        if lemma(t) not in rivals and t.lower_ not in rivals:
+            continue
+        near = [t.head] if t.dep_ in ("compound", "amod", "appos", "nmod") else []
+        near += [c for c in t.children if c.dep_ == "appos"]
+        near += [doc[t.i + 1]] if t.i + 1 < head.i else []
+        for tok in near:
+            eid = ctx.entity_for_token(tok)
+            if eid and ctx.entity_type(eid) == EntityType.PERSON:
                 return eid
     return None
 

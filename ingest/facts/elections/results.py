@@ -14,6 +14,7 @@ from ingest.facts.elections.shares import (
     RESULT_TYPES,
     linked_count,
     not_a_share,
+    number_token,
     percents,
     vote_counts,
     written_holder,
@@ -44,7 +45,9 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
         holder = followed  # "..., followed by B, a former mayor, with 28 percent": hung on the main verb
     if holder.pos_ == "VERB" and not _actor_subject(ctx, holder):
         # "results show / media put B ahead with 57%": the one shown ahead, not the results, holds it.
-        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+        shown = (actor_in(ctx, c, _RESULT_TYPES) for c in holder.children if c.dep_ == "dobj")
+        if named := next((e for e in shown if e), None):
+            return named  # "showed the outgoing president, Y, as the most voted, with 35%"
     own = ctx.entity_for_token(holder)
     if own is None and prep.i > 0:
         # In a list the parser often hangs each "with P" on the list's head: the name just before it is
@@ -102,9 +105,22 @@ def _participant_for(ctx: FactContext, anchor: Token) -> tuple[str | None, Token
     if verb is None:
         return None, None
     subj = subject_of(verb)
-    if subj is None:
-        return None, verb
-    return actor_in(ctx, subj, (EntityType.PARTY, EntityType.PERSON, EntityType.ORGANIZATION)), verb
+    actor = actor_in(ctx, subj, _RESULT_TYPES) if subj is not None else None
+    return actor or _stranded_subject(ctx, verb), verb
+
+
+def _stranded_subject(ctx: FactContext, verb: Token) -> str | None:
+    """ "X has been re-elected ... after winning 90 percent", parsed with "re-elected" broken up: X is left
+    the subject of the auxiliary, or of a verb above, and the share's verb gets none. The nearest such
+    subject before the verb is whose share it is."""
+    above = set(verb.ancestors)
+    for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.head.pos_ != "AUX" and tok.head not in above and tok.head.head not in above:
+            return None  # the subject of a clause of its own: not this one's
+        return actor_in(ctx, tok, _RESULT_TYPES)
+    return None
 
 
 def _verb_wins(verb: Token, sent: Span) -> bool | None:
@@ -150,6 +166,14 @@ def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None
     return participant, "election:share", _verb_wins(verb, figure.sent)
 
 
+def _rough(anchor: Token) -> bool:
+    """ "just over 50 percent", "about 38 per cent", "more than 61%": a figure told only roughly."""
+    number = number_token(anchor)
+    hedges = lexicon().words("rough_words")
+    before = number.doc[max(number.sent.start, number.i - 2) : number.i]
+    return any(t.lower_ in hedges for t in before if t.dep_ in ("quantmod", "advmod", "amod"))
+
+
 def _decimals(value: float) -> int:
     return len(f"{value:.4f}".rstrip("0").split(".")[1])
 
@@ -159,18 +183,25 @@ def _refines(old: float, new: float) -> bool:
     return _decimals(new) > _decimals(old) and abs(new - old) < 1
 
 
-def add_result(cluster: Cluster, result: ElectionResult) -> None:
+def add_result(cluster: Cluster, result: ElectionResult, rough: bool = False) -> None:
     old = cluster.results.get(result.participant)
     if old is None:
         cluster.results[result.participant] = result
+        if rough and result.vote_share is not None:
+            cluster.rough.add(result.participant)
         return
     share = old.vote_share if old.vote_share is not None else result.vote_share
+    if old.vote_share is None and rough:
+        cluster.rough.add(result.participant)
     if (
         old.vote_share is not None
         and result.vote_share is not None
-        and _refines(old.vote_share, result.vote_share)
+        and (
+            _refines(old.vote_share, result.vote_share) or (result.participant in cluster.rough and not rough)
+        )
     ):
         share = result.vote_share
+        cluster.rough.discard(result.participant)
     cluster.results[result.participant] = old.model_copy(
         update={
             "vote_share": share,
@@ -203,7 +234,7 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
         if holder is not None:
             ev = ctx.evidence(sent, rule)
             result = ElectionResult(participant=holder, vote_share=value, won=share_won, evidence=ev)
-            add_result(cluster, result)
+            add_result(cluster, result, rough=_rough(anchor))
     for anchor, votes in vote_counts(sent):
         holder, _rule, by_verb = _holder(ctx, anchor)
         if holder is not None:
