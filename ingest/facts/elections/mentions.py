@@ -178,7 +178,7 @@ def _kind_from_winner(ctx: FactContext, tok: Token) -> Kind | None:
     subj = syntax.subjects(verb).first
     eid = ctx.entity_for_token(subj) if subj is not None else None
     if subj is not None and subj.pos_ == "PRON":
-        eid = actor_in(ctx, subj, (EntityType.PERSON,))  # "He won election to the post last year"
+        eid = actor_in(ctx, subj, (EntityType.PERSON,))  # "She was elected to that office in 2019"
     return _office_kind(ctx, eid) if eid else None
 
 

@@ -142,7 +142,7 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
 
 
 def _person_misread(ctx: FactContext, head: Token, eid: str) -> str:
-    """ "the pro-European Milo Y" taken as an organisation: a name whose last word is the name of one of the
+    """ "the reformist Ana Y" taken as an organisation: a name whose last word is the name of one of the
     article's people is that person."""
     if ctx.entity_type(eid) != EntityType.ORGANIZATION or head.pos_ != "PROPN":
         return eid
@@ -158,7 +158,7 @@ def _pronoun_actor(ctx: FactContext, pron: Token, types: tuple[EntityType, ...])
     if back is None or ctx.entity_type(back) not in types:
         return None
     if ctx.entity_type(back) == EntityType.PERSON:
-        # "A called the race for B after the count showed he had 48%": with two people named before it in
+        # "A declared B the winner once the tally gave her 52%": with two people named before it in
         # its own sentence, which one the pronoun is, is not written; a figure given to the wrong one is
         # worse than none.
         sent = pron.sent
@@ -169,7 +169,7 @@ def _pronoun_actor(ctx: FactContext, pron: Token, types: tuple[EntityType, ...])
 
 
 def _fronted_name(ctx: FactContext, pron: Token) -> str | None:
-    """ "As for the candidate, Y, he won ...": a name set at the head of the pronoun's own clause, just before
+    """ "Of the challengers, Y, she took ...": a name set at the head of the pronoun's own clause, just before
     it, is the one it takes up; a clause before it ("after Y conceded, he ...") is no such name."""
     if pron.dep_ not in ("nsubj", "nsubjpass") or pron.i < 2 or pron.doc[pron.i - 1].text != ",":
         return None

@@ -47,7 +47,7 @@ def _attached_participant(ctx: FactContext, anchor: Token) -> str | None:
         # "results show / media put B ahead with 57%": the one shown ahead, not the results, holds it.
         shown = (actor_in(ctx, c, _RESULT_TYPES) for c in holder.children if c.dep_ == "dobj")
         if named := next((e for e in shown if e), None):
-            return named  # "showed the outgoing president, Y, as the most voted, with 35%"
+            return named  # "put the incumbent, Y, in first place, on 41%"
     own = ctx.entity_for_token(holder)
     if own is None and prep.i > 0:
         # In a list the parser often hangs each "with P" on the list's head: the name just before it is
