@@ -347,7 +347,9 @@ def _listed_items(units: list[_Unit]) -> set[int]:
             continue
         block = units[following[0]].block
         for i in following:
-            if units[i].block != block or _ends_sentence(units[i].text) or units[i].text.endswith(":"):
+            text = units[i].text
+            # An item may end in a bracket ("Party X - 3.2% (60,434)"); a sentence of the body ends the list.
+            if units[i].block != block or text.endswith(":") or (_ends_sentence(text) and _is_body(text)):
                 break
             listed.add(i)
     return listed

@@ -151,6 +151,17 @@ def test_list_introduced_by_the_text_is_kept() -> None:
     assert paragraphs(article.text)[-3:] == names
 
 
+def test_list_items_ending_in_a_bracket_are_kept() -> None:
+    rows = [
+        "\u2022 Unity Party \u2013 4.12% (81,302)",
+        "\u2022 Green Front \u2013 2.07% (40,118)",
+        "\u2022 Farmers \u2013 1% (19,950)",
+    ]
+    text = BODY + "\n\nThe other parties received the following shares:\n\n" + "\n".join(rows)
+    article = clean_article(raw(text))
+    assert paragraphs(article.text)[-3:] == [r.removeprefix("\u2022 ") for r in rows]
+
+
 def test_whitespace_and_unicode_are_normalised() -> None:
     decomposed = "Re\u0301gis  Dupont   said the vote was \u201cfree\u201d and fair and the count honest."
     article = clean_article(raw(decomposed + "\n\n\n\n" + BODY))
