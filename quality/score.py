@@ -10,7 +10,8 @@ Matching, per article:
 - facts are counted once per (type, source, target) in an article: the graph keeps one relationship for them;
 - an emitted fact that matches an `optional` gold fact counts neither way.
 Elections are found when one of the article's elections has the gold country, kind and date (at the
-precision the extraction claims); a vote share when that election gives the candidate the same share.
+precision the extraction claims; a gold election with no country is matched on kind and date); a vote share
+when that election gives the candidate the same share.
 """
 
 from __future__ import annotations
@@ -227,7 +228,13 @@ def _score_elections(a: _Article, report: Report) -> None:
         if ev.type != "Election":
             continue
         report.elections_total += 1
-        same = [el for el in a.ex.elections if a.matches(ev.country or "", el.country) and el.kind == ev.kind]
+        # A gold election whose text names no country ("country" left out) is matched on kind and date: the
+        # country the pipeline infers for it is not judged, its candidates' shares are.
+        same = [
+            el
+            for el in a.ex.elections
+            if (ev.country is None or a.matches(ev.country, el.country)) and el.kind == ev.kind
+        ]
         dated = [el for el in same if _date_matches(el.date, ev.date)]
         if same:
             report.elections_found += 1

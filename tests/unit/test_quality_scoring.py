@@ -154,6 +154,25 @@ def test_elections_shares_and_alias_groups() -> None:
     assert report.false_merges == []
 
 
+def test_a_gold_election_with_no_country_matches_on_kind_and_is_not_dated() -> None:
+    results = [{"candidate": "Anna Berg", "vote_share": 61.5}]
+    gold = _gold(entities=ENTITIES, events=[{"type": "Election", "kind": "presidential", "results": results}])
+    election = Election(
+        id="election:c1:presidential:2020-10",
+        country="c1",
+        kind="presidential",
+        date=FuzzyDate(value="2020-10", precision="month"),
+        results=[ElectionResult(participant="p1", vote_share=61.5)],
+    )
+    report = score({"x-01.txt": gold}, {"x-01.txt": _extraction([], [election])})
+    assert (report.elections_found, report.elections_dated) == (1, 0)
+    assert (report.shares_found, report.shares_total) == (1, 1)
+    # Another kind of election is still no match.
+    other = election.model_copy(update={"kind": "parliamentary"})
+    report = score({"x-01.txt": gold}, {"x-01.txt": _extraction([], [other])})
+    assert (report.elections_found, report.shares_found) == (0, 0)
+
+
 def test_a_node_holding_two_gold_actors_is_a_false_merge_and_a_split_is_a_miss() -> None:
     gold = _gold(entities=ENTITIES)
     ex = ArticleExtraction(
