@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import Hit, gazetteer
 from ingest.lexicons import load
@@ -149,6 +149,29 @@ def acronym_uses(doc: Doc, cands: list[Candidate], defined: dict[str, tuple[int,
 # ------------------------------------------------------------------------------------------------- junk
 
 
+def join_split_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "The Social" + "Democratic Party": the gazetteer's ruler took a known name ("Democratic Party") out of
+    a longer one, and the model labelled what was left before it as a body of its own. Adjacent, the two
+    are one name."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == ent.start
+            and prev.label_ == "ORG"
+            and not prev.ent_id_
+            and ent.label_ == "ORG"
+            and ent.ent_id_.startswith("org:")
+            and doc[prev.end - 1].whitespace_
+            and all(t.is_title and t.is_alpha for t in prev if t.lower_ != "the")
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
 def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool:
     lex = lexicon()
     span = doc[c.start : c.end]
@@ -159,6 +182,8 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
         return False
     if not any(ch.isalpha() for ch in text):
         return True
+    if c.hit is None and span[0].is_lower and span[0].lower_ not in load("names").words("particles"):
+        return True  # "pro-European", "anti-war": a modifier; a name opens with a capital or a particle
     if text.lower() in lex.pronouns and not text.isupper():
         return True
     if all(t.like_num or t.is_punct for t in span):

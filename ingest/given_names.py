@@ -1,4 +1,5 @@
-"""Personal names the model cut up or typed as places and bodies, found again from their given name.
+"""Personal names the model cut up or typed as places and bodies, found again from their given name or
+their particles ("von der", join_particle_names).
 
 The small English model labels "Cristiana Chamorro Garcia" as an organisation "Cristiana" and a town
 "Garcia", and misses "Ebrahim Raisi" after "Hardliner"; later a bare "Raisi" is read as a place. A
@@ -106,7 +107,8 @@ def _chain(doc: Doc, i: int) -> int | None:
 
 def with_given_name_chains(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with every personal name found from its given name made one PERSON span, in place of the
-    pieces the model labelled otherwise. Spans the gazetteer fixed as a country or a body are kept."""
+    pieces the model labelled otherwise. Spans the gazetteer fixed as a country or a body are kept; a body
+    the model ran into an apposed name ("the Democratic Front, Ana Lusk") keeps its part before the comma."""
     out = list(ents)
     i = 0
     while i < len(doc):
@@ -115,13 +117,55 @@ def with_given_name_chains(doc: Doc, ents: list[Span]) -> list[Span]:
             i += 1
             continue
         overlapping = [e for e in out if e.start < end and i < e.end]
-        fixed = any(
-            (e.ent_id_ and not e.ent_id_.startswith("place:")) or e.start < i or e.end > end
-            for e in overlapping
-        )
+        kept: list[Span] = []
+        fixed = False
+        for e in overlapping:
+            past = e.end > end and not _only_possessive(doc, end, e.end)
+            if (e.ent_id_ and not e.ent_id_.startswith("place:")) or past:
+                fixed = True
+            elif e.start < i:
+                if doc[i - 1].text != "," or i - 1 <= e.start:
+                    fixed = True
+                else:
+                    kept.append(Span(doc, e.start, i - 1, label=e.label_))
         whole = any(e.label_ == "PERSON" and e.start == i and e.end == end for e in overlapping)
         if not fixed and not whole:
-            out = [e for e in out if e not in overlapping]
+            out = [e for e in out if e not in overlapping] + kept
             out.append(Span(doc, i, end, label="PERSON"))
         i = end
     return sorted(out, key=lambda e: e.start)
+
+
+def _only_possessive(doc: Doc, start: int, end: int) -> bool:
+    """ "Ana Lusk's": the model took the possessive into the name; it adds no word to it."""
+    return all(doc[k].text in ("'s", "\u2019s", "'", "\u2019") for k in range(start, end))
+
+
+def join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name with particles is one person: the model cuts "Ursula von der Leyen" into a person "Ursula von
+    der" and a place "Leyen", and "Hans van der Berg" into two people."""
+    particles = load("names").words("particles")
+
+    def particle(i: int) -> bool:
+        return doc[i].lower_ in particles and doc[i].is_lower
+
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and doc[ent.start].is_title:
+            gap = range(prev.end, ent.start)
+            # "Mirza Fakhrul" + "Islam Alamgir": a long name the model cut in two, nothing between the halves.
+            if ((len(gap) > 0 or particle(prev.end - 1)) and all(particle(i) for i in gap)) or (
+                ent.label_ == "PERSON" and not gap and doc[prev.end - 1].whitespace_ and "\n" not in prev.text
+            ):
+                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+                continue
+        if ent.label_ == "PERSON":
+            end = ent.end
+            while end < len(doc) and particle(end):
+                end += 1
+            # "Ursula" + "von der Leyen": the particles and the surname the model left outside.
+            if end > ent.end and end < len(doc) and doc[end].is_title and doc[end].ent_iob_ != "B":
+                ent = Span(doc, ent.start, end + 1, label="PERSON")
+        out.append(ent)
+    return out

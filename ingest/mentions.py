@@ -15,13 +15,14 @@ from ingest.candidates import (
     acronym_uses,
     defined_acronyms,
     is_junk,
+    join_split_bodies,
     lexicon,
     to_mentions,
     vote,
     words_in,
 )
 from ingest.gazetteer import Hit, gazetteer
-from ingest.given_names import modifies_a_common_noun, with_given_name_chains
+from ingest.given_names import join_particle_names, modifies_a_common_noun, with_given_name_chains
 from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 
@@ -43,7 +44,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ents = [e for e in doc.ents if e.label_ in NER_LABELS]
     # A span's ent_id_ is its root token's, so a span built here over a ruler's place would claim its id.
     ruled = {(e.start, e.end): e.ent_id_ for e in ents}
-    ents = _join_particle_names(doc, with_given_name_chains(doc, ents))
+    ents = join_particle_names(doc, with_given_name_chains(doc, join_split_bodies(doc, ents)))
     for i, ent in enumerate(ents):
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
@@ -118,40 +119,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
 # ------------------------------------------------------------------------------------------ span shaping
 
 
-def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A name with particles is one person: the model cuts "Ursula von der Leyen" into a person "Ursula von
-    der" and a place "Leyen", and "Hans van der Berg" into two people."""
-    particles = load("names").words("particles")
-
-    def particle(i: int) -> bool:
-        return doc[i].lower_ in particles and doc[i].is_lower
-
-    out: list[Span] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and doc[ent.start].is_title:
-            gap = range(prev.end, ent.start)
-            # "Mirza Fakhrul" + "Islam Alamgir": a long name the model cut in two, nothing between the halves.
-            if ((len(gap) > 0 or particle(prev.end - 1)) and all(particle(i) for i in gap)) or (
-                ent.label_ == "PERSON" and not gap and doc[prev.end - 1].whitespace_ and "\n" not in prev.text
-            ):
-                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
-                continue
-        if ent.label_ == "PERSON":
-            end = ent.end
-            while end < len(doc) and particle(end):
-                end += 1
-            # "Ursula" + "von der Leyen": the particles and the surname the model left outside.
-            if end > ent.end and end < len(doc) and doc[end].is_title and doc[end].ent_iob_ != "B":
-                ent = Span(doc, ent.start, end + 1, label="PERSON")
-        out.append(ent)
-    return out
-
-
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article and trailing possessive or punctuation."""
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    # "pro-European Ana Lusk", "anti-war Party X": a hyphenated modifier the model ran into the name.
+    while start + 3 < end and doc[start].is_lower and doc[start + 1].text == "-":
+        if doc[start].whitespace_:
+            break
+        start += 3
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     while start < end and doc[start].is_punct:

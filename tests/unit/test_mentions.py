@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from ingest.candidates import Candidate, is_junk
-from ingest.mentions import _join_particle_names, find_mentions
+from ingest.given_names import join_particle_names
+from ingest.mentions import find_mentions
 from ingest.models import EntityType, Mention
 from ingest.nlp import load_nlp
 
@@ -141,6 +142,19 @@ def test_a_town_that_is_the_surname_of_someone_named_in_full_is_that_person(nlp:
     }
     ms = mentions(nlp, "Ana Lusk met officials in Garcia on Monday.")
     assert [m.type for m in by_text(ms, "Garcia")] == [EntityType.LOCATION]
+
+
+def test_names_the_model_ran_together_or_split_are_parted_and_joined(nlp: Language) -> None:
+    text = (
+        "The candidate of the Liberal Front, Andrija Kovac, came third, while the Social Democratic Party "
+        "backed the reformist Goran Petrovic\u2019s bid. The pro-European Milan Ostojic won."
+    )
+    found = {(m.text, m.type) for m in mentions(nlp, text)}
+    assert ("Andrija Kovac", EntityType.PERSON) in found
+    assert ("Goran Petrovic", EntityType.PERSON) in found
+    assert ("Milan Ostojic", EntityType.PERSON) in found
+    assert ("Social Democratic Party", EntityType.PARTY) in found
+    assert not any(name.startswith(("Democratic Party", "pro")) for name, _ in found), found
 
 
 def test_a_given_name_does_not_make_people_of_places_or_modifiers(nlp: Language) -> None:
@@ -288,7 +302,7 @@ def test_a_name_cut_in_two_by_the_model_is_one_person(nlp: Language) -> None:
     doc = nlp("Police said the leader Tariq Hamid Nur Saleem was arrested, and Ana met Ivo.")
     halves = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
     apart = [Span(doc, 12, 13, label="PERSON"), Span(doc, 14, 15, label="PERSON")]
-    joined = _join_particle_names(doc, halves + apart)
+    joined = join_particle_names(doc, halves + apart)
     assert [e.text for e in joined] == ["Tariq Hamid Nur Saleem", "Ana", "Ivo"]
 
 
