@@ -150,6 +150,13 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     ("expel", None, None, "SANCTION", "expel", ""),
     ("extradite", None, None, "COERCE", "deport", ""),
     ("raid", None, None, "COERCE", "seize", ""),
+    # Enclosing a place or a person is a blockade, CAMEO 191 (restrict movement), where the dictionary's
+    # verbs file codes "surround" as armed force (190).
+    ("surround", None, None, "COERCE", "restrict", "CAMEO 191"),
+    ("encircle", None, None, "COERCE", "restrict", "CAMEO 191"),
+    ("cordon", None, None, "COERCE", "restrict", "CAMEO 191"),
+    ("besiege", None, None, "COERCE", "restrict", "CAMEO 191"),
+    ("blockade", None, None, "COERCE", "restrict", "CAMEO 191"),
     ("seize", None, None, "COERCE", "seize", ""),
     ("confiscate", None, None, "COERCE", "seize", ""),
     ("dismiss", "from", None, "COERCE", "", ""),

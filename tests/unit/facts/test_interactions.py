@@ -686,3 +686,10 @@ def test_a_with_phrase_inside_the_topic_of_talks_names_the_partners(nlp: Languag
     text = "Ion Ceban discussed on bilateral issues with Chad's Prime Minister, Boris Vale, and Ana Lusk."
     out = triples(rels(nlp, text, actors))
     assert {("CONSULT", "ion-ceban", "boris-vale"), ("CONSULT", "ion-ceban", "ana-lusk")} <= out
+
+
+def test_surrounding_someone_is_a_blockade_not_an_attack(nlp: Language) -> None:
+    actors = {"Mali": C, "Ion Ceban": P}
+    out = rels(nlp, "Mali troops surrounded the house of opposition leader Ion Ceban on Sunday.", actors)
+    assert ("COERCE", "mali", "ion-ceban") in triples(out)
+    assert "ASSAULT" not in {r.type for r in out}
