@@ -17,7 +17,15 @@ def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
     for prep in verb.children:
         if prep.dep_ == "prep":
             objs += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
-    return lex.verb_sense(verb.lemma_.lower(), preps, objs)
+    sense = lex.verb_sense(verb.lemma_.lower(), preps, objs)
+    if sense is not None and sense.mode == "seize" and _figurative(verb, lex):
+        return None  # "captured the imagination of X": no seizure
+    return sense
+
+
+def _figurative(verb: Token, lex: PloverLexicon) -> bool:
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(direct) and all(c.lemma_.lower() in lex.words("figurative_objects") for c in direct)
 
 
 def _of_time(prep: Token) -> bool:

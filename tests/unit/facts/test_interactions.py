@@ -693,3 +693,11 @@ def test_surrounding_someone_is_a_blockade_not_an_attack(nlp: Language) -> None:
     out = rels(nlp, "Mali troops surrounded the house of opposition leader Ion Ceban on Sunday.", actors)
     assert ("COERCE", "mali", "ion-ceban") in triples(out)
     assert "ASSAULT" not in {r.type for r in out}
+
+
+def test_a_figure_of_speech_seizes_nothing(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Mali": C}
+    out = rels(nlp, "Ion Ceban has captured the imagination of many people in Mali.", actors)
+    assert not out
+    out = rels(nlp, "Mali troops captured Ion Ceban near the border on Monday.", actors)
+    assert ("COERCE", "mali", "ion-ceban") in triples(out)
