@@ -20,7 +20,30 @@ def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
     sense = lex.verb_sense(verb.lemma_.lower(), preps, objs)
     if sense is not None and sense.mode == "seize" and _figurative(verb, lex):
         return None  # "captured the imagination of X": no seizure
+    if sense is not None and sense.type == "REQUEST" and _asks_for_protest(verb, lex):
+        return Sense("THREATEN", "protest", sense.src)  # a protest called for is still to come
     return sense
+
+
+def _asks_for_protest(verb: Token, lex: PloverLexicon) -> bool:
+    """ "called for protests against X", "urged a general strike": the call announces a protest."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+    for tok in asked:
+        noun = lex.nouns.get(tok.lemma_.lower())
+        if noun is not None and noun.type == "PROTEST":
+            return True
+        # "the day of action", "a week of protests"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
+                if any(
+                    w in lex.words("protest_action_nouns")
+                    or (w in lex.nouns and lex.nouns[w].type == "PROTEST")
+                    for w in inner
+                ):
+                    return True
+    return False
 
 
 def _figurative(verb: Token, lex: PloverLexicon) -> bool:
@@ -29,6 +52,9 @@ def _figurative(verb: Token, lex: PloverLexicon) -> bool:
 
 
 def _of_time(prep: Token) -> bool:
+    # "called for the day of action": what "for" asks for may be a day; it is still the verb's particle.
+    if prep.lower_ == "for":
+        return False
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 

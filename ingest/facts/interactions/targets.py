@@ -117,6 +117,12 @@ class Targets:
                 if tok.dep_ == "poss" and own_stance(tok.head, Sense(rtype)) is not None:
                     continue  # "reaffirmed X's solidarity": X holds the stance, nobody receives it
                 eid = self.who.valid(self.ctx.entity_for_token(tok))
+                name = tok
+                while name.dep_ == "compound" and self.ctx.entity_for_token(name.head) == eid:
+                    name = name.head
+                if eid and name.dep_ == "poss":
+                    # "against X's government": the state X leads, as the phrase's head would be read
+                    eid = self.who.government_of(name.head) or eid
                 if eid is None or eid in sources:
                     continue
                 if (

@@ -701,3 +701,14 @@ def test_a_figure_of_speech_seizes_nothing(nlp: Language) -> None:
     assert not out
     out = rels(nlp, "Mali troops captured Ion Ceban near the border on Monday.", actors)
     assert ("COERCE", "mali", "ion-ceban") in triples(out)
+
+
+def test_a_protest_called_for_is_a_threat_against_the_government_named(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Boris Vale": P, "Mali": C}
+    text = (
+        "Mali's President Boris Vale faces unrest. Ion Ceban has called for a day of action against "
+        "Boris Vale's government over prices."
+    )
+    out = triples(rels(nlp, text, actors))
+    assert ("THREATEN", "ion-ceban", "mali") in out
+    assert not {t for t in out if t[0] in ("CONSULT", "PROTEST", "REQUEST")}
