@@ -699,6 +699,8 @@ def test_a_figure_of_speech_seizes_nothing(nlp: Language) -> None:
     actors = {"Ion Ceban": P, "Mali": C}
     out = rels(nlp, "Ion Ceban has captured the imagination of many people in Mali.", actors)
     assert not out
+    out = rels(nlp, "Ion Ceban took office after a narrow victory over Mali's ruling party.", actors)
+    assert not [r for r in out if r.type == "COERCE"]
     out = rels(nlp, "Mali troops captured Ion Ceban near the border on Monday.", actors)
     assert ("COERCE", "mali", "ion-ceban") in triples(out)
 
