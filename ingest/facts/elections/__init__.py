@@ -18,6 +18,7 @@ from ingest.facts.elections.stance import (
     allegations_in,
     annulled,
     election_related,
+    recognised_defeats,
     stance_relations,
 )
 from ingest.models import Election, Relation
@@ -107,4 +108,5 @@ def extract_elections(ctx: FactContext) -> tuple[list[Election], list[Relation]]
     kept = [e for e in merged if e.date is not None or e.results or e.annulled]
     kept_ids = {e.id for e in kept}
     relations = [r.model_copy(update={"target": mapping.get(r.target, r.target)}) for r in relations]
-    return kept, dedupe_relations([r for r in relations if r.target in kept_ids])
+    relations = recognised_defeats([r for r in relations if r.target in kept_ids], kept)
+    return kept, dedupe_relations(relations)

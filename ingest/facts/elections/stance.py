@@ -9,7 +9,7 @@ from ingest.facts.context import FactContext
 from ingest.facts.dates import sentence_date
 from ingest.facts.elections.phrases import actor_in, lexicon, negated, subject_of
 from ingest.facts.syntax import lemma
-from ingest.models import FuzzyDate, Relation
+from ingest.models import Election, FuzzyDate, Relation
 
 
 def _mentions_results(tok: Token) -> bool:
@@ -137,3 +137,18 @@ def stance_relations(ctx: FactContext, sent: Span, target: str, when: FuzzyDate 
         )
     # "X rejects election results" in a headline-like fragment without a verb tag
     return out
+
+
+def recognised_defeats(relations: list[Relation], elections: list[Election]) -> list[Relation]:
+    """ "Y acknowledged the results": a losing candidate who recognises the outcome concedes (CONCEDE), where
+    anyone else who does backs it (SUPPORT)."""
+    losers: dict[str, set[str]] = {}
+    for e in elections:
+        won = any(r.won for r in e.results)
+        losers[e.id] = {r.participant for r in e.results if r.won is False or (won and not r.won)}
+    return [
+        r.model_copy(update={"type": "CONCEDE"})
+        if r.evidence.rule == "election:recognize" and r.source in losers.get(r.target, set())
+        else r
+        for r in relations
+    ]

@@ -110,3 +110,15 @@ def test_a_pronoun_winners_office_tells_the_kind(nlp: Language) -> None:
     text = "Prime Minister Ana Lusk of Peru rejected calls to step down on Monday. She won election in 2022."
     found = {(e.country, e.kind) for e in elections_of(nlp, text)}
     assert found == {("country:peru", "parliamentary")}
+
+
+def test_a_loser_who_recognises_the_result_concedes_and_an_outsider_backs_it(nlp: Language) -> None:
+    names: Names = {**PERU, "Chad": (T.COUNTRY, "Chad", None)}
+    text = (
+        OPENING + "Ana Lusk won the runoff with 55.2 percent, defeating Boris Vale, who got 44.8 percent. "
+        "Boris Vale acknowledged the results on Monday. Chad recognised the results of the election."
+    )
+    _, relations = extract_elections(make_context(nlp, text, names, date(2024, 6, 4), "art-1"))
+    found = {(r.type, r.source.split(":", 1)[1]) for r in relations}
+    assert ("CONCEDE", "boris-vale") in found
+    assert ("SUPPORT", "chad") in found
