@@ -203,6 +203,8 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     ("cooperate", "with", None, "COOPERATE", "", ""),
     ("collaborate", "with", None, "COOPERATE", "", ""),
     ("ally", "with", None, "COOPERATE", "", ""),
+    ("ally", "to", None, "COOPERATE", "", ""),
+    ("align", "with", None, "COOPERATE", "", ""),
     ("join", None, "forces", "COOPERATE", "", ""),
     ("release", None, None, "RETREAT", "release", ""),
     ("free", None, None, "RETREAT", "release", ""),

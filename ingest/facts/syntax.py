@@ -195,8 +195,8 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
     if own:
         passive = any(c.dep_ == "nsubjpass" for c in own) or headline_passive(verb, own)
         if passive and lemma(verb) in words("stative_participles"):
-            # "X is opposed to Y" states X's stance: X is the actor, not the one acted on.
-            passive = not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+            # "X is opposed to Y", "X is allied with Y" state X's stance: X acts, nobody acts on X.
+            passive = not any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)
         return Subjects(own, passive, verb)
     head = verb.head
     if head is verb or _depth >= MAX_CLIMB:
@@ -227,6 +227,9 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
         if inherited.passive and active_form(verb) and not _object_only(verb):
             # "X was barred from running and has backed Y": the passive subject acts in the active verb.
             return Subjects(inherited.tokens, False, inherited.owner)
+        if not inherited.passive and any(c.dep_ == "agent" for c in verb.children):
+            # "X is allied to and backed by Y": a conjunct with an agent of its own is passive.
+            return Subjects(inherited.tokens, True, inherited.owner)
         return inherited
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ == "VBG" and is_verb(head):
         return _inherited(subjects(head, binds_object, deeper), voice)

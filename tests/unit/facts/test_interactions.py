@@ -714,3 +714,18 @@ def test_a_protest_called_for_is_a_threat_against_the_government_named(nlp: Lang
     out = triples(rels(nlp, text, actors))
     assert ("THREATEN", "ion-ceban", "mali") in out
     assert not {t for t in out if t[0] in ("CONSULT", "PROTEST", "REQUEST")}
+
+
+def test_an_alliance_is_cooperation_held_by_its_subject(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Boris Vale": P, "Mali": C, "Chad": C}
+    out = triples(rels(nlp, "Ion Ceban, who is a political ally of Boris Vale, spoke on Monday.", actors))
+    assert ("COOPERATE", "ion-ceban", "boris-vale") in out
+    out = triples(rels(nlp, "Boris Vale is closely allied with Mali.", actors))
+    assert ("COOPERATE", "boris-vale", "mali") in out
+    # A conjunct with its own agent stays passive: Chad backs Mali.
+    out = triples(rels(nlp, "Mali is allied with Ion Ceban and backed by Chad.", actors))
+    assert ("SUPPORT", "chad", "mali") in out
+    assert ("SUPPORT", "mali", "chad") not in out
+    # Someone's ally is another person: the relation is not read from the possessor alone.
+    out = triples(rels(nlp, "An ally of Boris Vale said the vote was fair.", actors))
+    assert not {t for t in out if t[0] == "COOPERATE"}
