@@ -26,8 +26,8 @@ LOOKBACK = 3
 MAX_SENTENCES = 8
 PERSON_TYPES = frozenset({EntityType.PERSON})
 COLLECTIVE_TYPES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PARTY})
-# What a title can name its holder by: "the Georgian premier", "the UN secretary-general".
-BODY_TYPES = COLLECTIVE_TYPES
+# What a title can name its holder by: "the Georgian premier", "the UN secretary-general", "the city's mayor".
+BODY_TYPES = COLLECTIVE_TYPES | {EntityType.LOCATION}
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 

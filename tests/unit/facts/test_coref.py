@@ -122,3 +122,13 @@ def test_a_title_named_by_a_body_is_the_one_titled_by_that_body(nlp: Language) -
     )
     ctx = make_context(nlp, other, names, date(2022, 5, 1))
     assert Coreference(ctx).antecedent(nth(ctx, "general")) is None
+
+
+def test_a_town_s_title_is_the_one_titled_by_that_town(nlp: Language) -> None:
+    text = "Vesterby Mayor Ana Lusk opened the session. On Monday police arrested Vesterby's mayor."
+    names: Names = {
+        "Vesterby": (EntityType.LOCATION, "Vesterby", None),
+        "Ana Lusk": (P, "Ana Lusk", None),
+    }
+    ctx = make_context(nlp, text, names, date(2022, 5, 1))
+    assert name(Coreference(ctx).antecedent(nth(ctx, "mayor"))) == "ana-lusk"
