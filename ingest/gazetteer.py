@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -88,6 +89,8 @@ class Gazetteer:
     demonym_surface: dict[str, str] = field(default_factory=dict)  # surface -> ISO3
     people_plurals: set[str] = field(default_factory=set)  # demonym surfaces that are plural nouns
     place_surface: dict[str, PlaceEntry] = field(default_factory=dict)
+    # Every place of a name, where several countries have one ("Punjab", "Georgia" the US state aside).
+    namesakes: dict[str, list[PlaceEntry]] = field(default_factory=dict)
     capital_surface: dict[str, str] = field(default_factory=dict)  # capital surface -> ISO3
     orgs: dict[str, OrgEntry] = field(default_factory=dict)
     org_surface: dict[str, str] = field(default_factory=dict)  # surface -> org key
@@ -110,6 +113,11 @@ class Gazetteer:
     def place(self, name: str) -> PlaceEntry | None:
         """A city or region by its whole name (never a substring of a longer name)."""
         return self.place_surface.get(name) or self.place_surface.get(_title(name))
+
+    def place_in(self, name: str, countries: Collection[str]) -> PlaceEntry | None:
+        """The place of that name in one of `countries` (common English names), when one has it."""
+        found = self.namesakes.get(name) or self.namesakes.get(_title(name)) or []
+        return next((p for p in found if p.country in countries), None)
 
     def capital_of(self, name: str) -> CountryEntry | None:
         iso3 = self.capital_surface.get(name) or self.capital_surface.get(_title(name))
@@ -314,13 +322,16 @@ def _subdivision_name(raw: str, suffixes: list[str]) -> str:
     return name
 
 
-def _add_place(g: Gazetteer, surface: str, entry: PlaceEntry) -> None:
+def _add_place(g: Gazetteer, surface: str, entry: PlaceEntry, primary: bool = True) -> None:
     for form in dict.fromkeys((surface, unidecode(surface), surface.upper(), unidecode(surface).upper())):
         if form in g.country_surface or form in g.demonym_surface or form in g.org_surface:
             continue
         old = g.place_surface.get(form)
-        if old is None or (entry.population > old.population and old.iso3 != entry.iso3):
+        if primary and (old is None or (entry.population > old.population and old.iso3 != entry.iso3)):
             g.place_surface[form] = entry
+        same = g.namesakes.setdefault(form, [])
+        if all(p.iso3 != entry.iso3 for p in same):
+            same.append(entry)
 
 
 def _build_places(g: Gazetteer) -> None:
@@ -370,8 +381,7 @@ def _build_places(g: Gazetteer) -> None:
             for form in (name, name.upper(), unidecode(name)):
                 g.capital_surface[form] = iso3
     for name, entry in region_entries:
-        if name not in g.place_surface:
-            _add_place(g, name, entry)
+        _add_place(g, name, entry, primary=name not in g.place_surface)
 
 
 def _true_name(name: str, alternates: list[str], regions: dict[str, str]) -> str:

@@ -176,8 +176,18 @@ def _nearest_before(candidates: list[Cluster], pos: int) -> Cluster | None:
 
 def _locations(article: ArticleClusters, mentions: list[Mention]) -> None:
     by_key: dict[tuple[str, str], Cluster] = {}
+    named = set(article.country_kb)
     for m in mentions:
         surface = strip_possessive(m.text)
+        if m.kb_id and m.country not in named:
+            # "Punjab police" in a story about Pakistan: of the places so named, the one in a country the
+            # article names, else in the country of most of its other places.
+            others = Counter(o.country for o in mentions if o.country and strip_possessive(o.text) != surface)
+            local = gazetteer().place_in(surface, named) or next(
+                (p for c, _ in others.most_common() if (p := gazetteer().place_in(surface, {c}))), None
+            )
+            if local is not None:
+                m = m.model_copy(update={"kb_id": local.key, "kb_name": local.name, "country": local.country})
         name = m.kb_name or surface
         key = (plain_key(name) or name.lower(), m.country or "")
         c = by_key.get(key)

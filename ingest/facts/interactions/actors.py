@@ -93,6 +93,10 @@ class Actors:
                 )
                 if eid and self.follows_a_person(tok, eid):
                     return None
+                if eid and self.is_town(eid) and self.is_state_agent(tok):
+                    return (
+                        self.country_of_place(eid) or self.ctx.main_country
+                    )  # "Vesterby police": the state's
                 if eid and not (self.is_town(eid) and (child.dep_ == "poss" or self.is_crowd(tok))):
                     # "X's mayor", "Y residents": the town says where its people are from, it does not act;
                     # a country there is its state ("Norland's police"), and "<region> rebels" are the
@@ -189,14 +193,32 @@ class Actors:
     def actors(self, tok: Token) -> list[str]:
         """Actors of a phrase and of the phrases conjoined with it ("X and Y"), or of the names apposed to
         it ("his rivals A and B")."""
-        out = []
+        out: list[str] = []
         for t in [tok, *tok.conjuncts]:
             appos = self.apposed(t) or self.misplaced_apposition(tok, t)
             for one in conjuncts(appos) if appos is not None else [t]:
-                eid = self.actor(one)
-                if eid and eid not in out:
-                    out.append(eid)
+                found: list[str | None] = [*self.members_of(one)] or [self.actor(one)]
+                out += [eid for eid in found if eid and eid not in out]
         return out
+
+    def members_of(self, tok: Token) -> list[str]:
+        """ "lawmakers of the A and B": a group drawn from several bodies stands for each of them."""
+        if tok.lemma_.lower() not in self.lex.words("group_nouns") and tok.lower_ not in self.lex.words(
+            "group_nouns"
+        ):
+            return []
+        pobjs = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        found = [self.valid(self.ctx.entity_for_token(t)) for p in pobjs for t in (p, *p.conjuncts)]
+        bodies = [
+            e for e in found if e and self.ctx.entity_type(e) in (EntityType.PARTY, EntityType.ORGANIZATION)
+        ]
+        return bodies if len(bodies) > 1 else []
 
     def is_state_agent(self, tok: Token) -> bool:
         tok = relative_antecedent(tok)

@@ -167,3 +167,17 @@ def test_a_platform_is_where_something_was_said_not_who(nlp: Language) -> None:
     assert not any("twitter" in (s, t) for _, s, t in found)
     found = rels(nlp, "Mali jailed a student for a Facebook post criticising Boris Vale.", names)
     assert not any("facebook" in (s, t) for _, s, t in found)
+
+
+def test_a_towns_police_are_the_state_and_lawmakers_of_several_parties_each_party(nlp: Language) -> None:
+    names: Names = {
+        **NORLAND,
+        "Union Party": (EntityType.PARTY, "Union Party", "Norland"),
+        "FDP": (EntityType.PARTY, "FDP", "Norland"),
+        "LPN": (EntityType.PARTY, "LPN", "Norland"),
+    }
+    found = rels(nlp, "The Union Party accused Vesterby police of beating its supporters.", names)
+    assert ("ACCUSE", "union-party", "norland") in found
+    assert not any("vesterby" in (s, t) for _, s, t in found)
+    found = rels(nlp, "The Union Party accused lawmakers of the FDP and LPN of rigging the vote.", names)
+    assert {("ACCUSE", "union-party", "fdp"), ("ACCUSE", "union-party", "lpn")} <= found
