@@ -7,8 +7,9 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ingest.facts.interactions.actors import PLACE_TYPES, Actors
+from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import own_stance
+from ingest.facts.interactions.states import PLACE_TYPES
 from ingest.facts.plover_lexicon import Sense
 from ingest.facts.syntax import negated, words
 from ingest.lexicons import load
