@@ -217,6 +217,16 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs and lemma(head) in words("object_control_verbs"):
             return Subjects(objs, voice)
+        # "called on X to respect Y", "prevailed upon X to": the one called on does what is asked.
+        called = [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if called and lemma(head) in words("object_control_verbs"):
+            return Subjects(called, voice)
         return _inherited(subjects(head, binds_object, deeper), voice)
     if verb.dep_ == "conj" and is_verb(head):
         inherited = subjects(head, binds_object, deeper)

@@ -204,6 +204,8 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
             break
         if tok.dep_ == "xcomp" and hlemma in lex.words("threat_verbs"):
             return "THREATEN"
+        if asked_of(tok, head, lex):
+            return ""  # "urged X to back Y", "called on X to free Y": asked for, not done
         if tok.dep_ == "xcomp" and hlemma in lex.words("promise_verbs"):
             modal = True
             break
@@ -215,6 +217,20 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
     if rtype in COERCIVE_TYPES or rtype == "THREATEN":
         return "THREATEN"
     return ""
+
+
+def asked_of(comp: Token, head: Token, lex: PloverLexicon) -> bool:
+    """Whether an infinitive is what someone was asked to do: "urged X to", "asked X to", "called on X to".
+    "Called X to congratulate him" is a telephone call made for it, and it happened."""
+    if comp.dep_ not in ("xcomp", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+    ):
+        return False
+    if syntax.lemma(head) not in lex.words("demand_verbs"):
+        return False
+    if syntax.lemma(head) == "call":
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children)
+    return True
 
 
 def mandative(comp: Token, demanded: bool) -> bool:

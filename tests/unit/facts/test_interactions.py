@@ -729,3 +729,18 @@ def test_an_alliance_is_cooperation_held_by_its_subject(nlp: Language) -> None:
     # Someone's ally is another person: the relation is not read from the possessor alone.
     out = triples(rels(nlp, "An ally of Boris Vale said the vote was fair.", actors))
     assert not {t for t in out if t[0] == "COOPERATE"}
+
+
+def test_what_someone_is_asked_to_do_is_no_fact_yet(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Boris Vale": P, "Mali": C}
+    for text in (
+        "Ion Ceban urged Mali to back Boris Vale.",
+        "Ion Ceban called on Mali to back Boris Vale.",
+        "Ion Ceban is calling on Mali's authorities to fully respect Boris Vale's rights.",
+    ):
+        out = triples(rels(nlp, text, actors))
+        assert ("REQUEST", "ion-ceban", "mali") in out, text
+        assert not {t for t in out if t[0] == "SUPPORT"}, text
+    # A telephone call made to congratulate happened, and so did the congratulation.
+    out = triples(rels(nlp, "Ion Ceban called Boris Vale to congratulate him.", actors))
+    assert ("SUPPORT", "ion-ceban", "boris-vale") in out
