@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from ingest.facts.context import FactContext
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.claims import claim_relations
+from ingest.facts.interactions.demands import DemandRules
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.nouns import NounRules
 from ingest.facts.interactions.participles import ParticipleRules
@@ -50,9 +51,10 @@ def extract_interactions(ctx: FactContext) -> list[Relation]:
     lex = load_plover_lexicon()
     who = Actors(ctx, lex)
     verbs, nouns, participles = VerbRules(who), NounRules(who), ParticipleRules(who)
+    demands = DemandRules(who)
     out: list[Relation] = []
     for sent in ctx.doc.sents:
-        found = [_answered(f, out) for f in _sentence(verbs, nouns, participles, sent)]
+        found = [_answered(f, out) for f in _sentence(verbs, nouns, participles, demands, sent)]
         if not found:
             continue
         when = ctx.sentence_date(sent)
@@ -97,12 +99,12 @@ def _town_fits(who: Actors, f: Found) -> bool:
 
 
 def _sentence(
-    verbs: VerbRules, nouns: NounRules, participles: ParticipleRules, sent: Span
+    verbs: VerbRules, nouns: NounRules, participles: ParticipleRules, demands: DemandRules, sent: Span
 ) -> Iterator[Found]:
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             yield from verbs.verb_relations(tok, sent)
-            yield from verbs.demand_relations(tok)
+            yield from demands.demand_relations(tok)
             yield from participles.listed_relations(tok)
             yield from claim_relations(verbs.who, tok)
         elif tok.pos_ in ("NOUN", "PROPN"):

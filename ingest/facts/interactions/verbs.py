@@ -12,7 +12,6 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import (
     accused_chain,
     claimer,
-    mandative,
     prospective_type,
     seizes_nothing,
     subjects,
@@ -252,40 +251,3 @@ class VerbRules:
         for src in sources:
             for tgt in targets:
                 yield Found(rtype, src, tgt, rule, claimed_by, dict(attributes))
-
-    def demand_relations(self, verb: Token) -> Iterator[Found]:
-        """ "X demanded that Y end Z", "X said Y must stop Z": X REQUESTs of Y.
-
-        A demand verb's clausal complement names whom the demand is made of; any reporting verb does the same
-        when its complement says what someone must or should do."""
-        lemma = verb.lemma_.lower()
-        lex = self.lex
-        is_demand = lemma in lex.words("demand_verbs")
-        if not is_demand and lemma not in lex.words("reporting_verbs"):
-            return
-        if negated(verb):
-            return
-        for comp in verb.children:
-            if comp.dep_ != "ccomp":
-                continue
-            if not mandative(comp, is_demand):
-                continue
-            subj_toks, passive = subjects(verb, self.lex, self.ctx)
-            if passive:
-                continue
-            sources = [e for s in subj_toks for e in self.who.actors(s)]
-            targets = [e for c in comp.children if c.dep_ == "nsubj" for e in self.who.actors(c)]
-            if not targets:
-                # "demanded that control be taken from Y": the passive complement's agent or "from" object.
-                targets = self.targets.resolve(
-                    [
-                        (p, c.lower_)
-                        for c in comp.children
-                        if c.dep_ in ("prep", "agent")
-                        for p in c.children
-                        if p.dep_ == "pobj"
-                    ]
-                )
-            for src in sources:
-                for tgt in targets:
-                    yield Found("REQUEST", src, tgt, "verb:demand-that", None, {"demand": lemma})
