@@ -126,6 +126,8 @@ class Actors(StateActors):
         leaders += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         for leader in leaders:
             eid = self.valid(self.ctx.entity_for_token(leader))
+            if eid is None and leader.pos_ == "PRON":
+                eid = self.pronoun_entity(leader)  # "his government"
             if eid is None or self.ctx.entity_type(eid) != EntityType.PERSON:
                 continue
             for mod in leader.subtree:

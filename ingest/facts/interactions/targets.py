@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ingest.facts.interactions.actors import Actors
-from ingest.facts.interactions.clauses import own_stance
+from ingest.facts.interactions.clauses import own_stance, target_tokens
 from ingest.facts.interactions.states import PLACE_TYPES
 from ingest.facts.plover_lexicon import Sense
 from ingest.facts.syntax import negated, words
@@ -70,6 +70,13 @@ class Targets:
                 if eid not in out:
                     out.append(eid)
         return out
+
+    def givers(self, verb: Token, sense: Sense) -> list[str]:
+        """Who gave what a verb of receiving took ("received funds from Y", "obtained weapons from Y"): the
+        act is the giver's, done to the verb's subject."""
+        if verb.lemma_.lower() not in words("acquisition_verbs"):
+            return []
+        return self.resolve([(t, via) for t, via in target_tokens(verb, sense) if via == "from"])
 
     def state_doer(self, act: Token) -> list[str]:
         """Who did a state's act ("the arrest of X"): its "by" agent or possessor when named ("Norland's

@@ -248,6 +248,11 @@ class VerbRules:
                     if one != other:
                         yield Found(rtype, one, other, "verb:reciprocal", claimed_by, dict(attributes))
             return
+        givers = self.targets.givers(verb, sense or Sense(rtype))
         for src in sources:
             for tgt in targets:
-                yield Found(rtype, src, tgt, rule, claimed_by, dict(attributes))
+                if tgt in givers:  # "X received arms from Y": Y gives
+                    given = "AID" if rtype in ("AGREE", "AID") else rtype
+                    yield Found(given, tgt, src, "verb:received-from", claimed_by, dict(attributes))
+                else:
+                    yield Found(rtype, src, tgt, rule, claimed_by, dict(attributes))

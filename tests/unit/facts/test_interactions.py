@@ -744,3 +744,13 @@ def test_what_someone_is_asked_to_do_is_no_fact_yet(nlp: Language) -> None:
     # A telephone call made to congratulate happened, and so did the congratulation.
     out = triples(rels(nlp, "Ion Ceban called Boris Vale to congratulate him.", actors))
     assert ("SUPPORT", "ion-ceban", "boris-vale") in out
+
+
+def test_what_was_received_from_someone_is_their_act(nlp: Language) -> None:
+    actors = {"Mali": C, "Chad": C, "Ion Ceban": P}
+    out = triples(rels(nlp, "Mali received weapons from Chad last year.", actors))
+    assert ("AID", "chad", "mali") in out
+    assert not {t for t in out if t[1] == "mali"}
+    # "his government" is the state its leader heads.
+    text = "Mali's President Ion Ceban said his government had received funds from Chad."
+    assert ("AID", "chad", "mali") in triples(rels(nlp, text, actors))
