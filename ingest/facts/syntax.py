@@ -215,7 +215,9 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
         return _inherited(subjects(head.head, binds_object, deeper), voice)
     if verb.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if objs and lemma(head) in words("object_control_verbs"):
+        # "urged X to go": X goes. "Called X to congratulate him" is a telephone call made for it: the caller
+        # congratulates; only "called on X to" asks X.
+        if objs and lemma(head) in words("object_control_verbs") and lemma(head) != "call":
             return Subjects(objs, voice)
         # "called on X to respect Y", "prevailed upon X to": the one called on does what is asked.
         called = [
