@@ -46,11 +46,18 @@ def pronoun_types(word: str) -> frozenset[EntityType] | None:
 
 
 def description_type(head: Token) -> EntityType | None:
-    """The kind of actor a definite noun such as "the party" stands for, when it has one."""
-    for etype, nouns in load("grammar")["descriptions"].items():
-        if lemma(head) in nouns or head.lower_ in nouns:
-            return EntityType(etype)
-    return None
+    """The kind of actor a definite noun such as "the party" stands for, when it has one (the first listed,
+    for a noun of several kinds)."""
+    return next(iter(description_types(head)), None)
+
+
+def description_types(head: Token) -> tuple[EntityType, ...]:
+    """Every kind a definite noun can stand for: "the bloc" is a party bloc or a bloc of states."""
+    return tuple(
+        EntityType(etype)
+        for etype, nouns in load("grammar")["descriptions"].items()
+        if lemma(head) in nouns or head.lower_ in nouns
+    )
 
 
 class Coreference:
@@ -142,8 +149,8 @@ class Coreference:
     def definite(self, head: Token, allowed: Collection[EntityType] | None = None) -> str | None:
         """ "The party has refused to recognise the results": a definite noun with no name of its own stands
         for the last actor of its kind named before it."""
-        etype = description_type(head)
-        if etype is None or (allowed is not None and etype not in allowed):
+        kinds = [t for t in description_types(head) if allowed is None or t in allowed]
+        if not kinds:
             return None
         if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this") for c in head.children):
             return None
@@ -151,7 +158,7 @@ class Coreference:
             return None
         first = self.window_start(head)
         for span in reversed(self.ctx.entities_in(first.idx, head.idx)):
-            if self._type(span.entity_id) == etype:
+            if self._type(span.entity_id) in kinds:
                 return span.entity_id
         return None
 

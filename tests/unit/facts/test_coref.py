@@ -132,3 +132,12 @@ def test_a_town_s_title_is_the_one_titled_by_that_town(nlp: Language) -> None:
     }
     ctx = make_context(nlp, text, names, date(2022, 5, 1))
     assert name(Coreference(ctx).antecedent(nth(ctx, "mayor"))) == "ana-lusk"
+
+
+def test_the_bloc_is_the_last_party_or_union_of_states_named(nlp: Language) -> None:
+    text = "The Union Party backs Chad's bid to join the African Union. Chad refused grants from the bloc."
+    ctx = ctx_of(nlp, text, {"Union Party": PA, "African Union": ORG, "Chad": C})
+    assert name(Coreference(ctx).antecedent(nth(ctx, "bloc"))) == "african-union"
+    text = "The African Union met. The Union Party said the bloc would run alone."
+    ctx = ctx_of(nlp, text, {"Union Party": PA, "African Union": ORG})
+    assert name(Coreference(ctx).antecedent(nth(ctx, "bloc"))) == "union-party"
