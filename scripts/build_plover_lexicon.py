@@ -150,6 +150,9 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     ("expel", None, None, "SANCTION", "expel", ""),
     ("extradite", None, None, "COERCE", "deport", ""),
     ("raid", None, None, "COERCE", "seize", ""),
+    # A warrant is issued to arrest or search someone: legal action, CAMEO 173, where the dictionary's
+    # pattern files it under demands (100).
+    ("issue", None, "warrant", "COERCE", "arrest", "CAMEO 173"),
     # Enclosing a place or a person is a blockade, CAMEO 191 (restrict movement), where the dictionary's
     # verbs file codes "surround" as armed force (190).
     ("surround", None, None, "COERCE", "restrict", "CAMEO 191"),

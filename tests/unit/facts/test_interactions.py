@@ -760,3 +760,11 @@ def test_what_was_received_from_someone_is_their_act(nlp: Language) -> None:
     # "his government" is the state its leader heads.
     text = "Mali's President Ion Ceban said his government had received funds from Chad."
     assert ("AID", "chad", "mali") in triples(rels(nlp, text, actors))
+
+
+def test_a_warrant_issued_for_someone_is_legal_action_against_them(nlp: Language) -> None:
+    actors = {"Mali": C, "Ion Ceban": P}
+    text = "Mali prosecutors issued arrest warrants for the mayor, Ion Ceban, and 40 others."
+    out = triples(rels(nlp, text, actors))
+    assert ("COERCE", "mali", "ion-ceban") in out
+    assert not {t for t in out if t[0] == "REQUEST"}
