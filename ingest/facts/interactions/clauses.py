@@ -174,6 +174,13 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
     The act is prospective when its verb, or a verb it is the purpose or complement of ("willing to send
     aid to help defend Y"), carries a future modal ("will", "may"), hangs under a verb of intent ("plans
     to", "threatened to") or under a readiness adjective ("ready to", "willing to")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and any(
+        c.dep_ == "aux" and c.lower_ in syntax.words("obligation_modals") for c in verb.children
+    ):
+        # "Y must recognise Z", "Y should resign": what someone ought to do is no fact. A passive one ("X
+        # should be released", said by a court) is how orders are worded, and stays.
+        return ""
     modal = False
     tok = verb
     for _ in range(4):

@@ -768,3 +768,15 @@ def test_a_warrant_issued_for_someone_is_legal_action_against_them(nlp: Language
     out = triples(rels(nlp, text, actors))
     assert ("COERCE", "mali", "ion-ceban") in out
     assert not {t for t in out if t[0] == "REQUEST"}
+
+
+def test_what_someone_must_or_should_do_is_no_fact(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Mali": C, "Chad": C}
+    out = triples(rels(nlp, "Ion Ceban insisted that Mali must recognise Chad.", actors))
+    assert ("REQUEST", "ion-ceban", "mali") in out
+    assert not {t for t in out if t[0] == "SUPPORT"}
+    out = triples(rels(nlp, "Ion Ceban said Mali should back Chad.", actors))
+    assert not {t for t in out if t[0] == "SUPPORT"}
+    # A passive order stays: "X should be released", said by a court, is how a release is ordered.
+    out = triples(rels(nlp, "A Mali court said Ion Ceban should be released at once.", actors))
+    assert ("RETREAT", "mali", "ion-ceban") in out
