@@ -30,3 +30,24 @@ def test_a_victory_dated_in_its_own_phrase_is_an_election_of_its_own(nlp: Langua
         '"This election proves that Boris Vale\'s victory in 2019 was no accident," Omar Diallo said.'
     )
     assert ids(nlp, text) == {"election:peru:presidential:2024-06-02", "election:peru:presidential:2019"}
+
+
+def test_figures_told_in_the_present_are_the_count_not_the_election_recalled_before(nlp: Language) -> None:
+    text = (
+        "Peru held its parliamentary election on Sunday. The Unity Party has 44.2 percent so far. It swept "
+        "the 2019 election, taking 58.6 percent. Ana Lusk has personally won 21.3 percent of all votes."
+    )
+    found = {
+        (e.id, r.participant.split(":", 1)[1]): r.vote_share
+        for e in elections_of(nlp, text)
+        for r in e.results
+        if r.vote_share is not None
+    }
+    assert found[("election:peru:parliamentary:2024-06-02", "ana-lusk")] == 21.3
+    assert found[("election:peru:parliamentary:2019", "unity-party")] == 58.6
+    # told in the past, the next sentence goes on with the election recalled
+    text = (
+        "Peru held its parliamentary election on Sunday. The Unity Party swept the 2019 election. "
+        "It took 58.6 percent of the vote."
+    )
+    assert {e.id for e in elections_of(nlp, text) if e.results} == {"election:peru:parliamentary:2019"}
