@@ -152,7 +152,7 @@ def _verb_wins(verb: Token, sent: Span) -> bool | None:
 
 
 def _candidate_pronoun(ctx: FactContext, verb: Token, candidates: frozenset[str]) -> str | None:
-    """ "X called the race for Y after the count showed he had 52%": of the people named before the pronoun,
+    """ "X congratulated Y when officials announced she had 52%": of the people named before the pronoun,
     the one the election already has as a candidate is the one it stands for."""
     subj = subject_of(verb)
     if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("he", "she"):

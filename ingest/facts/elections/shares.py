@@ -235,7 +235,7 @@ def _is_figure(tok: Token) -> bool:
 
 
 def pair_holder(ctx: FactContext, figure: Token) -> str | None:
-    """ "A defeated B, 59% against 35%", "A beat B by 57 to 41 percent": a pair of figures set against each
+    """ "A beat B, 62% against 38%", "A defeated B by 57 to 41 percent": a pair of figures set against each
     other beside a verb of defeat is the winner's, then the beaten one's."""
     doc = figure.doc
     number = number_token(figure)
