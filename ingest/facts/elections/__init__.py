@@ -36,7 +36,7 @@ def extract_elections(ctx: FactContext) -> tuple[list[Election], list[Relation]]
     relations_by_cluster: dict[int, list[tuple[Span, str, str | None, str]]] = {}
     stance: list[tuple[int, Span]] = []
     for sent in ctx.doc.sents:
-        ci = cluster_for_sentence(sent, mentions)
+        ci = cluster_for_sentence(sent, mentions, clusters, ctx.published)
         if ci is None:
             continue
         has_mention = any(m.sent.start == sent.start and m.key == ci for m in mentions)

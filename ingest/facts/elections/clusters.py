@@ -14,6 +14,13 @@ from ingest.facts.elections.mentions import Cluster, Kind, Mention, kind_from_te
 from ingest.models import FuzzyDate
 
 
+def _told_now(sent: Span) -> bool:
+    """Whether a sentence's main verb is in the present or the present perfect ("has won", "leads")."""
+    root = sent.root
+    tags = [root.tag_, *(c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass"))]
+    return root.pos_ in ("VERB", "AUX") and any(t in ("VBZ", "VBP") for t in tags) and "MD" not in tags
+
+
 def dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
     """Same day, or one date is a month/year that contains the other."""
     if a is None or b is None:
@@ -111,7 +118,9 @@ def cluster_mentions(ctx: FactContext, mentions: list[Mention]) -> list[Cluster]
     return clusters
 
 
-def cluster_for_sentence(sent: Span, mentions: list[Mention]) -> int | None:
+def cluster_for_sentence(
+    sent: Span, mentions: list[Mention], clusters: list[Cluster] | None = None, published: date | None = None
+) -> int | None:
     here = [m.key for m in mentions if m.sent.start == sent.start and m.key >= 0]
     if here:
         return here[0]
@@ -120,6 +129,12 @@ def cluster_for_sentence(sent: Span, mentions: list[Mention]) -> int | None:
     before = [m for m in mentions if m.token.i < sent.start and m.key >= 0]
     past = [m for m in before if not m.future]
     if before:
-        return (past or before)[-1].key
+        last = (past or before)[-1].key
+        if clusters is not None and _told_now(sent) and not current(clusters[last].date, published):
+            # "It won the 2014 election with 60 percent. It has won 41 percent so far": a sentence in the
+            # present speaks of the election being counted, not of the one recalled before it.
+            now = [m.key for m in before if current(clusters[m.key].date, published)]
+            return now[-1] if now else last
+        return last
     after = [m for m in mentions if m.key >= 0]
     return after[0].key if after else None

@@ -320,7 +320,26 @@ def _mention_date(ctx: FactContext, sent: Span, tok: Token) -> FuzzyDate | None:
                 fd = date_of_span(ent, ctx.published, prefer=prefer)
                 if fd is not None:
                     return fd
-    return None
+    return _just_won(ctx, tok)
+
+
+def _just_won(ctx: FactContext, tok: Token) -> FuzzyDate | None:
+    """ "X has won the parliamentary election": told in the present perfect, with no date, a win is news
+    just in, this year's (not in the first days of January, when it may be December's)."""
+    verb = tok.head
+    published = ctx.published
+    if (
+        published is None
+        or (published.month == 1 and published.day <= 15)
+        or tok.dep_ != "dobj"
+        or tok.tag_ != "NN"
+        or lemma(verb) not in lexicon().words("win_verbs")
+        or verb.tag_ != "VBN"
+        or negated(verb)
+        or not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    ):
+        return None
+    return resolve_date("this year", published)
 
 
 def _told_as_past(tok: Token) -> Prefer | None:
@@ -369,6 +388,26 @@ def _verb_mentions(ctx: FactContext, sent: Span) -> list[Mention]:
         kind = _kind_from_sentence(sent, tok)
         country = _country_of_sentence(ctx, sent, tok)
         out.append(Mention(sent, tok, kind, country, when))
+    return out
+
+
+def _dated_victories(ctx: FactContext, sent: Span) -> list[Mention]:
+    """ "X's victory in 2014", "her 2019 landslide": a win dated in its own phrase is an election of its own,
+    whatever election the rest of the sentence speaks of; its kind is the winner's office, else the one the
+    sentence or the article speaks of."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or lemma(tok) not in lexicon().words("win_nouns"):
+            continue
+        winner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        eid = actor_in(ctx, winner, (EntityType.PERSON, EntityType.PARTY)) if winner is not None else None
+        mod = date_modifier(tok)
+        when = date_of_span(mod, ctx.published, prefer="past") if mod is not None else None
+        if eid is None or when is None:
+            continue
+        kind = _office_kind(ctx, eid) or _kind_from_sentence(sent, tok) or kind_from_text(doc_text(ctx.doc))
+        country = _country_of_phrase(ctx, tok) or _country_of_sentence(ctx, sent, tok)
+        out.append(Mention(sent, tok, kind, country, when, phrase_kind=kind is not None))
     return out
 
 
@@ -422,6 +461,7 @@ def find_mentions(ctx: FactContext) -> list[Mention]:
                 )
             )
             found_here = True
+        out.extend(_dated_victories(ctx, sent))
         by_verb = _verb_mentions(ctx, sent)
         out.extend(by_verb)
         if found_here or by_verb:

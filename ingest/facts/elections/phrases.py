@@ -106,6 +106,8 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         for _, eid in _entity_tokens(ctx, list(appos.subtree)):
             if ctx.entity_type(eid) in types:
                 return eid
+    if (apposed := _standard_bearer(ctx, head)) and ctx.entity_type(apposed) in types:
+        return apposed
     # "the X party" names its party; only a bare "the party" looks back.
     named_inside = any(
         c.dep_ in ("compound", "nmod")
@@ -138,6 +140,20 @@ def actor_in(ctx: FactContext, head: Token, types: tuple[EntityType, ...] = _ACT
         for _, eid in found:
             if ctx.entity_type(eid) == wanted:
                 return eid
+    return None
+
+
+def _standard_bearer(ctx: FactContext, head: Token) -> str | None:
+    """ "the nominee of the Unity Party, Y, ...": the parser hangs the name set off after the party on the
+    party, but it is the nominee it names, not the party's other name."""
+    if head.pos_ != "NOUN" or lemma(head) not in lexicon().words("candidate_nouns"):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for appos in (c for c in pobj.children if c.dep_ == "appos"):
+                eid = ctx.entity_for_token(appos)
+                if eid and ctx.entity_type(eid) == EntityType.PERSON:
+                    return eid
     return None
 
 

@@ -15,6 +15,8 @@ from ingest.facts.elections.shares import (
     linked_count,
     not_a_share,
     number_token,
+    pair_holder,
+    party_candidate,
     percents,
     vote_counts,
     written_holder,
@@ -23,6 +25,7 @@ from ingest.facts.syntax import clause_verb, conjuncts, lemma
 from ingest.models import ElectionResult, EntityType, FuzzyDate
 
 _SHARE_PREPS = frozenset({"with", "at", "on"})
+SHARE_OF_COUNT = "election:share-of-count"
 _RESULT_TYPES = RESULT_TYPES
 
 
@@ -130,6 +133,12 @@ def _verb_wins(verb: Token, sent: Span) -> bool | None:
         return True
     if lem == "elect" and any(c.dep_ == "auxpass" for c in verb.children):
         return True
+    if (
+        lem in lex.words("declare_verbs")
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(lemma(c) in lex.words("win_nouns") for c in verb.children if c.dep_ in ("oprd", "attr"))
+    ):
+        return True  # "Y was declared the winner": said of the one declared, not of who declared it
     if lem in ("win", "secure", "clinch"):
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         if any(lemma(o) in lex.words("win_objects") for o in objs):
@@ -142,9 +151,29 @@ def _verb_wins(verb: Token, sent: Span) -> bool | None:
     return None
 
 
-def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None, str, bool | None]:
+def _candidate_pronoun(ctx: FactContext, verb: Token, candidates: frozenset[str]) -> str | None:
+    """ "X congratulated Y when officials announced she had 52%": of the people named before the pronoun,
+    the one the election already has as a candidate is the one it stands for."""
+    subj = subject_of(verb)
+    if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("he", "she"):
+        return None
+    before = {
+        eid
+        for t in subj.sent[: subj.i - subj.sent.start]
+        if (eid := ctx.entity_for_token(t)) and ctx.entity_type(eid) == EntityType.PERSON
+    }
+    named = before & candidates
+    return named.pop() if len(named) == 1 else None
+
+
+def _holder(
+    ctx: FactContext, figure: Token, depth: int = 0, candidates: frozenset[str] = frozenset()
+) -> tuple[str | None, str, bool | None]:
     """Whose figure it is, the rule that says so, and whether the verb that gives it says they won. A
     percentage that restates a vote count is the count's holder's before any verb's subject."""
+    paired = pair_holder(ctx, figure) if depth == 0 else None
+    if paired is not None:
+        return paired, "election:share-pair", None
     written = written_holder(ctx, figure)
     if written is not None:
         return written, "election:share-written", None
@@ -155,8 +184,10 @@ def _holder(ctx: FactContext, figure: Token, depth: int = 0) -> tuple[str | None
     if count is not None:
         holder, _rule, won = _holder(ctx, count, depth + 1)
         if holder is not None:
-            return holder, "election:share-of-count", won
+            return holder, SHARE_OF_COUNT, won
     participant, verb = _participant_for(ctx, figure)
+    if participant is None and verb is not None and candidates:
+        participant = _candidate_pronoun(ctx, verb, candidates)
     if participant is None or verb is None:
         return None, "", None
     if lemma(verb) not in lexicon().words("share_verbs") and not any(
@@ -193,22 +224,39 @@ def add_result(cluster: Cluster, result: ElectionResult, rough: bool = False) ->
     share = old.vote_share if old.vote_share is not None else result.vote_share
     if old.vote_share is None and rough:
         cluster.rough.add(result.participant)
+    evidence = old.evidence or result.evidence
     if (
         old.vote_share is not None
         and result.vote_share is not None
         and (
-            _refines(old.vote_share, result.vote_share) or (result.participant in cluster.rough and not rough)
+            _refines(old.vote_share, result.vote_share)
+            or (result.participant in cluster.rough and not rough)
+            or _recounted(old, result)
         )
     ):
         share = result.vote_share
         cluster.rough.discard(result.participant)
+        evidence = result.evidence if _recounted(old, result) else evidence
     cluster.results[result.participant] = old.model_copy(
         update={
             "vote_share": share,
             "votes": old.votes if old.votes is not None else result.votes,
             "won": old.won if old.won is not None else result.won,
-            "evidence": old.evidence or result.evidence,
+            "evidence": evidence,
         }
+    )
+
+
+def _recounted(old: ElectionResult, new: ElectionResult) -> bool:
+    """ "X leads on 52.6%" in the summary, "X had 812,400 votes (52.3%)" in the body: a share given with the
+    votes it stands for is the tally's own figure; a bare one near it is a rounding or an earlier count."""
+    return (
+        old.vote_share is not None
+        and new.vote_share is not None
+        and new.evidence is not None
+        and new.evidence.rule == SHARE_OF_COUNT
+        and (old.evidence is None or old.evidence.rule != SHARE_OF_COUNT)
+        and abs(old.vote_share - new.vote_share) < 1
     )
 
 
@@ -230,7 +278,13 @@ def results_in(ctx: FactContext, sent: Span, cluster: Cluster) -> None:
         ev = ctx.evidence(sent, "election:share-respectively")
         add_result(cluster, ElectionResult(participant=name, vote_share=value, evidence=ev))
     for anchor, value in [] if respective else shares:
-        holder, rule, share_won = _holder(ctx, anchor)
+        holder, rule, share_won = _holder(ctx, anchor, candidates=frozenset(cluster.results))
+        if (
+            holder is not None
+            and cluster.kind == "presidential"
+            and ctx.entity_type(holder) == EntityType.PARTY
+        ):
+            holder = party_candidate(ctx, anchor) or holder
         if holder is not None:
             ev = ctx.evidence(sent, rule)
             result = ElectionResult(participant=holder, vote_share=value, won=share_won, evidence=ev)

@@ -176,6 +176,12 @@ def written_holder(ctx: FactContext, figure: Token) -> str | None:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     if eid := _entity_of_result_type(ctx, pobj) or actor_in(ctx, pobj, RESULT_TYPES):
                         return eid  # "P% for his challenger, Y"
+    if top.dep_ == "nsubj" and lemma(top.head) == "vote":
+        # "12.6% voted for Y": the ones who voted are the share, the one they voted for holds it.
+        for prep in (c for c in top.head.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if eid := actor_in(ctx, pobj, RESULT_TYPES):
+                    return eid
     i = number_token(figure).i - 1
     # Past the figure's own hedges ("about", "just over"), not past a name the parser made its modifier.
     while i >= top.left_edge.i and top.doc[i].dep_ in ("quantmod", "advmod", "amod", "det", "cc"):
@@ -220,3 +226,58 @@ def linked_count(figure: Token) -> Token | None:
 _BRIDGES = frozenset(
     {"or", "representing", "which", "is", "being", "at", "about", "around", "some", "roughly"}
 )
+
+
+def _is_figure(tok: Token) -> bool:
+    return (
+        tok.lower_ in PERCENT_WORDS or tok.lower_ == "cent" or (tok.text.endswith("%") and len(tok.text) > 1)
+    )
+
+
+def pair_holder(ctx: FactContext, figure: Token) -> str | None:
+    """ "A beat B, 62% against 38%", "A defeated B by 57 to 41 percent": a pair of figures set against each
+    other beside a verb of defeat is the winner's, then the beaten one's."""
+    doc = figure.doc
+    number = number_token(figure)
+    top = phrase_head(figure)
+    pairs = lexicon().words("pair_preps")
+    after = doc[top.right_edge.i + 1] if top.right_edge.i + 1 < len(doc) else None
+    first = (
+        after is not None and after.lower_ in pairs and after.i + 1 < len(doc) and doc[after.i + 1].like_num
+    )
+    before = doc[number.i - 1] if number.i > 0 else None
+    second = (
+        before is not None
+        and before.lower_ in pairs
+        and before.i > 0
+        and (_is_figure(doc[before.i - 1]) or doc[before.i - 1].like_num)
+    )
+    if first == second:
+        return None
+    for verb in (t for t in figure.sent if lemma(t) in lexicon().words("defeat_verbs") and t.pos_ == "VERB"):
+        if syntax.negated(verb):
+            continue
+        side = (
+            next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if second
+            else syntax.subjects(verb).first
+        )
+        if side is not None and (eid := actor_in(ctx, side, RESULT_TYPES)):
+            return eid
+    return None
+
+
+def party_candidate(ctx: FactContext, figure: Token) -> str | None:
+    """ "The X Party won 3.2 percent with Y" in a race for president: the votes were cast for Y, whom the
+    party ran."""
+    verb = syntax.clause_verb(figure)
+    if verb is None:
+        return None
+    for prep in verb.subtree:
+        if prep.lower_ != "with" or prep.dep_ != "prep" or syntax.clause_verb(prep) != verb:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            eid = ctx.entity_for_token(pobj)
+            if eid and ctx.entity_type(eid) == EntityType.PERSON:
+                return eid
+    return None
