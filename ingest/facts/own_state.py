@@ -1,4 +1,5 @@
-"""Interactions an office holder or a state body is read to have with its own state, dropped.
+"""Interactions an office holder or a state body is read to have with its own state, dropped; and the state's
+acts its own officials tell of, stated rather than claimed.
 
 A president "discussing projects with <his country>", a ministry "blocking <its country>", the police
 "cooperating with <their country>": the parse took the country named in the phrase (a possessor, a place, a
@@ -43,7 +44,18 @@ def without_acts_on_own_state(relations: list[Relation], entities: dict[str, Ent
     for e in entities.values():
         if e.type == EntityType.ORGANIZATION and e.country and _is_state_body(e.name, agents):
             own.setdefault(e.id, set()).add(e.country)
-    return [r for r in relations if r.type in KEPT or r.target not in own.get(r.source, ())]
+    kept = [r for r in relations if r.type in KEPT or r.target not in own.get(r.source, ())]
+
+    # A state's own official or organ telling of the state's act ("the prime minister announced Norland
+    # would suspend talks", "Norland's court said X was arrested") states it; it is no one's claim. Nor is an
+    # actor's own word, or its state's, on what it did.
+    def own_word(r: Relation) -> bool:
+        claimant = r.claimed_by
+        return claimant is not None and (
+            claimant == r.source or r.source in own.get(claimant, ()) or claimant in own.get(r.source, ())
+        )
+
+    return [r.model_copy(update={"claimed_by": None}) if own_word(r) else r for r in kept]
 
 
 def _is_state_body(name: str, agents: frozenset[str]) -> bool:

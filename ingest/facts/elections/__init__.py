@@ -97,7 +97,8 @@ def extract_elections(ctx: FactContext) -> tuple[list[Election], list[Relation]]
                     target=ids[ci],
                     date=sentence_date(sent, ctx.published),
                     evidence=ctx.evidence(sent, f"election:allegation:{verb}"),
-                    claimed_by=accuser,
+                    # The accuser's own act, not a claim of it (quality/devcorpus/GUIDELINES.md: claimed_by).
+                    claimed_by=None,
                     confidence=0.6,
                     attributes={"allegation": label},
                 )

@@ -122,3 +122,11 @@ def test_a_loser_who_recognises_the_result_concedes_and_an_outsider_backs_it(nlp
     found = {(r.type, r.source.split(":", 1)[1]) for r in relations}
     assert ("CONCEDE", "boris-vale") in found
     assert ("SUPPORT", "chad") in found
+
+
+def test_an_accusation_of_fraud_is_the_accusers_own_act_not_a_claim_of_it(nlp: Language) -> None:
+    text = OPENING + "Ana Lusk won with 55.2 percent. Boris Vale accused the commission of fraud in the vote."
+    _, relations = extract_elections(make_context(nlp, text, PERU, date(2024, 6, 4), "art-1"))
+    accusations = [r for r in relations if r.type == "ACCUSE"]
+    assert accusations and all(r.source == "person:boris-vale" for r in accusations)
+    assert all(r.claimed_by is None for r in accusations)

@@ -90,3 +90,28 @@ def test_an_office_guessed_from_the_article_yields_to_the_persons_dealings_with_
     assert kept([stated, support]) == {("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland")}
     # A guessed office with no dealings with that country stays.
     assert kept([guessed]) == {("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland")}
+
+
+def test_a_states_own_word_on_its_act_is_no_claim_and_an_outsiders_is() -> None:
+    office = rel("HOLDS_ROLE", "person:ana-lusk", "office:president-of-norland")
+    told = [
+        # Norland's president tells of Norland's act.
+        rel("SANCTION", "country:norland", "country:ostmark").model_copy(
+            update={"claimed_by": "person:ana-lusk"}
+        ),
+        # Norland's police tell of it.
+        rel("COERCE", "country:norland", "person:boris-vale").model_copy(
+            update={"claimed_by": "organization:police-of-norland"}
+        ),
+        # An actor's own word on its own act.
+        rel("ACCUSE", "person:boris-vale", "country:ostmark").model_copy(
+            update={"claimed_by": "person:boris-vale"}
+        ),
+        # Someone else's claim stays one.
+        rel("ASSAULT", "country:ostmark", "person:boris-vale").model_copy(
+            update={"claimed_by": "person:ana-lusk"}
+        ),
+    ]
+    out = {(r.type, r.claimed_by) for r in without_acts_on_own_state([office, *told], ENTITIES)}
+    assert ("SANCTION", None) in out and ("COERCE", None) in out and ("ACCUSE", None) in out
+    assert ("ASSAULT", "person:ana-lusk") in out
