@@ -105,7 +105,19 @@ class Coreference:
                     eid = self.ctx.entity_for_token(cand) if person else self.phrase_actor(cand)
                     if eid and self._type(eid) in types:
                         return eid
+        if tok.lower_ in ("them", "they") and self._crowd_before(tok):
+            return None  # "detained dozens of people and took them away": the people, no one named
         return self.nearest(tok, types, first, excluded)
+
+    def _crowd_before(self, tok: Token) -> bool:
+        """Whether a plural common noun that names no actor is an argument earlier in the pronoun's sentence
+        ("people", "protesters", "a number of students"), with no actor named after it."""
+        for cand in reversed(tok.doc[tok.sent.start : tok.i]):
+            if self.ctx.entity_for_token(cand):
+                return False
+            if cand.tag_ == "NNS" and cand.dep_ in OBJECT_DEPS + SUBJECT_DEPS and not self.phrase_actor(cand):
+                return True
+        return False
 
     def nearest(
         self, tok: Token, types: Collection[EntityType], first: Token, excluded: Collection[str] = ()

@@ -141,3 +141,13 @@ def test_the_bloc_is_the_last_party_or_union_of_states_named(nlp: Language) -> N
     text = "The African Union met. The Union Party said the bloc would run alone."
     ctx = ctx_of(nlp, text, {"Union Party": PA, "African Union": ORG})
     assert name(Coreference(ctx).antecedent(nth(ctx, "bloc"))) == "union-party"
+
+
+def test_them_after_an_unnamed_crowd_is_the_crowd(nlp: Language) -> None:
+    text = "The Union Party said police detained dozens of people and took them to unknown places."
+    ctx = ctx_of(nlp, text, {"Union Party": PA})
+    assert Coreference(ctx).antecedent(nth(ctx, "them")) is None
+    # With no such crowd, "them" is the group the text named.
+    text = "Police raided the offices of the Union Party and accused them of fraud."
+    ctx = ctx_of(nlp, text, {"Union Party": PA})
+    assert name(Coreference(ctx).antecedent(nth(ctx, "them"))) == "union-party"
