@@ -94,8 +94,11 @@ def _answered(f: Found, earlier: list[Relation]) -> Found:
 
 def _town_fits(who: Actors, f: Found) -> bool:
     """A town may undergo an act ("troops shelled X"); it never does one: a town read as a source is a
-    dateline, a crowd's or the police's place, or a name the gazetteer mistook for a place."""
-    return not who.is_town(f.source)
+    dateline, a crowd's or the police's place, or a name the gazetteer mistook for a place; nor is it one of
+    two subjects acting together ("X and <town> met")."""
+    if who.is_town(f.source):
+        return False
+    return not (f.rule == "verb:reciprocal" and who.is_town(f.target))
 
 
 def _sentence(

@@ -181,3 +181,19 @@ def test_a_towns_police_are_the_state_and_lawmakers_of_several_parties_each_part
     assert not any("vesterby" in (s, t) for _, s, t in found)
     found = rels(nlp, "The Union Party accused lawmakers of the FDP and LPN of rigging the vote.", names)
     assert {("ACCUSE", "union-party", "fdp"), ("ACCUSE", "union-party", "lpn")} <= found
+
+
+def test_a_town_is_never_one_of_two_subjects_acting_together(nlp: Language) -> None:
+    from ingest.facts.interactions import _town_fits
+    from ingest.facts.interactions.actors import Actors
+    from ingest.facts.interactions.found import Found
+    from ingest.facts.plover_lexicon import load_plover_lexicon
+
+    names: Names = {**NORLAND, "Ana Lusk": (P, "Ana Lusk", None)}
+    ctx = make_context(nlp, "Ana Lusk and Vesterby met in Norland.", names, date(2022, 5, 4))
+    who = Actors(ctx, load_plover_lexicon())
+    together = Found("CONSULT", "person:ana-lusk", "location:vesterby", "verb:reciprocal")
+    assert not _town_fits(who, together)
+    # A town can still be where a visit goes, as event coders code it; it never acts.
+    assert _town_fits(who, Found("CONSULT", "person:ana-lusk", "location:vesterby", "verb:active"))
+    assert not _town_fits(who, Found("CONSULT", "location:vesterby", "person:ana-lusk", "verb:active"))
