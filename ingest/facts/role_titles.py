@@ -125,7 +125,15 @@ class TitleReader:
         # "former" must qualify this title: in "former X leader and current Y minister" it is the first's.
         if prefixes & self.former or any(t.lower_.startswith(("ex-", "former")) for t in title.tokens):
             title.former = True
-        if prefixes & self.future:
+        # "President-elect X", "the prime minister designate": a suffix marks the title not yet held too.
+        end = title.tokens[-1].i
+        doc = title.tokens[-1].doc
+        after = [doc[i].lower_ for i in range(end + 1, min(end + 3, len(doc)))]
+        suffixed = after[:1] in (["elect"], ["designate"]) or after[:2] in (
+            ["-", "elect"],
+            ["-", "designate"],
+        )
+        if prefixes & self.future or suffixed:
             title.future = True
         modifiers: list[str] = []
         for tok in reversed(before):

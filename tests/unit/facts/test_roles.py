@@ -320,3 +320,13 @@ def test_a_monarchs_title_inside_the_name(nlp: Language) -> None:
     ctx = make_ctx(nlp, text, {"Ruritania": (C, "Ruritania"), "King Hamad II": (P, "King Hamad II")})
     office = entity_id(EntityType.OFFICE, "King of Ruritania")
     assert ("HOLDS_ROLE", "person:king-hamad-ii", office) in roles(ctx)
+
+
+def test_a_title_with_elect_or_designate_after_it_is_not_yet_held(nlp: Language) -> None:
+    text = "Peru's President-elect Ana Lusk met Peru's President Boris Vale."
+    ctx = make_ctx(
+        nlp, text, {"Peru": (C, "Peru"), "Ana Lusk": (P, "Ana Lusk"), "Boris Vale": (P, "Boris Vale")}
+    )
+    held = {r.source: r.attributes.get("future") for r in extract_roles(ctx) if r.type == "HOLDS_ROLE"}
+    assert held.get(entity_id(P, "Ana Lusk")) is True
+    assert not held.get(entity_id(P, "Boris Vale"))
