@@ -50,6 +50,16 @@ EXTRACTED = [
 ]
 
 
+# An October 2020 presidential election of c1 that gives Anna Berg (p1) 61.5%.
+BERG_WON = Election(
+    id="election:c1:presidential:2020-10",
+    country="c1",
+    kind="presidential",
+    date=FuzzyDate(value="2020-10", precision="month"),
+    results=[ElectionResult(participant="p1", vote_share=61.5)],
+)
+
+
 def _extraction(relations: list[Relation], elections: list[Election] | None = None) -> ArticleExtraction:
     return ArticleExtraction(
         article=ArticleInfo(id="a", source_path="x-01.txt"),
@@ -139,13 +149,7 @@ def test_elections_shares_and_alias_groups() -> None:
             }
         ],
     )
-    election = Election(
-        id="election:c1:presidential:2020-10",
-        country="c1",
-        kind="presidential",
-        date=FuzzyDate(value="2020-10", precision="month"),
-        results=[ElectionResult(participant="p1", vote_share=61.5)],
-    )
+    election = BERG_WON
     ex = _extraction([], [election])
     report = score({"x-01.txt": gold}, {"x-01.txt": ex})
     assert (report.elections_found, report.elections_dated, report.elections_total) == (1, 1, 1)
@@ -157,13 +161,7 @@ def test_elections_shares_and_alias_groups() -> None:
 def test_a_gold_election_with_no_country_matches_on_kind_and_is_not_dated() -> None:
     results = [{"candidate": "Anna Berg", "vote_share": 61.5}]
     gold = _gold(entities=ENTITIES, events=[{"type": "Election", "kind": "presidential", "results": results}])
-    election = Election(
-        id="election:c1:presidential:2020-10",
-        country="c1",
-        kind="presidential",
-        date=FuzzyDate(value="2020-10", precision="month"),
-        results=[ElectionResult(participant="p1", vote_share=61.5)],
-    )
+    election = BERG_WON
     report = score({"x-01.txt": gold}, {"x-01.txt": _extraction([], [election])})
     assert (report.elections_found, report.elections_dated) == (1, 0)
     assert (report.shares_found, report.shares_total) == (1, 1)
