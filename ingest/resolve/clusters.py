@@ -68,21 +68,23 @@ class ArticleClusters:
     # --------------------------------------------------------------------------------- entry
 
     def retype_surnames(self) -> None:
-        """A lone surname the tagger took for an organisation ("Babanov said") is the person named in full."""
-        surnames = {
-            p.surname_key
+        """A lone surname the tagger took for an organisation or a place ("Babanov said") is the person named
+        in full; so is the first word of a full name, which some people go by ("Raila said")."""
+        full = [
+            p
             for p in (parse_person(m.text) for m in self.mentions if m.type == EntityType.PERSON)
             if p.is_full
-        }
+        ]
+        names = {p.surname_key for p in full} | {word_key(p.tokens[0]) for p in full}
         for i, m in enumerate(self.mentions):
             surface = strip_possessive(m.text)
             if (
-                m.type in ORG_TYPES
+                m.type in (*ORG_TYPES, EntityType.LOCATION)
                 and m.label_source == "ner"
                 and not m.kb_id
                 and len(surface.split()) == 1
                 and not looks_like_acronym(surface)
-                and word_key(surface) in surnames
+                and word_key(surface) in names
             ):
                 self.mentions[i] = m.model_copy(update={"type": EntityType.PERSON})
 

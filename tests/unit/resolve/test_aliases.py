@@ -1,0 +1,78 @@
+"""One node per actor in an article: the spellings a person's node gathers, and the mentions it takes in."""
+
+from __future__ import annotations
+
+from ingest.models import EntityType
+from tests.unit.resolve.test_resolve import pid, resolve, span_ids
+
+P, ORG, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
+
+
+def test_a_titled_surname_gives_the_bare_surname_too() -> None:
+    text = "Boris Vale won the vote. Mr Vale thanked his voters."
+    res = resolve(text, [("Boris Vale", P), ("Mr Vale", P)])
+    aliases = res.entities[pid("Boris Vale")].aliases
+    assert "Mr Vale" in aliases and "Vale" in aliases
+
+
+def test_a_title_on_a_full_name_adds_no_bare_surname() -> None:
+    text = "President Boris Vale won the vote."
+    res = resolve(text, [("President Boris Vale", P)])
+    assert "Vale" not in res.entities[pid("Boris Vale")].aliases
+
+
+def test_the_words_before_a_cut_surname_complete_the_double_surname() -> None:
+    text = "Ana Maria Soto Lusk was detained. Later Soto Lusk was released."
+    res = resolve(text, [("Ana Maria Soto Lusk", P), ("Lusk", P)])
+    ent = res.entities[pid("Ana Maria Soto Lusk")]
+    assert "Soto Lusk" in ent.aliases
+    assert len(set(span_ids(res))) == 1
+
+
+def test_a_surname_after_an_unrelated_word_gets_no_double_surname() -> None:
+    text = "Ana Maria Soto Lusk was detained. Later Lusk was released."
+    res = resolve(text, [("Ana Maria Soto Lusk", P), ("Lusk", P)])
+    assert res.entities[pid("Ana Maria Soto Lusk")].aliases == ["Ana Maria Soto Lusk", "Lusk"]
+
+
+def test_a_double_surname_never_crosses_a_line() -> None:
+    text = "Ana Maria Soto Lusk was detained by police in Soto\nLusk was released."
+    res = resolve(text, [("Ana Maria Soto Lusk", P), ("Lusk", P)])
+    assert "Soto Lusk" not in res.entities[pid("Ana Maria Soto Lusk")].aliases
+
+
+def test_a_first_name_the_tagger_took_for_a_place_is_the_person() -> None:
+    text = "Premier Somchai Varin declared an emergency. Somchai said the measure was needed."
+    res = resolve(text, [("Somchai Varin", P), ("Somchai", L)])
+    assert set(span_ids(res)) == {pid("Somchai Varin")}
+    assert "Somchai" in res.entities[pid("Somchai Varin")].aliases
+
+
+def test_a_surname_the_tagger_took_for_a_place_is_the_person() -> None:
+    text = "Boris Vale was arrested. Supporters of Vale gathered."
+    res = resolve(text, [("Boris Vale", P), ("Vale", L)])
+    assert set(span_ids(res)) == {pid("Boris Vale")}
+
+
+def test_a_known_place_named_like_a_person_stays_a_place() -> None:
+    text = "Boris Vale was arrested. Protesters gathered in Vale."
+    res = resolve(
+        text, [("Boris Vale", P), ("Vale", L, {"kb_id": "geonames:1", "label_source": "ruler:place"})]
+    )
+    assert len(set(span_ids(res))) == 2
+
+
+def test_a_first_name_shared_by_two_people_is_the_only_one_named_before_it() -> None:
+    text = (
+        "Karim Odell, an MP, was arrested. The court said Karim should be freed. "
+        "Police chief Karim Abu Sayed defended the arrest."
+    )
+    res = resolve(text, [("Karim Odell", P), ("Karim", P), ("Karim Abu Sayed", P)])
+    assert span_ids(res) == [pid("Karim Odell"), pid("Karim Odell"), pid("Karim Abu Sayed")]
+
+
+def test_a_first_name_before_any_of_two_people_stays_apart() -> None:
+    text = "Karim spoke first. Karim Odell and Karim Abu Sayed followed."
+    res = resolve(text, [("Karim", P), ("Karim Odell", P), ("Karim Abu Sayed", P)])
+    first = span_ids(res)[0]
+    assert first not in (pid("Karim Odell"), pid("Karim Abu Sayed"))
