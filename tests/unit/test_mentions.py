@@ -9,7 +9,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Span
 
-from ingest.candidates import Candidate, acronym_uses, defined_acronyms, is_junk
+from ingest.candidates import Candidate, is_junk
 from ingest.given_names import join_particle_names
 from ingest.mentions import find_mentions
 from ingest.models import EntityType, Mention
@@ -341,6 +341,8 @@ def test_an_acronym_set_off_by_commas_is_defined_by_the_initials_before_it(nlp: 
         "Ana Lusk leads the ruling Unity Party, UP, while Boris Vale is of the Civic Renewal Congress, CRC. "
         "The CRC won most seats in Estonia."
     )
+    from ingest.candidates import defined_acronyms
+
     ms = mentions(nlp, text)
     long = by_text(ms, "Civic Renewal Congress")
     assert long and [m.type for m in by_text(ms, "CRC")] == [long[0].type] * 2
@@ -348,6 +350,8 @@ def test_an_acronym_set_off_by_commas_is_defined_by_the_initials_before_it(nlp: 
 
 
 def test_letters_after_a_comma_that_are_not_the_initials_define_nothing(nlp: Language) -> None:
+    from ingest.candidates import defined_acronyms
+
     doc = nlp("Ana Lusk thanked the Unity Party, EU, and the voters of Estonia.")
     assert "EU" not in defined_acronyms(doc)
 
@@ -365,6 +369,8 @@ def test_a_known_body_defined_by_its_own_name_keeps_its_identity(nlp: Language) 
 
 
 def test_an_acronym_names_the_unlabelled_words_before_it_that_end_in_a_bodys_head(nlp: Language) -> None:
+    from ingest.candidates import acronym_uses, defined_acronyms
+
     doc = nlp("The Pan-Baltic Farmers Party (PBFP) MP for Tartu was arrested.")
     new = acronym_uses(doc, [], defined_acronyms(doc))
     assert [(doc[c.start : c.end].text, c.type) for c in new][:1] == [
@@ -373,6 +379,8 @@ def test_an_acronym_names_the_unlabelled_words_before_it_that_end_in_a_bodys_hea
 
 
 def test_a_persons_name_before_an_acronym_is_not_defined_by_it(nlp: Language) -> None:
+    from ingest.candidates import acronym_uses, defined_acronyms
+
     doc = nlp("Senator Ana Lusk Party (UP) spoke in Tartu.")
     lusk = Candidate(1, 3, EntityType.PERSON, "ner", None, "PERSON")
     new = acronym_uses(doc, [lusk], defined_acronyms(doc))
