@@ -18,6 +18,17 @@ from ingest.resolve.names import (
 )
 
 _PARTY_WORDS = frozenset(load("actor_nouns").words("party_words"))
+_BODY_HEADS = load("actor_nouns").words("institution_heads") - load("actor_nouns").words("party_heads")
+_MEMBER_NOUNS = load("names").words("party_member_nouns")
+_DESCRIBED_BY = load("names").words("party_described_by")
+_NEXT_WORD = re.compile(r"(?:['\u2019]s)?\s+([\w'\u2019-]+)")
+_WON = re.compile(
+    r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?won\s+(?:[\w,.%-]+\s+){0,3}?(?:"
+    + "|".join(sorted(load("names").words("party_wins")))
+    + r")\b",
+    re.IGNORECASE,
+)
+_PREV_WORD = re.compile(r"([\w-]+),?\s+(?:the\s+)?$")
 _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&-]{1,11})\s*\)")
 _DEFINED_LONG_AFTER = re.compile(r"\s*(?:\(|,\s*(?:the|a)\s+)")
 
@@ -199,7 +210,31 @@ class _OrgClusters:
             merged.type = max(types, key=lambda t: (types[t], t == EntityType.PARTY))
             if any(s.split()[-1:] == ["party"] for _, s, _ in merged.members):
                 merged.type = EntityType.PARTY  # "the X party" says what X is, however else it was tagged
+            elif merged.type == EntityType.ORGANIZATION and self._written_as_party(merged):
+                merged.type = EntityType.PARTY
             article.clusters.append(merged)
+
+    def _written_as_party(self, cluster: Cluster) -> bool:
+        """ "the KMT candidate", "the leftist Unity Movement (UM)": words the text puts next to any of the
+        body's mentions that only a party takes. Not for a known body, a national institution, or a name
+        ending in a head no party has ("Senate Commission")."""
+        if cluster.name is not None or cluster.kb_id is not None:
+            return False
+        longs = [s for _, s, _ in cluster.members if not looks_like_acronym(s)]
+        if any(s.split()[-1].lower() in _BODY_HEADS for s in longs if s.split()):
+            return False
+        text = self.article.text
+        for m, _, _ in cluster.members:
+            after = _NEXT_WORD.match(text, m.end_char)
+            before = _PREV_WORD.search(text[max(0, m.start_char - 40) : m.start_char])
+            won = _WON.match(text[m.end_char : m.end_char + 80])
+            if (
+                (after and after.group(1).lower() in _MEMBER_NOUNS)
+                or (before and before.group(1).lower() in _DESCRIBED_BY)
+                or won is not None
+            ):
+                return True
+        return False
 
 
 def _relabel(cluster: Cluster, mention: Mention, rule: str) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ingest.models import EntityType
+from ingest.models import ArticleResolution, EntityType
 from tests.unit.resolve.test_resolve import pid, resolve, span_ids
 
-P, ORG, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
+P, ORG, PARTY, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PARTY, EntityType.LOCATION
 
 
 def test_a_titled_surname_gives_the_bare_surname_too() -> None:
@@ -76,3 +76,41 @@ def test_a_first_name_before_any_of_two_people_stays_apart() -> None:
     res = resolve(text, [("Karim", P), ("Karim Odell", P), ("Karim Abu Sayed", P)])
     first = span_ids(res)[0]
     assert first not in (pid("Karim Odell"), pid("Karim Abu Sayed"))
+
+
+# ------------------------------------------------------------------------------- what a body is
+
+
+def _type_of(res: ArticleResolution, name: str) -> EntityType:
+    return next(e.type for e in res.entities.values() if e.name == name)
+
+
+def test_a_body_that_fields_candidates_is_a_party() -> None:
+    text = "The Civic Union (CU) won. CU candidate Ana Lusk thanked Estonia."
+    res = resolve(text, [("Civic Union", ORG), ("CU", ORG), ("CU", ORG), ("Ana Lusk", P)])
+    assert _type_of(res, "Civic Union") == PARTY
+
+
+def test_a_body_given_a_political_leaning_is_a_party() -> None:
+    text = "Ana Lusk challenged the leftist National Renewal Movement in Chile."
+    res = resolve(text, [("Ana Lusk", P), ("National Renewal Movement", ORG)])
+    assert _type_of(res, "National Renewal Movement") == PARTY
+
+
+def test_a_body_that_won_the_election_is_a_party() -> None:
+    text = "Voters in Ghana turned out. The Civic Congress has also won the parliamentary election."
+    res = resolve(text, [("Civic Congress", ORG)])
+    assert _type_of(res, "Civic Congress") == PARTY
+
+
+def test_a_state_body_next_to_a_party_cue_stays_a_body() -> None:
+    text = "The Senate Commission candidate list was published. The leftist Vesterby Foundation objected."
+    res = resolve(text, [("Senate Commission", ORG), ("Vesterby Foundation", ORG)])
+    assert _type_of(res, "Senate Commission") == ORG
+    assert _type_of(res, "Vesterby Foundation") == ORG
+
+
+def test_a_body_with_no_party_cue_stays_a_body() -> None:
+    text = "The Civic Union (CU) won praise. CU officials thanked Estonia."
+    res = resolve(text, [("Civic Union", ORG), ("CU", ORG), ("CU", ORG)])
+    assert _type_of(res, "Civic Union") == ORG
