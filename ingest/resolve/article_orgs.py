@@ -18,6 +18,7 @@ from ingest.resolve.names import (
 )
 
 _PARTY_WORDS = frozenset(load("actor_nouns").words("party_words"))
+_PARTY_HEADS = _PARTY_WORDS | load("actor_nouns").words("party_heads")
 _BODY_HEADS = load("actor_nouns").words("institution_heads") - load("actor_nouns").words("party_heads")
 _MEMBER_NOUNS = load("names").words("party_member_nouns")
 _DESCRIBED_BY = load("names").words("party_described_by")
@@ -30,6 +31,7 @@ _WON = re.compile(
 )
 _PREV_WORD = re.compile(r"([\w-]+),?\s+(?:the\s+)?$")
 _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&-]{1,11})\s*\)")
+_SHORT_NAME_AFTER = re.compile(r"\s*\(\s*([A-Z][\w'\u2019-]{2,20})\s*[,)]")
 _DEFINED_LONG_AFTER = re.compile(r"\s*(?:\(|,\s*(?:the|a)\s+)")
 
 
@@ -38,6 +40,7 @@ def resolve_orgs(article: ArticleClusters, mentions: list[Mention]) -> None:
     orgs = _OrgClusters(article, mentions)
     orgs.add_mentions()
     orgs.join_acronyms(orgs.defined_acronyms())
+    orgs.join_short_names()
     orgs.join_shortened()
     orgs.emit()
 
@@ -52,6 +55,7 @@ class _OrgClusters:
         self.clusters: list[Cluster] = []
         self.keyed: dict[tuple[str, ...], int] = {}
         self.index_of: dict[int, int] = {}
+        self.short_names: dict[str, int] = {}  # a one-word short name given in brackets -> its cluster
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -115,6 +119,9 @@ class _OrgClusters:
                 hit = _DEFINED_AFTER.match(after)
                 if hit and looks_like_acronym(hit.group(1)):
                     defined.setdefault(hit.group(1).replace(".", ""), self.index_of[id(m)])
+                short = _SHORT_NAME_AFTER.match(after)
+                if short and len(surface.split()) > 1 and not looks_like_acronym(short.group(1)):
+                    self.short_names.setdefault(short.group(1), self.index_of[id(m)])
             else:
                 lead = _DEFINED_LONG_AFTER.match(after)
                 nxt = starts.get(m.end_char + lead.end()) if lead else None
@@ -153,12 +160,22 @@ class _OrgClusters:
                     if looks_like_acronym(surface):
                         _relabel(clusters[i], mm, "acronym")
 
+    def join_short_names(self) -> None:
+        """ "the Liberty Party (Libre, left)": the one word the text puts in brackets after a name, and later
+        uses alone, is that body's short name."""
+        for m in self.mentions:
+            host = self.short_names.get(strip_possessive(m.text))
+            if host is not None and not m.kb_id and self.find(host) != self.find(self.index_of[id(m)]):
+                self.union(host, self.index_of[id(m)])
+                _relabel(self.clusters[self.index_of[id(m)]], m, "acronym")
+
     def join_shortened(self) -> None:
         # A shorter name that begins or ends a longer one ("Social Democratic Party" in "... of Kyrgyzstan").
         clusters, find = self.clusters, self.find
         words_of = {
             j: {tuple(s.lower().split()) for _, s, _ in clusters[j].members} for j in range(len(clusters))
         }
+        generic = {j for j in range(len(clusters)) for _, s, _ in clusters[j].members if s.endswith(" party")}
         for j in range(len(clusters)):
             if clusters[j].name or any(looks_like_acronym(s) for _, s, _ in clusters[j].members):
                 continue
@@ -183,6 +200,16 @@ class _OrgClusters:
                         if len(w) > n and (w[:n] == short or w[-n:] == short)
                     }
                 hosts.discard(find(j))
+                if not hosts and short[-1] == "party" and n > 1 and j in generic:
+                    # "the Unity party": the text's common noun after the name of the Unity Movement.
+                    hosts = {
+                        find(k)
+                        for k in range(len(clusters))
+                        if k != j and not clusters[k].name
+                        for w in words_of[k]
+                        if len(w) >= n and w[: n - 1] == short[:-1] and w[-1] in _PARTY_HEADS
+                    }
+                    hosts.discard(find(j))
                 if len(hosts) == 1:
                     host = hosts.pop()
                     self.union(host, j)

@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 import pycountry
 
 from ingest.country import main_country
+from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 from ingest.resolve.entities import ORG_TYPES
 from ingest.resolve.names import looks_like_acronym, parse_person, strip_possessive, word_key
+
+_PARTY_WORDS = load("actor_nouns").words("party_words")
+_PARTY_HEADS = _PARTY_WORDS | load("actor_nouns").words("party_heads")
 
 
 @dataclass
@@ -87,6 +91,11 @@ class ArticleClusters:
                 and word_key(surface) in names
             ):
                 self.mentions[i] = m.model_copy(update={"type": EntityType.PERSON})
+            elif m.type == EntityType.PERSON and not m.kb_id and surface.split()[-1].lower() in _PARTY_HEADS:
+                # "his party, the Unity Movement" read as a person in apposition: no one's name ends so.
+                last = surface.split()[-1].lower()
+                etype = EntityType.PARTY if last in _PARTY_WORDS else EntityType.ORGANIZATION
+                self.mentions[i] = m.model_copy(update={"type": etype})
 
     def new(self, etype: EntityType) -> Cluster:
         c = Cluster(type=etype)

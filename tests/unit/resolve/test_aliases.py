@@ -114,3 +114,49 @@ def test_a_body_with_no_party_cue_stays_a_body() -> None:
     text = "The Civic Union (CU) won praise. CU officials thanked Estonia."
     res = resolve(text, [("Civic Union", ORG), ("CU", ORG), ("CU", ORG)])
     assert _type_of(res, "Civic Union") == ORG
+
+
+# ------------------------------------------------------------------------------------ short names
+
+
+def test_a_name_ending_in_a_partys_head_read_as_a_person_is_a_body() -> None:
+    text = "Thousands joined the Unity Movement in Peru."
+    res = resolve(text, [("Unity Movement", P)])
+    assert _type_of(res, "Unity Movement") == ORG
+
+
+def test_a_body_in_apposition_with_party_is_a_party() -> None:
+    text = "The court suspended his political party, the Unity Movement, in Peru."
+    res = resolve(text, [("Unity Movement", P)])
+    assert _type_of(res, "Unity Movement") == PARTY
+
+
+def test_the_x_party_is_the_party_named_x_movement() -> None:
+    text = "The court suspended the Unity party. Ana Lusk founded the Unity Movement in Peru."
+    res = resolve(text, [("Unity party", PARTY), ("Ana Lusk", P), ("Unity Movement", ORG)])
+    ids = span_ids(res)
+    assert ids[0] == ids[2]
+    assert _type_of(res, "Unity Movement") == PARTY
+
+
+def test_the_x_party_beside_two_bodies_named_x_joins_neither() -> None:
+    text = "The Unity party spoke. The Unity Movement and the Unity Front replied."
+    res = resolve(text, [("Unity party", PARTY), ("Unity Movement", ORG), ("Unity Front", ORG)])
+    assert len(set(span_ids(res))) == 3
+
+
+def test_a_word_in_brackets_after_a_name_is_its_short_name() -> None:
+    text = "The Liberty and Renewal Party (Renova, left) lost. Boris Vale ran under the banner of Renova."
+    res = resolve(text, [("Liberty and Renewal Party", PARTY), ("Boris Vale", P), ("Renova", ORG)])
+    ids = span_ids(res)
+    assert ids[0] == ids[2]
+    assert "Renova" in res.entities[ids[0]].aliases
+
+
+def test_a_known_body_is_no_short_name_of_another() -> None:
+    text = "The Liberty and Renewal Party (Renova) lost. Renova said so."
+    res = resolve(
+        text,
+        [("Liberty and Renewal Party", PARTY), ("Renova", ORG, {"kb_id": "renova", "kb_name": "Renova"})],
+    )
+    assert len(set(span_ids(res))) == 2
