@@ -37,6 +37,7 @@ _DEFINED_LONG_AFTER = re.compile(r"\s*(?:\(|,\s*(?:the|a)\s+)")
 
 def resolve_orgs(article: ArticleClusters, mentions: list[Mention]) -> None:
     """Cluster the organisation and party mentions and add the clusters to `article`."""
+    mentions = [m for m in mentions if not _joins_its_state(article, m)]
     orgs = _OrgClusters(article, mentions)
     orgs.add_mentions()
     orgs.join_acronyms(orgs.defined_acronyms())
@@ -262,6 +263,29 @@ class _OrgClusters:
             ):
                 return True
         return False
+
+
+def _joins_its_state(article: ArticleClusters, m: Mention) -> bool:
+    """ "the State Department said", "Ruritania's Foreign Ministry": a ministry of a named country's
+    government is that state acting, as "Ruritania's officials" are."""
+    surface = strip_possessive(m.text)
+    if m.kb_id:
+        country = m.country if {"department", "ministry"} & set((m.kb_name or "").lower().split()) else None
+    else:
+        inst = match_institution(surface)
+        if inst is None or not inst.canonical.endswith("Ministry"):
+            return False
+        country = (
+            m.country
+            or article.inner_country.get(id(m))
+            or article.country_from_words(inst.modifier)
+            or article.country_before(m)
+        )
+    state = next((c for c in article.clusters if c.type == EntityType.COUNTRY and c.name == country), None)
+    if country is None or state is None:
+        return False
+    article.assign(state, m, surface, "state-body")
+    return True
 
 
 def _relabel(cluster: Cluster, mention: Mention, rule: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.ids import entity_id
 from ingest.models import ArticleResolution, EntityType
 from tests.unit.resolve.test_resolve import pid, resolve, span_ids
 
@@ -159,4 +160,40 @@ def test_a_known_body_is_no_short_name_of_another() -> None:
         text,
         [("Liberty and Renewal Party", PARTY), ("Renova", ORG, {"kb_id": "renova", "kb_name": "Renova"})],
     )
+    assert len(set(span_ids(res))) == 2
+
+
+# ------------------------------------------------------------------------------------ state bodies
+
+
+GHA = {"kb_id": "GHA", "kb_name": "Ghana", "label_source": "ruler:country"}
+
+
+def test_a_ministry_of_a_named_country_is_that_state() -> None:
+    text = "Ghana's Foreign Ministry protested, and Ghana recalled its envoy."
+    res = resolve(
+        text,
+        [("Ghana", EntityType.COUNTRY, GHA), ("Foreign Ministry", ORG), ("Ghana", EntityType.COUNTRY, GHA)],
+    )
+    assert len(set(span_ids(res))) == 1
+    assert "Foreign Ministry" in res.entities[span_ids(res)[0]].aliases
+
+
+def test_a_known_department_of_a_named_country_is_that_state() -> None:
+    text = "Ghana said so. The Department of Roads of Ghana said so too."
+    dept = {"kb_id": "gha-roads", "kb_name": "Ghana Department of Roads", "country": "Ghana"}
+    res = resolve(text, [("Ghana", EntityType.COUNTRY, GHA), ("Department of Roads of Ghana", ORG, dept)])
+    assert len(set(span_ids(res))) == 1
+
+
+def test_a_ministry_of_a_country_the_article_does_not_name_stays_a_body() -> None:
+    text = "The Foreign Ministry of Ghana protested."
+    res = resolve(text, [("Foreign Ministry of Ghana", ORG)])
+    assert span_ids(res) == [entity_id(ORG, "Foreign Ministry of Ghana")]
+
+
+def test_a_known_body_that_is_no_ministry_stays_a_body() -> None:
+    text = "Ghana said so. The Ghana Electoral Board said so too."
+    board = {"kb_id": "gha-board", "kb_name": "Ghana Electoral Board", "country": "Ghana"}
+    res = resolve(text, [("Ghana", EntityType.COUNTRY, GHA), ("Ghana Electoral Board", ORG, board)])
     assert len(set(span_ids(res))) == 2
