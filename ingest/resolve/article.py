@@ -31,6 +31,7 @@ def resolve_article(article_id: str, mentions: list[Mention], text: str) -> Arti
     """Resolve one article's mentions to entities; every kept mention gets a span."""
     article = ArticleClusters(article_id, mentions, text)
     article.retype_surnames()
+    article.join_capital_compounds()
     by_type: dict[EntityType, list[Mention]] = defaultdict(list)
     for m in article.mentions:
         by_type[m.type].append(m)

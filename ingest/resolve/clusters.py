@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pycountry
 
 from ingest.country import main_country
+from ingest.gazetteer import gazetteer
 from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 from ingest.resolve.entities import ORG_TYPES
@@ -96,6 +97,33 @@ class ArticleClusters:
                 last = surface.split()[-1].lower()
                 etype = EntityType.PARTY if last in _PARTY_WORDS else EntityType.ORGANIZATION
                 self.mentions[i] = m.model_copy(update={"type": etype})
+
+    def join_capital_compounds(self) -> None:
+        """ "Congo-Kinshasa": a country's name joined by a hyphen to a capital is the country whose capital it
+        is, when that country's name holds the first word (two states share it); one mention of it."""
+        out: list[Mention] = []
+        for m in self.mentions:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.type == EntityType.COUNTRY
+                and m.type == EntityType.LOCATION
+                and self.text[prev.end_char : m.start_char] == "-"
+            ):
+                state = gazetteer().capital_of(strip_possessive(m.text))
+                word = prev.text.lower()
+                if state is not None and any(word in n.lower().split() for n in (state.name, *state.names)):
+                    out[-1] = prev.model_copy(
+                        update={
+                            "text": self.text[prev.start_char : m.end_char],
+                            "end_char": m.end_char,
+                            "kb_id": state.iso3,
+                            "kb_name": state.name,
+                        }
+                    )
+                    continue
+            out.append(m)
+        self.mentions = out
 
     def new(self, etype: EntityType) -> Cluster:
         c = Cluster(type=etype)

@@ -6,7 +6,13 @@ from ingest.ids import entity_id
 from ingest.models import ArticleResolution, EntityType
 from tests.unit.resolve.test_resolve import pid, resolve, span_ids
 
-P, ORG, PARTY, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PARTY, EntityType.LOCATION
+P, ORG, PARTY, L, C = (
+    EntityType.PERSON,
+    EntityType.ORGANIZATION,
+    EntityType.PARTY,
+    EntityType.LOCATION,
+    EntityType.COUNTRY,
+)
 
 
 def test_a_titled_surname_gives_the_bare_surname_too() -> None:
@@ -196,4 +202,34 @@ def test_a_known_body_that_is_no_ministry_stays_a_body() -> None:
     text = "Ghana said so. The Ghana Electoral Board said so too."
     board = {"kb_id": "gha-board", "kb_name": "Ghana Electoral Board", "country": "Ghana"}
     res = resolve(text, [("Ghana", EntityType.COUNTRY, GHA), ("Ghana Electoral Board", ORG, board)])
+    assert len(set(span_ids(res))) == 2
+
+
+# ------------------------------------------------------------------------------ countries by capital
+
+
+COG = {"kb_id": "COG", "kb_name": "Congo Republic", "label_source": "ruler:country"}
+COD = {"kb_id": "COD", "kb_name": "DR Congo", "label_source": "ruler:country"}
+
+
+def _place(name: str) -> dict[str, str]:
+    return {"kb_id": f"geonames:{name}", "kb_name": name, "label_source": "ruler:place"}
+
+
+def test_a_country_joined_to_a_capital_is_the_country_of_that_capital() -> None:
+    text = "Congo-Kinshasa: Rebels advance. The Democratic Republic of Congo protested."
+    res = resolve(
+        text,
+        [("Congo", C, COG), ("Kinshasa", L, _place("Kinshasa")), ("Democratic Republic of Congo", C, COD)],
+    )
+    ids = span_ids(res)
+    assert len(ids) == 2 and ids[0] == ids[1]
+    assert "Congo-Kinshasa" in res.entities[ids[0]].aliases
+    assert not any(e.name == "Congo Republic" for e in res.entities.values())
+
+
+def test_a_capital_of_another_country_after_a_hyphen_stays_a_place() -> None:
+    text = "The Moldova-Kyiv talks went on in Moldova."
+    mda = {"kb_id": "MDA", "kb_name": "Moldova", "label_source": "ruler:country"}
+    res = resolve(text, [("Moldova", C, mda), ("Kyiv", L, _place("Kyiv")), ("Moldova", C, mda)])
     assert len(set(span_ids(res))) == 2
