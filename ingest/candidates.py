@@ -211,9 +211,8 @@ def _unlabelled_expansion(doc: Doc, cands: list[Candidate], opened: int) -> Cand
     start = opened
     while start > 0 and opened - start < 10:
         tok = doc[start - 1]
-        # "the" opens the name unless it follows "of" or "for" inside it ("Party of the Revolution").
-        if tok.lower_ in _ARTICLES and (start < 2 or doc[start - 2].lower_ not in lex.name_connectors):
-            break
+        if tok.lower_ in _ARTICLES:
+            break  # the name starts after its article; a longer one the model would have labelled
         if not (
             tok.is_title or tok.is_upper or tok.lower_ in lex.name_connectors or tok.text in ("-", "\u2013")
         ):
@@ -221,7 +220,11 @@ def _unlabelled_expansion(doc: Doc, cands: list[Candidate], opened: int) -> Cand
         start -= 1
         if tok.is_sent_start:
             break
-    while start < opened and (doc[start].lower_ in lex.name_connectors or not doc[start].is_alpha):
+    while start < opened and (
+        doc[start].lower_ in lex.name_connectors
+        or not doc[start].is_alpha
+        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN")  # "Voters of ...": a capital by position
+    ):
         start += 1
     if opened - start < 2:
         return None

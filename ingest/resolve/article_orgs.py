@@ -162,8 +162,8 @@ class _OrgClusters:
                         _relabel(clusters[i], mm, "acronym")
 
     def join_short_names(self) -> None:
-        """ "the Liberty Party (Libre, left)": the one word the text puts in brackets after a name, and later
-        uses alone, is that body's short name."""
+        """ "the Civic Dawn Party (Aurora, centre)": the one word the text puts in brackets after a name, and
+        later uses alone, is that body's short name."""
         for m in self.mentions:
             host = self.short_names.get(strip_possessive(m.text))
             if host is not None and not m.kb_id and self.find(host) != self.find(self.index_of[id(m)]):
@@ -243,7 +243,7 @@ class _OrgClusters:
             article.clusters.append(merged)
 
     def _written_as_party(self, cluster: Cluster) -> bool:
-        """ "the KMT candidate", "the leftist Unity Movement (UM)": words the text puts next to any of the
+        """ "the UP candidate", "the leftist Unity Movement (UM)": words the text puts next to any of the
         body's mentions that only a party takes. Not for a known body, a national institution, or a name
         ending in a head no party has ("Senate Commission")."""
         if cluster.name is not None or cluster.kb_id is not None:
@@ -266,7 +266,7 @@ class _OrgClusters:
 
 
 def _joins_its_state(article: ArticleClusters, m: Mention) -> bool:
-    """ "the State Department said", "Ruritania's Foreign Ministry": a ministry of a named country's
+    """ "the Ruritanian Department of Roads", "Ruritania's Foreign Ministry": a ministry of a named country's
     government is that state acting, as "Ruritania's officials" are."""
     surface = strip_possessive(m.text)
     if m.kb_id:

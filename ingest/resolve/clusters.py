@@ -99,8 +99,9 @@ class ArticleClusters:
                 self.mentions[i] = m.model_copy(update={"type": etype})
 
     def join_capital_compounds(self) -> None:
-        """ "Congo-Kinshasa": a country's name joined by a hyphen to a capital is the country whose capital it
-        is, when that country's name holds the first word (two states share it); one mention of it."""
+        """ "Korea-Seoul", "Congo-Brazzaville": a country's name joined by a hyphen to a capital is the
+        country whose capital it is, when that country's name holds the first word (two states share it); one
+        mention of it."""
         out: list[Mention] = []
         for m in self.mentions:
             prev = out[-1] if out else None

@@ -338,8 +338,8 @@ def test_a_first_name_alone_is_the_person_named_in_full(nlp: Language) -> None:
 
 def test_an_acronym_set_off_by_commas_is_defined_by_the_initials_before_it(nlp: Language) -> None:
     text = (
-        "Ana Lusk leads the ruling Unity Party, UP, while Boris Vale is of the Civic Renewal Congress, CRC. "
-        "The CRC won most seats in Estonia."
+        "In Estonia, Boris Vale, head of the Civic Renewal Congress, CRC, met Ana Lusk of the Unity "
+        "Party, UP, on Monday. The CRC later left the talks."
     )
     from ingest.candidates import defined_acronyms
 
@@ -357,21 +357,21 @@ def test_letters_after_a_comma_that_are_not_the_initials_define_nothing(nlp: Lan
 
 
 def test_an_acronym_defined_in_the_text_wins_over_a_known_body_with_the_same_letters(nlp: Language) -> None:
-    text = "The Peasants and Artisans Society (PAS) of Estonia protested. PAS leaders were detained."
-    pas = by_text(mentions(nlp, text), "PAS")
-    assert len(pas) == 2 and all(m.kb_id is None for m in pas)
+    text = "The Union of Northern Miners (UNM) of Estonia met. UNM leaders voted."
+    unm = by_text(mentions(nlp, text), "UNM")
+    assert len(unm) == 2 and all(m.kb_id is None for m in unm)
 
 
 def test_a_known_body_defined_by_its_own_name_keeps_its_identity(nlp: Language) -> None:
-    text = "The Party of Action and Solidarity (PAS) won in Moldova. PAS leaders celebrated."
-    pas = by_text(mentions(nlp, text), "PAS")
-    assert pas and all(m.kb_id is not None for m in pas)
+    text = "The United National Movement (UNM) met in Georgia. UNM leaders voted."
+    unm = by_text(mentions(nlp, text), "UNM")
+    assert unm and all(m.kb_id is not None for m in unm)
 
 
 def test_an_acronym_names_the_unlabelled_words_before_it_that_end_in_a_bodys_head(nlp: Language) -> None:
     from ingest.candidates import acronym_uses, defined_acronyms
 
-    doc = nlp("The Pan-Baltic Farmers Party (PBFP) MP for Tartu was arrested.")
+    doc = nlp("Voters of the Pan-Baltic Farmers Party (PBFP) gathered in Tartu.")
     new = acronym_uses(doc, [], defined_acronyms(doc))
     assert [(doc[c.start : c.end].text, c.type) for c in new][:1] == [
         ("Pan-Baltic Farmers Party", EntityType.PARTY)

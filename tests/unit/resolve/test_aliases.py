@@ -49,7 +49,7 @@ def test_a_double_surname_never_crosses_a_line() -> None:
 
 
 def test_a_first_name_the_tagger_took_for_a_place_is_the_person() -> None:
-    text = "Premier Somchai Varin declared an emergency. Somchai said the measure was needed."
+    text = "Premier Somchai Varin opened the bridge. Somchai thanked the builders."
     res = resolve(text, [("Somchai Varin", P), ("Somchai", L)])
     assert set(span_ids(res)) == {pid("Somchai Varin")}
     assert "Somchai" in res.entities[pid("Somchai Varin")].aliases
@@ -71,8 +71,8 @@ def test_a_known_place_named_like_a_person_stays_a_place() -> None:
 
 def test_a_first_name_shared_by_two_people_is_the_only_one_named_before_it() -> None:
     text = (
-        "Karim Odell, an MP, was arrested. The court said Karim should be freed. "
-        "Police chief Karim Abu Sayed defended the arrest."
+        "Karim Odell, an MP, toured Tunisia. Crowds cheered when Karim spoke. "
+        "Karim Abu Sayed, his host, hosted a dinner."
     )
     res = resolve(text, [("Karim Odell", P), ("Karim", P), ("Karim Abu Sayed", P)])
     assert span_ids(res) == [pid("Karim Odell"), pid("Karim Odell"), pid("Karim Abu Sayed")]
@@ -99,13 +99,13 @@ def test_a_body_that_fields_candidates_is_a_party() -> None:
 
 
 def test_a_body_given_a_political_leaning_is_a_party() -> None:
-    text = "Ana Lusk challenged the leftist National Renewal Movement in Chile."
-    res = resolve(text, [("Ana Lusk", P), ("National Renewal Movement", ORG)])
-    assert _type_of(res, "National Renewal Movement") == PARTY
+    text = "Ana Lusk debated the leftist Green Dawn Movement in Chile."
+    res = resolve(text, [("Ana Lusk", P), ("Green Dawn Movement", ORG)])
+    assert _type_of(res, "Green Dawn Movement") == PARTY
 
 
 def test_a_body_that_won_the_election_is_a_party() -> None:
-    text = "Voters in Ghana turned out. The Civic Congress has also won the parliamentary election."
+    text = "Voters in Ghana turned out. The Civic Congress won 40 seats."
     res = resolve(text, [("Civic Congress", ORG)])
     assert _type_of(res, "Civic Congress") == PARTY
 
@@ -133,13 +133,13 @@ def test_a_name_ending_in_a_partys_head_read_as_a_person_is_a_body() -> None:
 
 
 def test_a_body_in_apposition_with_party_is_a_party() -> None:
-    text = "The court suspended his political party, the Unity Movement, in Peru."
+    text = "Ana Lusk leads a party, the Unity Movement, in Peru."
     res = resolve(text, [("Unity Movement", P)])
     assert _type_of(res, "Unity Movement") == PARTY
 
 
 def test_the_x_party_is_the_party_named_x_movement() -> None:
-    text = "The court suspended the Unity party. Ana Lusk founded the Unity Movement in Peru."
+    text = "Fans of the Unity party met. Ana Lusk founded the Unity Movement in Peru."
     res = resolve(text, [("Unity party", PARTY), ("Ana Lusk", P), ("Unity Movement", ORG)])
     ids = span_ids(res)
     assert ids[0] == ids[2]
@@ -153,18 +153,18 @@ def test_the_x_party_beside_two_bodies_named_x_joins_neither() -> None:
 
 
 def test_a_word_in_brackets_after_a_name_is_its_short_name() -> None:
-    text = "The Liberty and Renewal Party (Renova, left) lost. Boris Vale ran under the banner of Renova."
-    res = resolve(text, [("Liberty and Renewal Party", PARTY), ("Boris Vale", P), ("Renova", ORG)])
+    text = "The Civic Dawn Party (Aurora, centre) lost. Boris Vale still campaigns for Aurora."
+    res = resolve(text, [("Civic Dawn Party", PARTY), ("Boris Vale", P), ("Aurora", ORG)])
     ids = span_ids(res)
     assert ids[0] == ids[2]
-    assert "Renova" in res.entities[ids[0]].aliases
+    assert "Aurora" in res.entities[ids[0]].aliases
 
 
 def test_a_known_body_is_no_short_name_of_another() -> None:
-    text = "The Liberty and Renewal Party (Renova) lost. Renova said so."
+    text = "The Civic Dawn Party (Aurora) lost. Aurora said so."
     res = resolve(
         text,
-        [("Liberty and Renewal Party", PARTY), ("Renova", ORG, {"kb_id": "renova", "kb_name": "Renova"})],
+        [("Civic Dawn Party", PARTY), ("Aurora", ORG, {"kb_id": "aurora", "kb_name": "Aurora"})],
     )
     assert len(set(span_ids(res))) == 2
 
@@ -210,6 +210,7 @@ def test_a_known_body_that_is_no_ministry_stays_a_body() -> None:
 
 COG = {"kb_id": "COG", "kb_name": "Congo Republic", "label_source": "ruler:country"}
 COD = {"kb_id": "COD", "kb_name": "DR Congo", "label_source": "ruler:country"}
+PRK = {"kb_id": "PRK", "kb_name": "North Korea", "label_source": "ruler:country"}
 
 
 def _place(name: str) -> dict[str, str]:
@@ -217,15 +218,20 @@ def _place(name: str) -> dict[str, str]:
 
 
 def test_a_country_joined_to_a_capital_is_the_country_of_that_capital() -> None:
-    text = "Congo-Kinshasa: Rebels advance. The Democratic Republic of Congo protested."
+    text = "Congo-Brazzaville: Voters queue. Congo Republic counts the ballots."
     res = resolve(
-        text,
-        [("Congo", C, COG), ("Kinshasa", L, _place("Kinshasa")), ("Democratic Republic of Congo", C, COD)],
+        text, [("Congo", C, COD), ("Brazzaville", L, _place("Brazzaville")), ("Congo Republic", C, COG)]
     )
     ids = span_ids(res)
     assert len(ids) == 2 and ids[0] == ids[1]
-    assert "Congo-Kinshasa" in res.entities[ids[0]].aliases
-    assert not any(e.name == "Congo Republic" for e in res.entities.values())
+    assert "Congo-Brazzaville" in res.entities[ids[0]].aliases
+    assert not any(e.name == "DR Congo" for e in res.entities.values())
+
+
+def test_a_shared_word_joined_to_a_capital_is_the_country_of_that_capital() -> None:
+    text = "Korea-Seoul: talks resume."
+    res = resolve(text, [("Korea", C, PRK), ("Seoul", L, _place("Seoul"))])
+    assert [e.name for e in res.entities.values() if e.type == C] == ["South Korea"]
 
 
 def test_a_capital_of_another_country_after_a_hyphen_stays_a_place() -> None:
