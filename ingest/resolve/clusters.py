@@ -73,8 +73,8 @@ class ArticleClusters:
     # --------------------------------------------------------------------------------- entry
 
     def retype_surnames(self) -> None:
-        """A lone surname the tagger took for an organisation or a place ("Babanov said") is the person named
-        in full; so is the first word of a full name, which some people go by ("Raila said")."""
+        """A lone surname the tagger took for an organisation or a place ("Vale said") is the person named
+        in full; so is the first word of a full name, which some people go by ("Ana said")."""
         full = [
             p
             for p in (parse_person(m.text) for m in self.mentions if m.type == EntityType.PERSON)
