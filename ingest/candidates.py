@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from rapidfuzz import fuzz
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
+from unidecode import unidecode
 
 from ingest.gazetteer import Hit, gazetteer
 from ingest.lexicons import load
@@ -23,6 +25,9 @@ from ingest.models import EntityType, Mention
 _CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{1,4}$")
 _MIXED_CODE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,6}$")
+# A defined name this close to a known body's is that body written another way ("Organisation" and
+# "Organization").
+_SAME_NAME_RATIO = 90.0
 
 
 # ---------------------------------------------------------------------------------------------- lexicon
@@ -107,7 +112,8 @@ def words_in(doc: Doc, words: Iterable[str]) -> list[int]:
 
 
 def defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
-    """Acronyms introduced in the text: "... Party (OSDP)" -> {"OSDP": token span of the acronym}."""
+    """Acronyms introduced in the text: "... Party (OSDP)" -> {"OSDP": token span of the acronym}; also set
+    off by commas, "the Unity Party, UP, said", where the letters must be the initials of the name before."""
     out: dict[str, tuple[int, int]] = {}
     # On spaCy's array of word ids: a walk builds a Python Token for each word, three times over here.
     orth = doc.to_array(ORTH)
@@ -117,33 +123,122 @@ def defined_acronyms(doc: Doc) -> dict[str, tuple[int, int]]:
         tok = doc[int(i) + 1]
         if _ACRONYM.match(tok.text):
             out.setdefault(tok.text, (tok.i, tok.i + 1))
+    commas = np.flatnonzero(orth[:-2] == strings[","])
+    closers = np.isin(orth[commas + 2], [strings[","], strings["."], strings[";"]])
+    for i in commas[closers]:
+        tok = doc[int(i) + 1]
+        if tok.is_upper and _ACRONYM.match(tok.text) and tok.text in _initials_before(doc, int(i)):
+            out.setdefault(tok.text, (tok.i, tok.i + 1))
     return out
 
 
+def _initials_before(doc: Doc, end: int) -> set[str]:
+    """The initials of each run of two or more capitalised words (connectors skipped) ending at `end`."""
+    connectors = lexicon().name_connectors
+    out: set[str] = set()
+    letters = ""
+    i = end - 1
+    while i >= 0 and end - i <= 12:
+        tok = doc[i]
+        if tok.is_alpha and (tok.is_title or tok.is_upper):
+            letters = tok.text[0] + letters
+            if len(letters) >= 2:
+                out.add(letters)
+        elif tok.lower_ not in connectors:
+            break
+        if tok.is_sent_start:
+            break
+        i -= 1
+    return out
+
+
+_ORG_TYPES = (EntityType.ORGANIZATION, EntityType.PARTY)
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def acronym_uses(doc: Doc, cands: list[Candidate], defined: dict[str, tuple[int, int]]) -> list[Candidate]:
-    """Defined acronyms get the type of the name they abbreviate, wherever they occur."""
-    covered = {i for c in cands for i in range(c.start, c.end)}
+    """Defined acronyms get the type of the name they abbreviate, wherever they occur; the text's own
+    definition wins over a known body elsewhere that goes by the same letters."""
     by_end = {c.end: c for c in cands}
     types: dict[str, EntityType] = {}
+    expansions: dict[str, Candidate] = {}
+    out: list[Candidate] = []
     for acro, (s, _) in defined.items():
         expansion = by_end.get(s - 1)
-        if expansion is not None and expansion.type in (EntityType.ORGANIZATION, EntityType.PARTY):
+        if expansion is None or expansion.type not in _ORG_TYPES:
+            expansion = _unlabelled_expansion(doc, cands, s - 1)
+            if expansion is not None:
+                out.append(expansion)
+        if expansion is not None:
             types[acro] = expansion.type
+            expansions[acro] = expansion
         else:
             existing = [c for c in cands if c.start == s]
             if existing:
                 types[acro] = existing[0].type
-    out: list[Candidate] = []
     for c in cands:
         text = c.key(doc)
-        if text in types and c.hit is None:
+        if text not in types:
+            continue
+        if c.hit is None:
             c.type = types[text]
+        elif text in expansions and not _same_body(doc, c.hit, expansions[text]):
+            c.type, c.hit, c.source = types[text], None, "acronym"
     if not types:
         return out
+    covered = {i for c in (*cands, *out) for i in range(c.start, c.end)}
     for i in words_in(doc, types):
         if i not in covered:
             out.append(Candidate(i, i + 1, types[doc[i].text], "acronym", None, "ORG"))
     return out
+
+
+def _same_body(doc: Doc, hit: Hit, expansion: Candidate) -> bool:
+    """Does the name an acronym is defined by stand for the known body the acronym alone would be?"""
+    name = doc[expansion.start : expansion.end].text
+    known = expansion.hit or gazetteer().lookup(name)
+    if known is not None:
+        return known.kb_id == hit.kb_id
+    return fuzz.ratio(unidecode(name).lower(), unidecode(hit.kb_name).lower()) >= _SAME_NAME_RATIO
+
+
+def _unlabelled_expansion(doc: Doc, cands: list[Candidate], opened: int) -> Candidate | None:
+    """ "the Pan-Ruritanian Unity Party (PRUP)", "the Ruritanian League of Voters (LDE)": the capitalised
+    words before a defined acronym, which the model left unlabelled or cut, are one name when they end in a
+    body's head noun or run on from a name the model labelled an organisation. A person's name before an
+    acronym is not defined by it ("Ana Lusk (UP)": her party)."""
+    lex = lexicon()
+    start = opened
+    while start > 0 and opened - start < 10:
+        tok = doc[start - 1]
+        if tok.lower_ in _ARTICLES:
+            break  # the name starts after its article; a longer one the model would have labelled
+        if not (
+            tok.is_title or tok.is_upper or tok.lower_ in lex.name_connectors or tok.text in ("-", "\u2013")
+        ):
+            break
+        start -= 1
+        if tok.is_sent_start:
+            break
+    while start < opened and (
+        doc[start].lower_ in lex.name_connectors
+        or not doc[start].is_alpha
+        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN")  # "Voters of ...": a capital by position
+    ):
+        start += 1
+    if opened - start < 2:
+        return None
+    inside = [c for c in cands if start <= c.start and c.end <= opened]
+    if any(c.type == EntityType.PERSON for c in inside):
+        return None
+    heads = lex.party_words | lex.institution_heads | lex.party_heads
+    labelled = [c for c in inside if c.start == start and c.type in _ORG_TYPES]
+    if doc[opened - 1].lower_ not in heads and not labelled:
+        return None
+    words = {t.lower_ for t in doc[start:opened]}
+    party = bool(words & lex.party_words) or any(c.type == EntityType.PARTY for c in labelled)
+    etype = EntityType.PARTY if party else EntityType.ORGANIZATION
+    return Candidate(start, opened, etype, "acronym", None, "ORG")
 
 
 # ------------------------------------------------------------------------------------------------- junk

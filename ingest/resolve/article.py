@@ -31,6 +31,7 @@ def resolve_article(article_id: str, mentions: list[Mention], text: str) -> Arti
     """Resolve one article's mentions to entities; every kept mention gets a span."""
     article = ArticleClusters(article_id, mentions, text)
     article.retype_surnames()
+    article.join_capital_compounds()
     by_type: dict[EntityType, list[Mention]] = defaultdict(list)
     for m in article.mentions:
         by_type[m.type].append(m)
@@ -101,7 +102,7 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
             if len(fuzzy) == 1:
                 target, rule = fuzzy[0], "fuzzy"
             else:
-                target = _given_name_host(live, skey)
+                target = _given_name_host(live, skey, m.start_char)
                 rule = "given-name" if target is not None else rule
         if target is None:
             target = bare_clusters.get(skey)
@@ -138,10 +139,11 @@ def _join_variants(article: ArticleClusters, by_key: dict[str, Cluster]) -> None
             by_key[short].absorbed = True
 
 
-def _given_name_host(live: dict[str, Cluster], word: str) -> Cluster | None:
+def _given_name_host(live: dict[str, Cluster], word: str, pos: int) -> Cluster | None:
     """ "Raila" for Raila Odinga, "Tsai" for Tsai Ing-wen (family name first): one word that opens the name of
-    exactly one person of the article, and ends none, is that person; so is the word before a surname's
-    particle ("Lula" in "Luiz Inacio Lula da Silva")."""
+    a person of the article, and ends none, is that person; so is the word before a surname's particle
+    ("Lula" in "Luiz Inacio Lula da Silva"). Of two people it opens, the only one the text has named
+    before the word: the reader cannot yet think of the other."""
     particles = lexicon().particles
 
     def holds(key: str) -> bool:
@@ -153,9 +155,11 @@ def _given_name_host(live: dict[str, Cluster], word: str) -> Cluster | None:
         )
 
     opens = [c for k, c in live.items() if holds(k)]
-    if len(opens) != 1 or any(_surname_of_key(k) == word for k in live):
+    if not opens or any(_surname_of_key(k) == word for k in live):
         return None
-    return opens[0]
+    if len(opens) > 1:
+        opens = [c for c in opens if c.first_start() < pos]
+    return opens[0] if len(opens) == 1 else None
 
 
 def _surname_of_key(key: str) -> str:
@@ -221,7 +225,12 @@ def _build(article: ArticleClusters) -> ArticleResolution:
             continue
         ent = _entity(c, article.article_id)
         if c.type == EntityType.PERSON:
-            ent.aliases.extend(a for a in _titled_forms(c, article.text) if a not in ent.aliases)
+            forms = [
+                *_titled_forms(c, article.text),
+                *_untitled_forms(c),
+                *_surname_runs(ent, c, article.text),
+            ]
+            ent.aliases.extend(a for a in dict.fromkeys(forms) if a not in ent.aliases)
         if ent.id in entities:
             absorb(entities[ent.id], ent)
         else:
@@ -261,6 +270,37 @@ def _titled_forms(c: Cluster, text: str) -> list[str]:
         if words and before.endswith(" ") and words[-1][:1].isupper() and words[-1].lower() in titles:
             out.append(f"{words[-1]} {strip_possessive(m.text)}")
     return list(dict.fromkeys(out))
+
+
+def _untitled_forms(c: Cluster) -> list[str]:
+    """ "Mr Soto" writes the surname "Soto" the text calls the person by, whether or not it also stands
+    alone somewhere."""
+    out = []
+    for m, _, _ in c.members:
+        p = parse_person(m.text)
+        if p.titled and len(p.tokens) == 1:
+            out.append(p.tokens[0])
+    return out
+
+
+def _surname_runs(ent: Entity, c: Cluster, text: str) -> list[str]:
+    """ "Soto Lusk" for Ana Maria Soto Lusk when the mention took only "Lusk": the words right before a
+    one-word mention that, with it, end the full name are the (double) surname as the text writes it."""
+    words = parse_person(ent.name).tokens
+    out = []
+    for m, _, _ in c.members:
+        surname = strip_possessive(m.text)
+        if len(words) < 3 or surname != words[-1]:
+            continue
+        line = text[max(0, m.start_char - 80) : m.start_char].rpartition("\n")[2]
+        prior = line.split()
+        if not line.endswith(" "):
+            continue
+        for n in range(len(words) - 2, 0, -1):
+            if prior[-n:] == list(words[-n - 1 : -1]):
+                out.append(" ".join([*words[-n - 1 : -1], surname]))
+                break
+    return out
 
 
 def _entity(c: Cluster, article_id: str) -> Entity:

@@ -9,9 +9,14 @@ from dataclasses import dataclass, field
 import pycountry
 
 from ingest.country import main_country
+from ingest.gazetteer import gazetteer
+from ingest.lexicons import load
 from ingest.models import EntityType, Mention
 from ingest.resolve.entities import ORG_TYPES
 from ingest.resolve.names import looks_like_acronym, parse_person, strip_possessive, word_key
+
+_PARTY_WORDS = load("actor_nouns").words("party_words")
+_PARTY_HEADS = _PARTY_WORDS | load("actor_nouns").words("party_heads")
 
 
 @dataclass
@@ -68,23 +73,58 @@ class ArticleClusters:
     # --------------------------------------------------------------------------------- entry
 
     def retype_surnames(self) -> None:
-        """A lone surname the tagger took for an organisation ("Babanov said") is the person named in full."""
-        surnames = {
-            p.surname_key
+        """A lone surname the tagger took for an organisation or a place ("Vale said") is the person named
+        in full; so is the first word of a full name, which some people go by ("Ana said")."""
+        full = [
+            p
             for p in (parse_person(m.text) for m in self.mentions if m.type == EntityType.PERSON)
             if p.is_full
-        }
+        ]
+        names = {p.surname_key for p in full} | {word_key(p.tokens[0]) for p in full}
         for i, m in enumerate(self.mentions):
             surface = strip_possessive(m.text)
             if (
-                m.type in ORG_TYPES
+                m.type in (*ORG_TYPES, EntityType.LOCATION)
                 and m.label_source == "ner"
                 and not m.kb_id
                 and len(surface.split()) == 1
                 and not looks_like_acronym(surface)
-                and word_key(surface) in surnames
+                and word_key(surface) in names
             ):
                 self.mentions[i] = m.model_copy(update={"type": EntityType.PERSON})
+            elif m.type == EntityType.PERSON and not m.kb_id and surface.split()[-1].lower() in _PARTY_HEADS:
+                # "his party, the Unity Movement" read as a person in apposition: no one's name ends so.
+                last = surface.split()[-1].lower()
+                etype = EntityType.PARTY if last in _PARTY_WORDS else EntityType.ORGANIZATION
+                self.mentions[i] = m.model_copy(update={"type": etype})
+
+    def join_capital_compounds(self) -> None:
+        """ "Korea-Seoul", "Congo-Brazzaville": a country's name joined by a hyphen to a capital is the
+        country whose capital it is, when that country's name holds the first word (two states share it); one
+        mention of it."""
+        out: list[Mention] = []
+        for m in self.mentions:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.type == EntityType.COUNTRY
+                and m.type == EntityType.LOCATION
+                and self.text[prev.end_char : m.start_char] == "-"
+            ):
+                state = gazetteer().capital_of(strip_possessive(m.text))
+                word = prev.text.lower()
+                if state is not None and any(word in n.lower().split() for n in (state.name, *state.names)):
+                    out[-1] = prev.model_copy(
+                        update={
+                            "text": self.text[prev.start_char : m.end_char],
+                            "end_char": m.end_char,
+                            "kb_id": state.iso3,
+                            "kb_name": state.name,
+                        }
+                    )
+                    continue
+            out.append(m)
+        self.mentions = out
 
     def new(self, etype: EntityType) -> Cluster:
         c = Cluster(type=etype)

@@ -334,3 +334,54 @@ def test_a_first_name_alone_is_the_person_named_in_full(nlp: Language) -> None:
     text = "Prime Minister Yared Tessema met the envoy. Likewise, Yared discussed trade with him."
     ms = mentions(nlp, text)
     assert [m.type for m in by_text(ms, "Yared")] == [EntityType.PERSON]
+
+
+def test_an_acronym_set_off_by_commas_is_defined_by_the_initials_before_it(nlp: Language) -> None:
+    text = (
+        "In Estonia, Boris Vale, head of the Civic Renewal Congress, CRC, met Ana Lusk of the Unity "
+        "Party, UP, on Monday. The CRC later left the talks."
+    )
+    from ingest.candidates import defined_acronyms
+
+    ms = mentions(nlp, text)
+    long = by_text(ms, "Civic Renewal Congress")
+    assert long and [m.type for m in by_text(ms, "CRC")] == [long[0].type] * 2
+    assert "UP" in defined_acronyms(nlp(text))
+
+
+def test_letters_after_a_comma_that_are_not_the_initials_define_nothing(nlp: Language) -> None:
+    from ingest.candidates import defined_acronyms
+
+    doc = nlp("Ana Lusk thanked the Unity Party, EU, and the voters of Estonia.")
+    assert "EU" not in defined_acronyms(doc)
+
+
+def test_an_acronym_defined_in_the_text_wins_over_a_known_body_with_the_same_letters(nlp: Language) -> None:
+    text = "The Union of Northern Miners (UNM) of Estonia met. UNM leaders voted."
+    unm = by_text(mentions(nlp, text), "UNM")
+    assert len(unm) == 2 and all(m.kb_id is None for m in unm)
+
+
+def test_a_known_body_defined_by_its_own_name_keeps_its_identity(nlp: Language) -> None:
+    text = "The United National Movement (UNM) met in Georgia. UNM leaders voted."
+    unm = by_text(mentions(nlp, text), "UNM")
+    assert unm and all(m.kb_id is not None for m in unm)
+
+
+def test_an_acronym_names_the_unlabelled_words_before_it_that_end_in_a_bodys_head(nlp: Language) -> None:
+    from ingest.candidates import acronym_uses, defined_acronyms
+
+    doc = nlp("Voters of the Pan-Baltic Farmers Party (PBFP) gathered in Tartu.")
+    new = acronym_uses(doc, [], defined_acronyms(doc))
+    assert [(doc[c.start : c.end].text, c.type) for c in new][:1] == [
+        ("Pan-Baltic Farmers Party", EntityType.PARTY)
+    ]
+
+
+def test_a_persons_name_before_an_acronym_is_not_defined_by_it(nlp: Language) -> None:
+    from ingest.candidates import acronym_uses, defined_acronyms
+
+    doc = nlp("Senator Ana Lusk Party (UP) spoke in Tartu.")
+    lusk = Candidate(1, 3, EntityType.PERSON, "ner", None, "PERSON")
+    new = acronym_uses(doc, [lusk], defined_acronyms(doc))
+    assert all(c.end - c.start == 1 for c in new)
