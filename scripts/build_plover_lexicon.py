@@ -153,6 +153,9 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     # A warrant is issued to arrest or search someone: legal action, CAMEO 173, where the dictionary's
     # pattern files it under demands (100).
     ("issue", None, "warrant", "COERCE", "arrest", "CAMEO 173"),
+    # Turning to someone for help asks it of them (CAMEO 02, appeal); the dictionary's pattern for "look to"
+    # codes a reproach (113) its other words alone made one.
+    ("look", "to", None, "REQUEST", "", "CAMEO 020"),
     # Enclosing a place or a person is a blockade, CAMEO 191 (restrict movement), where the dictionary's
     # verbs file codes "surround" as armed force (190).
     ("surround", None, None, "COERCE", "restrict", "CAMEO 191"),

@@ -780,3 +780,10 @@ def test_what_someone_must_or_should_do_is_no_fact(nlp: Language) -> None:
     # A passive order stays: "X should be released", said by a court, is how a release is ordered.
     out = triples(rels(nlp, "A Mali court said Ion Ceban should be released at once.", actors))
     assert ("RETREAT", "mali", "ion-ceban") in out
+
+
+def test_turning_to_someone_for_help_asks_it_of_them(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Chad": C}
+    out = triples(rels(nlp, "Isolated abroad, Ion Ceban looked to Chad for support.", actors))
+    assert ("REQUEST", "ion-ceban", "chad") in out
+    assert not {t for t in out if t[0] == "ACCUSE"}
