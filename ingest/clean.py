@@ -144,7 +144,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
 # ------------------------------------------------------------------------------------------ normalising
 
 
-# Words run together where a scraped page had markup between them: "(CHADEMA)Tundu Lissu", "theWhite House".
+# Words run together where a scraped page had markup between them: "(UP)Ana Lusk", "theWhite House".
 GLUED_RE = re.compile(r"([)\]]|\b(?:the|of|and|in|to|for|on|with|by|at|from))(?=[A-Z][a-z])")
 
 

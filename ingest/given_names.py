@@ -1,9 +1,10 @@
 """Personal names the model cut up or typed as places and bodies, found again from their given name or
 their particles ("von der", join_particle_names).
 
-The small English model labels "Cristiana Chamorro Garcia" as an organisation "Cristiana" and a town
-"Garcia", and misses "Ebrahim Raisi" after "Hardliner"; later a bare "Raisi" is read as a place. A
-capitalised run that opens with a given name is a person's name, whatever the model said of its pieces.
+The small English model labels "Maria Elena Soto Rivas" as a person "Maria Elena Soto" and a town
+"Rivas", and misses a name after a capitalised word ("Hardliner Yared Tessema"); later a bare surname is
+read as a place. A capitalised run that opens with a given name is a person's name, whatever the model
+said of its pieces.
 
 The given names are the first words of the political actors' full names in the Phoenix actor dictionary
 (data/actors/phoenix_people.tsv, thousands of people from every country), less the titles, particles and
@@ -22,7 +23,7 @@ from ingest.candidates import lexicon
 from ingest.gazetteer import PEOPLE, gazetteer
 from ingest.lexicons import load
 
-# Up to four words after the given name: "Juan Sebastian Chamorro Garcia".
+# Up to four words after the given name: "Juan Pablo Ortega Garcia".
 _MAX_AFTER = 4
 
 

@@ -140,7 +140,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _after_person_title(doc: Doc, start: int, end: int) -> bool:
-    """ "President Maia Sandu" typed as a place by the model: a personal title right before a name of two or
+    """ "President Ana Lusk" typed as a place by the model: a personal title right before a name of two or
     three capitalised words makes it a person."""
     if start == 0 or not 2 <= end - start <= 3:
         return False
@@ -151,7 +151,8 @@ def _after_person_title(doc: Doc, start: int, end: int) -> bool:
 
 def _surname_uses(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A surname the model missed somewhere is still the person named in full elsewhere in the text; so is
-    the first name of a two-word name, which some people go by ("Abiy" for Abiy Ahmed, "Raila")."""
+    the first word of a two-word name, which some people go by ("Yared" for Yared Tessema, "Han" for Han
+    Wei-lin, whose family name comes first)."""
     covered = {i for c in cands for i in range(c.start, c.end)}
     people = [c for c in cands if c.type == EntityType.PERSON and c.end - c.start >= 2]
     surnames = {doc[c.end - 1].text for c in people if doc[c.end - 1].is_title}
@@ -159,7 +160,9 @@ def _surname_uses(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     firsts = {
         doc[c.start].text
         for c in people
-        if c.end - c.start == 2 and doc[c.start].is_title and doc[c.start].lower_ not in titles
+        if len(doc[c.start : c.end].text.split()) == 2
+        and doc[c.start].is_title
+        and doc[c.start].lower_ not in titles
     }
     return [
         Candidate(i, i + 1, EntityType.PERSON, "vote", None, "PERSON")
@@ -331,6 +334,8 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.locative_verbs:
             return False
+        if head.lower_ == "of" and head.head.lemma_.lower() in load("plover_nouns").words("relational_nouns"):
+            return True  # "a friend of Moscow", "a critic of Beijing": the state
         return head.lower_ in ("to", "with", "by", "against", "on", "toward", "towards", "between", "for")
     return False
 

@@ -112,9 +112,9 @@ def _persons(article: ArticleClusters, mentions: list[Mention]) -> None:
 
 
 def _join_variants(article: ArticleClusters, by_key: dict[str, Cluster]) -> None:
-    """Two spellings of one full name ("Ranil Wickremesinghe" / "Ranil Wickremasinghe": one first name, the
-    surnames one slip apart), and a person's last names alone ("Lopez Obrador" in "Andres Manuel Lopez
-    Obrador": at least two words that end exactly one name two or more words longer)."""
+    """Two spellings of one full name ("Boris Vasilescu" / "Boris Vasilesku": one first name, the surnames
+    one slip apart), and a person's last names alone ("Soto Rivas" in "Ana Maria Soto
+    Rivas": at least two words that end exactly one name two or more words longer)."""
     keys = sorted((k for k in by_key if not by_key[k].absorbed), key=lambda k: -len(k.split()))
     for short in reversed(keys):
         sw = short.split()
@@ -140,7 +140,7 @@ def _join_variants(article: ArticleClusters, by_key: dict[str, Cluster]) -> None
 
 
 def _given_name_host(live: dict[str, Cluster], word: str, pos: int) -> Cluster | None:
-    """ "Raila" for Raila Odinga, "Tsai" for Tsai Ing-wen (family name first): one word that opens the name of
+    """ "Yared" for Yared Tessema, "Han" for Han Wei-lin (family name first): one word that opens the name of
     a person of the article, and ends none, is that person; so is the word before a surname's particle
     ("Lula" in "Luiz Inacio Lula da Silva"). Of two people it opens, the only one the text has named
     before the word: the reader cannot yet think of the other."""

@@ -385,3 +385,14 @@ def test_a_persons_name_before_an_acronym_is_not_defined_by_it(nlp: Language) ->
     lusk = Candidate(1, 3, EntityType.PERSON, "ner", None, "PERSON")
     new = acronym_uses(doc, [lusk], defined_acronyms(doc))
     assert all(c.end - c.start == 1 for c in new)
+
+
+def test_a_capital_after_a_relational_noun_is_its_state(nlp: Language) -> None:
+    ms = mentions(nlp, "Ana Lusk, a close friend of Washington, met the envoy.")
+    washington = by_text(ms, "Washington")
+    assert washington and washington[0].type == EntityType.COUNTRY
+
+
+def test_a_family_name_that_comes_first_is_the_person_alone(nlp: Language) -> None:
+    ms = mentions(nlp, "Han Wei-lin won the vote on Saturday. Han thanked his voters.")
+    assert [m.type for m in by_text(ms, "Han")] == [EntityType.PERSON]

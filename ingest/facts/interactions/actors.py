@@ -113,12 +113,12 @@ class Actors(StateActors):
         return None
 
     def follows_a_person(self, tok: Token, eid: str) -> bool:
-        """ "Wine's supporters": a person's following is a crowd of others."""
+        """ "Vale's supporters": a person's following is a crowd of others."""
         following = tok.lemma_.lower() in self.lex.words("follower_nouns")
         return following and self.ctx.entity_type(eid) == EntityType.PERSON
 
     def government_of(self, tok: Token) -> str | None:
-        """ "Ruto's government", "the administration of President X": the state the person leads, which is
+        """ "Vale's government", "the administration of President X": the state the person leads, which is
         the country named with them ("Norland's President X's government") or else the article's."""
         if tok.lemma_.lower() not in self.lex.words("government_nouns"):
             return None
