@@ -78,6 +78,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # A gazetteer place or country glued to a person name is part of that name ("Jordan Peterson").
         if hit and hit.kind in ("place", "country") and _next_to_person(ents, i):
             continue
+        if hit is None and _named_as_place(doc, start, end):
+            cands.append(Candidate(start, end, EntityType.LOCATION, "ner", None, "GPE"))
+            continue
         if label == "PERSON" and not (hit and ent_id):
             cands.extend(_person(doc, start, end, ents, i))
             continue
@@ -137,6 +140,19 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if opened is not None:
         return _trim(doc, start, opened)
     return start, end
+
+
+def _named_as_place(doc: Doc, start: int, end: int) -> bool:
+    """ "the eastern town of Luma", "the city of Ostrava": a name a settlement noun says is a place, whatever
+    the model typed it."""
+    root = doc[start:end].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in load("actor_nouns").words("settlement_nouns")
+        and not any(t.is_upper and len(t) > 1 for t in doc[start:end])
+    )
 
 
 def _after_person_title(doc: Doc, start: int, end: int) -> bool:

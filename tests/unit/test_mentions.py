@@ -396,3 +396,9 @@ def test_a_capital_after_a_relational_noun_is_its_state(nlp: Language) -> None:
 def test_a_family_name_that_comes_first_is_the_person_alone(nlp: Language) -> None:
     ms = mentions(nlp, "Han Wei-lin won the vote on Saturday. Han thanked his voters.")
     assert [m.type for m in by_text(ms, "Han")] == [EntityType.PERSON]
+
+
+def test_a_name_a_settlement_noun_governs_is_a_place(nlp: Language) -> None:
+    ms = mentions(nlp, "Ana Lusk was arrested in the eastern town of Luma and taken to Kampala.")
+    assert [m.type for m in by_text(ms, "Luma")] == [EntityType.LOCATION]
+    assert [m.type for m in by_text(ms, "Ana Lusk")] == [EntityType.PERSON]
