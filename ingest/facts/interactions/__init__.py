@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from ingest.facts.context import FactContext
 from ingest.facts.interactions.actors import Actors
+from ingest.facts.interactions.appeals import appeal_relations
 from ingest.facts.interactions.claims import claim_relations
 from ingest.facts.interactions.demands import DemandRules
 from ingest.facts.interactions.found import Found
@@ -113,4 +114,5 @@ def _sentence(
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)
             yield from nouns.appositive_relations(tok)
+            yield from appeal_relations(verbs.who, tok)
             yield from participles.participle_relations(tok)

@@ -787,3 +787,30 @@ def test_turning_to_someone_for_help_asks_it_of_them(nlp: Language) -> None:
     out = triples(rels(nlp, "Isolated abroad, Ion Ceban looked to Chad for support.", actors))
     assert ("REQUEST", "ion-ceban", "chad") in out
     assert not {t for t in out if t[0] == "ACCUSE"}
+
+
+def test_an_appeal_noun_naming_who_should_act_is_a_request_of_them(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "Boris Vale": P, "France": C, "Green Union": PA}
+    persistent = (
+        "Ana Lusk has won many fans with her persistent calls for President Boris Vale to retire soon."
+    )
+    assert ("REQUEST", "ana-lusk", "boris-vale") in triples(rels(nlp, persistent, actors))
+    renewed = rels(nlp, "Boris Vale renewed his call for Ana Lusk to step down.", actors)
+    assert triples(renewed) == {("REQUEST", "boris-vale", "ana-lusk")}  # no phone call
+    reiterated = "The Green Union said in a statement, reiterating the call for Boris Vale to step down."
+    assert ("REQUEST", "green-union", "boris-vale") in triples(rels(nlp, reiterated, actors))
+    insisted = "Talks broke down over Ana Lusk's insistence that France should recognise her country first."
+    assert ("REQUEST", "ana-lusk", "france") in triples(rels(nlp, insisted, actors))
+    calm = rels(nlp, "Ana Lusk made a call for calm in France.", actors)
+    assert not [r for r in calm if r.type == "REQUEST"]  # what is asked for is no one's act
+
+
+def test_an_attack_of_words_accuses(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "France": C}
+    found = triples(
+        rels(nlp, "Ana Lusk has been making increasingly strident verbal attacks on France.", actors)
+    )
+    assert found == {("ACCUSE", "ana-lusk", "france")}
+    assert triples(rels(nlp, "Ana Lusk ordered attacks on France.", actors)) == {
+        ("ASSAULT", "ana-lusk", "france")
+    }
