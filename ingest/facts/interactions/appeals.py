@@ -11,7 +11,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import subjects
 from ingest.facts.interactions.found import Found
 from ingest.facts.plover_lexicon import PloverLexicon
-from ingest.facts.syntax import negated
+from ingest.facts.syntax import clause_verb, negated
 
 # Auxiliaries that make a clause what someone ought to do ("that Y should leave"), not a report of it.
 _MANDATIVE = frozenset({"should", "must", "shall"})
@@ -64,6 +64,7 @@ def appeal_relations(who: Actors, noun: Token) -> Iterator[Found]:
     if not targets or negated(noun):
         return
     sources = [e for c in noun.children if c.dep_ == "poss" for e in who.actors(c)]
+    claimed_by = _teller(who, noun, sources) if sources else None
     if not sources and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         # "X renewed the call for Y to resign": the appeal is the subject's
         subj_toks, passive = subjects(noun.head, who.lex, who.ctx)
@@ -71,4 +72,16 @@ def appeal_relations(who: Actors, noun: Token) -> Iterator[Found]:
     for src in sources:
         for tgt in targets:
             if src != tgt:
-                yield Found("REQUEST", src, tgt, "noun:appeal", None, {"appeal": noun.lemma_.lower()})
+                yield Found("REQUEST", src, tgt, "noun:appeal", claimed_by, {"appeal": noun.lemma_.lower()})
+
+
+def _teller(who: Actors, noun: Token, sources: list[str]) -> str | None:
+    """ "Z blamed the failure on X's insistence that Y should act": the appeal is X's as Z tells it."""
+    verb = clause_verb(noun.head) if noun.head is not noun else None
+    if verb is None or verb.lemma_.lower() not in who.lex.words("reporting_verbs") | who.lex.words(
+        "accusing_verbs"
+    ):
+        return None
+    subj_toks, passive = subjects(verb, who.lex, who.ctx)
+    tellers = [] if passive else [e for s in subj_toks for e in who.actors(s) if e not in sources]
+    return tellers[0] if tellers else None

@@ -790,7 +790,7 @@ def test_turning_to_someone_for_help_asks_it_of_them(nlp: Language) -> None:
 
 
 def test_an_appeal_noun_naming_who_should_act_is_a_request_of_them(nlp: Language) -> None:
-    actors = {"Ana Lusk": P, "Boris Vale": P, "France": C, "Green Union": PA}
+    actors = {"Ion Ceban": P, "Ana Lusk": P, "Boris Vale": P, "France": C, "Green Union": PA}
     persistent = (
         "Ana Lusk has won many fans with her persistent calls for President Boris Vale to retire soon."
     )
@@ -801,6 +801,10 @@ def test_an_appeal_noun_naming_who_should_act_is_a_request_of_them(nlp: Language
     assert ("REQUEST", "green-union", "boris-vale") in triples(rels(nlp, reiterated, actors))
     insisted = "Talks broke down over Ana Lusk's insistence that France should recognise her country first."
     assert ("REQUEST", "ana-lusk", "france") in triples(rels(nlp, insisted, actors))
+    blamed = rels(
+        nlp, "Ion Ceban blamed the failure on Ana Lusk's insistence that France should leave.", actors
+    )
+    assert [r.claimed_by for r in blamed if r.type == "REQUEST"] == [entity_id(P, "Ion Ceban")]
     calm = rels(nlp, "Ana Lusk made a call for calm in France.", actors)
     assert not [r for r in calm if r.type == "REQUEST"]  # what is asked for is no one's act
 
