@@ -818,3 +818,19 @@ def test_an_attack_of_words_accuses(nlp: Language) -> None:
     assert triples(rels(nlp, "Ana Lusk ordered attacks on France.", actors)) == {
         ("ASSAULT", "ana-lusk", "france")
     }
+
+
+def test_refusing_a_proposal_named_just_before_rejects_who_made_it(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "Boris Vale": P, "Ion Ceban": P, "Chile": C}
+    text = (
+        "Boris Vale had his own ideas, but he took a compromise offer tabled by Ion Ceban. "
+        '"Ana Lusk did not want to accept it and the meeting ended," Boris Vale said.'
+    )
+    refused = [r for r in rels(nlp, text, actors) if r.type == "REJECT"]
+    assert triples(refused) == {("REJECT", "ana-lusk", "ion-ceban")}
+    possessed = "Chile has long backed Ion Ceban's peace plan. Ana Lusk rejected it on Monday."
+    assert ("REJECT", "ana-lusk", "ion-ceban") in triples(rels(nlp, possessed, actors))
+    unnamed = "Ana Lusk met Boris Vale. Ion Ceban made an offer. Chile rejected it."
+    assert not [
+        r for r in rels(nlp, unnamed, actors) if r.type == "REJECT"
+    ]  # an offer no one is said to make
