@@ -834,3 +834,13 @@ def test_refusing_a_proposal_named_just_before_rejects_who_made_it(nlp: Language
     assert not [
         r for r in rels(nlp, unnamed, actors) if r.type == "REJECT"
     ]  # an offer no one is said to make
+
+
+def test_accepting_what_someone_proposed_agrees_with_them(nlp: Language) -> None:
+    actors = {"Boris Vale": P, "Ion Ceban": P}
+    tabled = "Boris Vale eventually accepted a compromise offer tabled by Ion Ceban and his team."
+    assert triples(rels(nlp, tabled, actors)) == {("AGREE", "boris-vale", "ion-ceban")}
+    owned = rels(nlp, "Boris Vale accepted Ion Ceban's proposal.", actors)
+    assert triples(owned) == {("AGREE", "boris-vale", "ion-ceban")}
+    refused = rels(nlp, "Boris Vale refused to accept Ion Ceban's proposal.", actors)
+    assert triples(refused) == {("REJECT", "boris-vale", "ion-ceban")}
