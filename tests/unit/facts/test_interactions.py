@@ -844,3 +844,13 @@ def test_accepting_what_someone_proposed_agrees_with_them(nlp: Language) -> None
     assert triples(owned) == {("AGREE", "boris-vale", "ion-ceban")}
     refused = rels(nlp, "Boris Vale refused to accept Ion Ceban's proposal.", actors)
     assert triples(refused) == {("REJECT", "boris-vale", "ion-ceban")}
+
+
+def test_organizers_of_protests_against_someone_protest_against_them(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "Boris Vale": P, "Ion Ceban": P}
+    listed = "Crowds came after the arrest of Ana Lusk and other organizers of protests against Boris Vale."
+    assert ("PROTEST", "ana-lusk", "boris-vale") in triples(rels(nlp, listed, actors))
+    apposed = "Ana Lusk, one of the organizers of the rallies against Boris Vale, spoke on Monday."
+    assert ("PROTEST", "ana-lusk", "boris-vale") in triples(rels(nlp, apposed, actors))
+    elsewhere = "Ion Ceban, a leader of the party, met Boris Vale."
+    assert not [r for r in rels(nlp, elsewhere, actors) if r.type == "PROTEST"]
