@@ -187,9 +187,7 @@ class Actors(StateActors):
         for t in [tok, *tok.conjuncts]:
             appos = self.apposed(t) or self.misplaced_apposition(tok, t)
             for one in conjuncts(appos) if appos is not None else [t]:
-                found: list[str | None] = (
-                    [*self.members_of(one)] or [*self.included(one)] or [self.actor(one)]
-                )
+                found: list[str | None] = [*self.members_of(one)] or [self.actor(one), *self.included(one)]
                 out += [eid for eid in found if eid and eid not in out]
         return out
 
@@ -218,7 +216,7 @@ class Actors(StateActors):
         if tok.tag_ not in ("NNS", "NNPS") or self.ctx.entity_for_token(tok) is not None:
             return []
         named = [
-            self.valid(self.ctx.entity_for_token(t))
+            self.valid(self.ctx.entity_for_token(self.apposed(t) or t))  # "the Prime Minister, X"
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ == "including"
             for p in c.children

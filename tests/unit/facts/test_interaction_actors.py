@@ -207,3 +207,10 @@ def test_each_named_member_of_an_unnamed_plural_is_an_actor(nlp: Language) -> No
     assert {("ACCUSE", "france", "chile"), ("ACCUSE", "peru", "chile")} <= found
     listed = rels(nlp, "France imposed sanctions on officials including Ana Lusk and Boris Vale.", actors)
     assert listed == {("SANCTION", "france", "ana-lusk"), ("SANCTION", "france", "boris-vale")}
+
+
+def test_a_member_named_after_a_title_acts_for_the_plural_that_includes_them(nlp: Language) -> None:
+    kinds = {"Chile": C, "France": C, "Boris Vale": P}
+    actors: Names = {name: (kind, name, None) for name, kind in kinds.items()}
+    text = "France imposed sanctions on officials including the acting Prime Minister, Boris Vale."
+    assert rels(nlp, text, actors) == {("SANCTION", "france", "boris-vale")}
