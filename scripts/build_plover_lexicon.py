@@ -258,6 +258,12 @@ SUPPLEMENT: list[tuple[str, str | None, str | None, str, str, str]] = [
     ("demobilise", None, None, "RETREAT", "demobilize", ""),
     ("disarm", None, None, "RETREAT", "demobilize", ""),
     ("break", "off", None, "SANCTION", "withdraw", ""),
+    # CAMEO 120 pairs these objects with "accept" only under a negation; taking what is offered is agreeing.
+    ("accept", None, "proposal", "AGREE", "", "CAMEO 03x; 'not accept' is a refusal (verbs.py)"),
+    ("accept", None, "proposition", "AGREE", "", ""),
+    ("accept", None, "proffer", "AGREE", "", ""),
+    ("accept", None, "offer", "AGREE", "", ""),
+    ("accept", None, "compromise", "AGREE", "", ""),
 ]
 # Diplomatic relations as an object class: every verb of ending or lowering them is a withdrawal (CAMEO 16x,
 # reduce relations), every verb of making or raising them a backing (CAMEO 05x: 051, 054), whichever noun

@@ -15,10 +15,12 @@ from spacy.tokens import Span
 
 from ingest.facts.context import FactContext
 from ingest.facts.interactions.actors import Actors
+from ingest.facts.interactions.appeals import appeal_relations
 from ingest.facts.interactions.claims import claim_relations
 from ingest.facts.interactions.demands import DemandRules
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.nouns import NounRules
+from ingest.facts.interactions.organizers import organizer_relations
 from ingest.facts.interactions.participles import ParticipleRules
 from ingest.facts.interactions.verbs import DENIED, VerbRules
 from ingest.facts.plover_lexicon import load_plover_lexicon
@@ -113,4 +115,6 @@ def _sentence(
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)
             yield from nouns.appositive_relations(tok)
+            yield from appeal_relations(verbs.who, tok)
+            yield from organizer_relations(verbs.who, tok)
             yield from participles.participle_relations(tok)

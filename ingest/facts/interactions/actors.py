@@ -187,7 +187,7 @@ class Actors(StateActors):
         for t in [tok, *tok.conjuncts]:
             appos = self.apposed(t) or self.misplaced_apposition(tok, t)
             for one in conjuncts(appos) if appos is not None else [t]:
-                found: list[str | None] = [*self.members_of(one)] or [self.actor(one)]
+                found: list[str | None] = [*self.members_of(one)] or [self.actor(one), *self.included(one)]
                 out += [eid for eid in found if eid and eid not in out]
         return out
 
@@ -209,6 +209,21 @@ class Actors(StateActors):
             e for e in found if e and self.ctx.entity_type(e) in (EntityType.PARTY, EntityType.ORGANIZATION)
         ]
         return bodies if len(bodies) > 1 else []
+
+    def included(self, tok: Token) -> list[str]:
+        """ "governments including A and B", "officials, including A and B": an unnamed plural whose
+        named members act, or are acted on, each for it."""
+        if tok.tag_ not in ("NNS", "NNPS") or self.ctx.entity_for_token(tok) is not None:
+            return []
+        named = [
+            self.valid(self.ctx.entity_for_token(self.apposed(t) or t))  # "the Prime Minister, X"
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in conjuncts(p)
+        ]
+        return [e for e in dict.fromkeys(named) if e]
 
     def is_crowd(self, tok: Token) -> bool:
         tok = relative_antecedent(tok)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
-from ingest.facts.interactions.senses import received, sense_of
+from ingest.facts.interactions.senses import received, sense_of, spoken_type
 from ingest.facts.syntax import clause_verb, negated, planned, words
 
 
@@ -150,7 +150,7 @@ class NounRules:
                     if a != b:
                         yield Found(spec.type, a, b, "noun:symmetric", None, dict(attributes))
             return
-        rtype = spec.type
+        rtype = spoken_type(noun, spec.type, self.lex)
         if rtype != "PROTEST" and self.requested(noun):
             return  # "called for the release of X", "urged talks with Y": asked for, not done (a REQUEST)
         if rtype == "PROTEST" and planned(sent, noun):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ingest.facts.interactions.appeals import addressees
 from ingest.facts.plover_lexicon import PloverLexicon, Sense
 from ingest.facts.syntax import prepositional_objects, words
 
@@ -128,13 +129,25 @@ def carried_sense(verb: Token, lex: PloverLexicon) -> Sense | None:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         spec = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
         if spec is not None:
-            return Sense(spec.type, spec.mode, "noun")
+            spoken = spoken_type(obj, spec.type, lex)
+            return Sense(spoken, "disapprove" if spoken != spec.type else spec.mode, "noun")
     return None
+
+
+def spoken_type(noun: Token, rtype: str, lex: PloverLexicon) -> str:
+    """ "verbal attacks on X": an attack of words accuses X; it does not assault it."""
+    if rtype == "ASSAULT" and any(
+        c.dep_ == "amod" and c.lower_ in lex.words("verbal_modifiers") for c in noun.children
+    ):
+        return "ACCUSE"
+    return rtype
 
 
 def asks_for_an_act(verb: Token, lex: PloverLexicon) -> bool:
     """ "X called for protests / sanctions against Y": an appeal for an act, addressed to no one the
     sentence names; Y is the act's target, not the appeal's."""
+    if any(c.dep_ == "dobj" and addressees(c, lex) for c in verb.children):
+        return True  # "renewed the call for Y to resign": the appeal noun names whom it asks (appeals.py)
     if verb.lemma_.lower() not in words("appeal_verbs"):
         return False
     if any(

@@ -52,7 +52,7 @@ class Targets:
                     if eid not in out:
                         out.append(eid)
                 continue
-            found = self.who.phrase_actors(tok)
+            found = self.proposer(tok) or self.who.phrase_actors(tok)
             if not found:
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in INNER_PREPS:
@@ -70,6 +70,22 @@ class Targets:
                 if eid not in out:
                     out.append(eid)
         return out
+
+    def proposer(self, pronoun: Token) -> list[str]:
+        """ "Y tabled an offer. X did not accept it.": "it" is the latest proposal named just before, and
+        who refuses or takes it answers whoever made it ("an offer by Y", "Y's plan")."""
+        if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
+            return []
+        sent = pronoun.sent
+        start = sent.start
+        if start > 0:
+            start = pronoun.doc[start - 1].sent.start
+        proposals = self.who.lex.words("proposal_nouns")
+        for tok in reversed(pronoun.doc[start : pronoun.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in proposals:
+                made = [e for c in tok.children if c.dep_ == "poss" for e in self.who.actors(c)]
+                return made or self.who.phrase_actors(tok)
+        return []
 
     def givers(self, verb: Token, sense: Sense) -> list[str]:
         """Who gave what a verb of receiving took ("received funds from Y", "obtained weapons from Y"): the

@@ -197,3 +197,20 @@ def test_a_town_is_never_one_of_two_subjects_acting_together(nlp: Language) -> N
     # A town can still be where a visit goes, as event coders code it; it never acts.
     assert _town_fits(who, Found("CONSULT", "person:ana-lusk", "location:vesterby", "verb:active"))
     assert not _town_fits(who, Found("CONSULT", "location:vesterby", "person:ana-lusk", "verb:active"))
+
+
+def test_each_named_member_of_an_unnamed_plural_is_an_actor(nlp: Language) -> None:
+    kinds = {"Chile": C, "France": C, "Peru": C, "Ana Lusk": P, "Boris Vale": P}
+    actors: Names = {name: (kind, name, None) for name, kind in kinds.items()}
+    condemned = "Chile's missile tests have been condemned by foreign governments including France and Peru."
+    found = rels(nlp, condemned, actors)
+    assert {("ACCUSE", "france", "chile"), ("ACCUSE", "peru", "chile")} <= found
+    listed = rels(nlp, "France imposed sanctions on officials including Ana Lusk and Boris Vale.", actors)
+    assert listed == {("SANCTION", "france", "ana-lusk"), ("SANCTION", "france", "boris-vale")}
+
+
+def test_a_member_named_after_a_title_acts_for_the_plural_that_includes_them(nlp: Language) -> None:
+    kinds = {"Chile": C, "France": C, "Boris Vale": P}
+    actors: Names = {name: (kind, name, None) for name, kind in kinds.items()}
+    text = "France imposed sanctions on officials including the acting Prime Minister, Boris Vale."
+    assert rels(nlp, text, actors) == {("SANCTION", "france", "boris-vale")}

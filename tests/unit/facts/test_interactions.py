@@ -787,3 +787,70 @@ def test_turning_to_someone_for_help_asks_it_of_them(nlp: Language) -> None:
     out = triples(rels(nlp, "Isolated abroad, Ion Ceban looked to Chad for support.", actors))
     assert ("REQUEST", "ion-ceban", "chad") in out
     assert not {t for t in out if t[0] == "ACCUSE"}
+
+
+def test_an_appeal_noun_naming_who_should_act_is_a_request_of_them(nlp: Language) -> None:
+    actors = {"Ion Ceban": P, "Ana Lusk": P, "Boris Vale": P, "France": C, "Green Union": PA}
+    persistent = (
+        "Ana Lusk has won many fans with her persistent calls for President Boris Vale to retire soon."
+    )
+    assert ("REQUEST", "ana-lusk", "boris-vale") in triples(rels(nlp, persistent, actors))
+    renewed = rels(nlp, "Boris Vale renewed his call for Ana Lusk to step down.", actors)
+    assert triples(renewed) == {("REQUEST", "boris-vale", "ana-lusk")}  # no phone call
+    reiterated = "The Green Union said in a statement, reiterating the call for Boris Vale to step down."
+    assert ("REQUEST", "green-union", "boris-vale") in triples(rels(nlp, reiterated, actors))
+    insisted = "Talks broke down over Ana Lusk's insistence that France should recognise her country first."
+    assert ("REQUEST", "ana-lusk", "france") in triples(rels(nlp, insisted, actors))
+    blamed = rels(
+        nlp, "Ion Ceban blamed the failure on Ana Lusk's insistence that France should leave.", actors
+    )
+    assert [r.claimed_by for r in blamed if r.type == "REQUEST"] == [entity_id(P, "Ion Ceban")]
+    calm = rels(nlp, "Ana Lusk made a call for calm in France.", actors)
+    assert not [r for r in calm if r.type == "REQUEST"]  # what is asked for is no one's act
+
+
+def test_an_attack_of_words_accuses(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "France": C}
+    found = triples(
+        rels(nlp, "Ana Lusk has been making increasingly strident verbal attacks on France.", actors)
+    )
+    assert found == {("ACCUSE", "ana-lusk", "france")}
+    assert triples(rels(nlp, "Ana Lusk ordered attacks on France.", actors)) == {
+        ("ASSAULT", "ana-lusk", "france")
+    }
+
+
+def test_refusing_a_proposal_named_just_before_rejects_who_made_it(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "Boris Vale": P, "Ion Ceban": P, "Chile": C}
+    text = (
+        "Boris Vale had his own ideas, but he took a compromise offer tabled by Ion Ceban. "
+        '"Ana Lusk did not want to accept it and the meeting ended," Boris Vale said.'
+    )
+    refused = [r for r in rels(nlp, text, actors) if r.type == "REJECT"]
+    assert triples(refused) == {("REJECT", "ana-lusk", "ion-ceban")}
+    possessed = "Chile has long backed Ion Ceban's peace plan. Ana Lusk rejected it on Monday."
+    assert ("REJECT", "ana-lusk", "ion-ceban") in triples(rels(nlp, possessed, actors))
+    unnamed = "Ana Lusk met Boris Vale. Ion Ceban made an offer. Chile rejected it."
+    assert not [
+        r for r in rels(nlp, unnamed, actors) if r.type == "REJECT"
+    ]  # an offer no one is said to make
+
+
+def test_accepting_what_someone_proposed_agrees_with_them(nlp: Language) -> None:
+    actors = {"Boris Vale": P, "Ion Ceban": P}
+    tabled = "Boris Vale eventually accepted a compromise offer tabled by Ion Ceban and his team."
+    assert triples(rels(nlp, tabled, actors)) == {("AGREE", "boris-vale", "ion-ceban")}
+    owned = rels(nlp, "Boris Vale accepted Ion Ceban's proposal.", actors)
+    assert triples(owned) == {("AGREE", "boris-vale", "ion-ceban")}
+    refused = rels(nlp, "Boris Vale refused to accept Ion Ceban's proposal.", actors)
+    assert triples(refused) == {("REJECT", "boris-vale", "ion-ceban")}
+
+
+def test_organizers_of_protests_against_someone_protest_against_them(nlp: Language) -> None:
+    actors = {"Ana Lusk": P, "Boris Vale": P, "Ion Ceban": P}
+    listed = "Crowds came after the arrest of Ana Lusk and other organizers of protests against Boris Vale."
+    assert ("PROTEST", "ana-lusk", "boris-vale") in triples(rels(nlp, listed, actors))
+    apposed = "Ana Lusk, one of the organizers of the rallies against Boris Vale, spoke on Monday."
+    assert ("PROTEST", "ana-lusk", "boris-vale") in triples(rels(nlp, apposed, actors))
+    elsewhere = "Ion Ceban, a leader of the party, met Boris Vale."
+    assert not [r for r in rels(nlp, elsewhere, actors) if r.type == "PROTEST"]
