@@ -72,7 +72,7 @@ class Targets:
         return out
 
     def proposer(self, pronoun: Token) -> list[str]:
-        """ "Y tabled an offer. X did not accept it.": "it" is the latest proposal named just before, and
+        """ "Y made an offer. X would not accept it.": "it" is the latest proposal named just before, and
         who refuses or takes it answers whoever made it ("an offer by Y", "Y's plan")."""
         if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
             return []

@@ -202,7 +202,7 @@ def test_a_town_is_never_one_of_two_subjects_acting_together(nlp: Language) -> N
 def test_each_named_member_of_an_unnamed_plural_is_an_actor(nlp: Language) -> None:
     kinds = {"Chile": C, "France": C, "Peru": C, "Ana Lusk": P, "Boris Vale": P}
     actors: Names = {name: (kind, name, None) for name, kind in kinds.items()}
-    condemned = "Chile's missile tests have been condemned by foreign governments including France and Peru."
+    condemned = "Chile's border wall was condemned by neighbours including France and Peru."
     found = rels(nlp, condemned, actors)
     assert {("ACCUSE", "france", "chile"), ("ACCUSE", "peru", "chile")} <= found
     listed = rels(nlp, "France imposed sanctions on officials including Ana Lusk and Boris Vale.", actors)

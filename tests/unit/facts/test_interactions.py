@@ -791,18 +791,16 @@ def test_turning_to_someone_for_help_asks_it_of_them(nlp: Language) -> None:
 
 def test_an_appeal_noun_naming_who_should_act_is_a_request_of_them(nlp: Language) -> None:
     actors = {"Ion Ceban": P, "Ana Lusk": P, "Boris Vale": P, "France": C, "Green Union": PA}
-    persistent = (
-        "Ana Lusk has won many fans with her persistent calls for President Boris Vale to retire soon."
-    )
+    persistent = "Rallies in Lima grew after Ana Lusk's repeated calls for President Boris Vale to quit."
     assert ("REQUEST", "ana-lusk", "boris-vale") in triples(rels(nlp, persistent, actors))
     renewed = rels(nlp, "Boris Vale renewed his call for Ana Lusk to step down.", actors)
     assert triples(renewed) == {("REQUEST", "boris-vale", "ana-lusk")}  # no phone call
-    reiterated = "The Green Union said in a statement, reiterating the call for Boris Vale to step down."
+    reiterated = "In a letter on Friday, the Green Union repeated its call for Boris Vale to go."
     assert ("REQUEST", "green-union", "boris-vale") in triples(rels(nlp, reiterated, actors))
-    insisted = "Talks broke down over Ana Lusk's insistence that France should recognise her country first."
+    insisted = "The summit stalled on Ana Lusk's insistence that France should pay the debt at once."
     assert ("REQUEST", "ana-lusk", "france") in triples(rels(nlp, insisted, actors))
     blamed = rels(
-        nlp, "Ion Ceban blamed the failure on Ana Lusk's insistence that France should leave.", actors
+        nlp, "Ion Ceban blamed the delay on Ana Lusk's insistence that France should leave.", actors
     )
     assert [r.claimed_by for r in blamed if r.type == "REQUEST"] == [entity_id(P, "Ion Ceban")]
     calm = rels(nlp, "Ana Lusk made a call for calm in France.", actors)
@@ -811,9 +809,7 @@ def test_an_appeal_noun_naming_who_should_act_is_a_request_of_them(nlp: Language
 
 def test_an_attack_of_words_accuses(nlp: Language) -> None:
     actors = {"Ana Lusk": P, "France": C}
-    found = triples(
-        rels(nlp, "Ana Lusk has been making increasingly strident verbal attacks on France.", actors)
-    )
+    found = triples(rels(nlp, "For weeks Ana Lusk has launched fierce verbal attacks on France.", actors))
     assert found == {("ACCUSE", "ana-lusk", "france")}
     assert triples(rels(nlp, "Ana Lusk ordered attacks on France.", actors)) == {
         ("ASSAULT", "ana-lusk", "france")
@@ -823,8 +819,8 @@ def test_an_attack_of_words_accuses(nlp: Language) -> None:
 def test_refusing_a_proposal_named_just_before_rejects_who_made_it(nlp: Language) -> None:
     actors = {"Ana Lusk": P, "Boris Vale": P, "Ion Ceban": P, "Chile": C}
     text = (
-        "Boris Vale had his own ideas, but he took a compromise offer tabled by Ion Ceban. "
-        '"Ana Lusk did not want to accept it and the meeting ended," Boris Vale said.'
+        "Boris Vale said little about the peace plan put forward by Ion Ceban. "
+        '"Ana Lusk would not accept it, so we left," Boris Vale said.'
     )
     refused = [r for r in rels(nlp, text, actors) if r.type == "REJECT"]
     assert triples(refused) == {("REJECT", "ana-lusk", "ion-ceban")}
@@ -838,7 +834,7 @@ def test_refusing_a_proposal_named_just_before_rejects_who_made_it(nlp: Language
 
 def test_accepting_what_someone_proposed_agrees_with_them(nlp: Language) -> None:
     actors = {"Boris Vale": P, "Ion Ceban": P}
-    tabled = "Boris Vale eventually accepted a compromise offer tabled by Ion Ceban and his team."
+    tabled = "After long talks Boris Vale accepted the offer made by Ion Ceban on trade."
     assert triples(rels(nlp, tabled, actors)) == {("AGREE", "boris-vale", "ion-ceban")}
     owned = rels(nlp, "Boris Vale accepted Ion Ceban's proposal.", actors)
     assert triples(owned) == {("AGREE", "boris-vale", "ion-ceban")}
