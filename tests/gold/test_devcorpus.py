@@ -20,13 +20,13 @@ from tests.conftest import make_test_settings
 pytestmark = pytest.mark.gold
 
 FLOORS = {
-    "interaction_precision": 0.60,
-    "interaction_recall": 0.44,
+    "interaction_precision": 0.70,
+    "interaction_recall": 0.50,
     "structural_precision": 0.80,
-    "structural_recall": 0.57,
-    "elections_dated": 0.80,
-    "vote_shares": 0.60,
-    "alias_groups": 0.82,
+    "structural_recall": 0.60,
+    "elections_dated": 0.88,
+    "vote_shares": 0.85,
+    "alias_groups": 0.93,
 }
 
 
