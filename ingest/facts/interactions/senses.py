@@ -21,9 +21,22 @@ def sense_of(verb: Token, lex: PloverLexicon) -> Sense | None:
     sense = lex.verb_sense(verb.lemma_.lower(), preps, objs)
     if sense is not None and sense.mode == "seize" and _figurative(verb, lex):
         return None  # "captured the imagination of X": no seizure
+    if _lays_sanctions(verb, lex):
+        return Sense("SANCTION", "", "light-verb")  # "put sanctions on X", "slapped an embargo on X"
     if sense is not None and sense.type == "REQUEST" and _asks_for_protest(verb, lex):
         return Sense("THREATEN", "protest", sense.src)  # a protest called for is still to come
     return sense
+
+
+def _lays_sanctions(verb: Token, lex: PloverLexicon) -> bool:
+    """A light verb whose object is a sanction or an embargo lays it on whom its "on" or "against" names,
+    whatever the verb alone would mean ("put ... on" is otherwise a call to arms)."""
+    if verb.lemma_.lower() not in lex.words("light_verbs") | {"put"}:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        (noun := lex.nouns.get(o.lemma_.lower())) is not None and noun.type == "SANCTION" for o in objects
+    ) and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in verb.children)
 
 
 def _asks_for_protest(verb: Token, lex: PloverLexicon) -> bool:

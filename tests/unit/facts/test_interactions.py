@@ -850,3 +850,10 @@ def test_organizers_of_protests_against_someone_protest_against_them(nlp: Langua
     assert ("PROTEST", "ana-lusk", "boris-vale") in triples(rels(nlp, apposed, actors))
     elsewhere = "Ion Ceban, a leader of the party, met Boris Vale."
     assert not [r for r in rels(nlp, elsewhere, actors) if r.type == "PROTEST"]
+
+
+def test_sanctions_laid_with_a_light_verb_are_sanctions(nlp: Language) -> None:
+    actors = {"Mali": C, "Chad": C}
+    for text in ("Mali put new sanctions on Chad.", "Mali slapped an embargo on Chad."):
+        assert triples(rels(nlp, text, actors)) == {("SANCTION", "mali", "chad")}, text
+    assert not rels(nlp, "Mali put its troops on alert.", actors)
