@@ -18,6 +18,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from unidecode import unidecode
 
+from ingest.clean import DATELINE_RE
 from ingest.gazetteer import Hit, gazetteer
 from ingest.lexicons import load
 from ingest.models import EntityType, Mention
@@ -297,21 +298,15 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
     return bool(words and all(w in lex.headline_words for w in words))
 
 
-_DASHES = {"-", "--", "\u2013", "\u2014"}
-
-
 def _wire_credit(doc: Doc, start: int, end: int) -> bool:
-    """ "(Reuters)" in "NAIROBI, March 3 (Reuters) -": the agency credited in a dateline reports the story and
-    takes no part in it."""
-    if start == 0 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+    """ "(Reuters)" in "NAIROBI, March 3 (Reuters) -": the agency credited in a dateline (clean.DATELINE_RE)
+    reports the story and takes no part in it."""
+    if start == 0 or doc[start - 1].text != "(":
         return False
-    if doc[end + 1].text not in _DASHES:
-        return False
-    line = start - 1
-    while line > 0 and "\n" not in doc[line - 1].text_with_ws and not doc[line - 1].is_space:
-        line -= 1
-    opener = doc[line]
-    return start - line <= 12 and opener.is_alpha and opener.is_upper and len(opener) >= 2
+    span = doc[start:end]
+    line = doc.text.rfind("\n", 0, span.start_char) + 1
+    dateline = DATELINE_RE.match(doc.text[line : line + 160])
+    return dateline is not None and line + dateline.end() > span.end_char
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:

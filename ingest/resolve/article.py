@@ -181,12 +181,16 @@ def _nearest_before(candidates: list[Cluster], pos: int) -> Cluster | None:
 def _locations(article: ArticleClusters, mentions: list[Mention]) -> None:
     by_key: dict[tuple[str, str], Cluster] = {}
     named = set(article.country_kb)
+    place_countries = Counter((strip_possessive(o.text), o.country) for o in mentions if o.country)
     for m in mentions:
         surface = strip_possessive(m.text)
         if m.kb_id and m.country not in named:
             # "Punjab police" in a story about Pakistan: of the places so named, the one in a country the
             # article names, else in the country of most of its other places.
-            others = Counter(o.country for o in mentions if o.country and strip_possessive(o.text) != surface)
+            others: Counter[str] = Counter()
+            for (name, country), n in place_countries.items():
+                if name != surface:
+                    others[country] += n
             local = gazetteer().place_in(surface, named) or next(
                 (p for c, _ in others.most_common() if (p := gazetteer().place_in(surface, {c}))), None
             )

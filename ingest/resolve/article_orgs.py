@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from ingest.lexicons import load
 from ingest.models import EntityType, Mention
-from ingest.resolve.clusters import ArticleClusters, Cluster
+from ingest.resolve.clusters import PARTY_HEADS, PARTY_WORDS, ArticleClusters, Cluster
 from ingest.resolve.names import (
     acronym_candidates,
     looks_like_acronym,
@@ -17,8 +17,6 @@ from ingest.resolve.names import (
     strip_possessive,
 )
 
-_PARTY_WORDS = frozenset(load("actor_nouns").words("party_words"))
-_PARTY_HEADS = _PARTY_WORDS | load("actor_nouns").words("party_heads")
 _BODY_HEADS = load("actor_nouns").words("institution_heads") - load("actor_nouns").words("party_heads")
 _MEMBER_NOUNS = load("names").words("party_member_nouns")
 _DESCRIBED_BY = load("names").words("party_described_by")
@@ -190,7 +188,7 @@ class _OrgClusters:
                         for k in range(len(clusters))
                         if k != j
                         for w in words_of[k]
-                        if len(w) == 2 and w[0] == short[0] and w[1] in _PARTY_WORDS
+                        if len(w) == 2 and w[0] == short[0] and w[1] in PARTY_WORDS
                     }
                 else:
                     hosts = {
@@ -208,7 +206,7 @@ class _OrgClusters:
                         for k in range(len(clusters))
                         if k != j and not clusters[k].name
                         for w in words_of[k]
-                        if len(w) >= n and w[: n - 1] == short[:-1] and w[-1] in _PARTY_HEADS
+                        if len(w) >= n and w[: n - 1] == short[:-1] and w[-1] in PARTY_HEADS
                     }
                     hosts.discard(find(j))
                 if len(hosts) == 1:

@@ -15,8 +15,9 @@ from ingest.models import EntityType, Mention
 from ingest.resolve.entities import ORG_TYPES
 from ingest.resolve.names import looks_like_acronym, parse_person, strip_possessive, word_key
 
-_PARTY_WORDS = load("actor_nouns").words("party_words")
-_PARTY_HEADS = _PARTY_WORDS | load("actor_nouns").words("party_heads")
+# The words that end a party's name ("party", "bloc"), and the wider heads of parties and movements.
+PARTY_WORDS = load("actor_nouns").words("party_words")
+PARTY_HEADS = PARTY_WORDS | load("actor_nouns").words("party_heads")
 
 
 @dataclass
@@ -92,10 +93,10 @@ class ArticleClusters:
                 and word_key(surface) in names
             ):
                 self.mentions[i] = m.model_copy(update={"type": EntityType.PERSON})
-            elif m.type == EntityType.PERSON and not m.kb_id and surface.split()[-1].lower() in _PARTY_HEADS:
+            elif m.type == EntityType.PERSON and not m.kb_id and surface.split()[-1].lower() in PARTY_HEADS:
                 # "his party, the Unity Movement" read as a person in apposition: no one's name ends so.
                 last = surface.split()[-1].lower()
-                etype = EntityType.PARTY if last in _PARTY_WORDS else EntityType.ORGANIZATION
+                etype = EntityType.PARTY if last in PARTY_WORDS else EntityType.ORGANIZATION
                 self.mentions[i] = m.model_copy(update={"type": etype})
 
     def join_capital_compounds(self) -> None:
