@@ -251,12 +251,46 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and is_verb(head):
         # Purpose clause: "X staged a strike to protest Y".
         return _inherited(subjects(head, binds_object, deeper), voice)
+    accused = accused_chain(verb)
+    if accused is not None and accused[0]:
+        # "X accused Y of arresting Z": Y arrests, whoever says so.
+        return Subjects(accused[0], voice)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
         # "remained in detention after being arrested": the person is the one the clause is about.
         return _inherited(subjects(head.head, binds_object, deeper), voice)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return Subjects([head], voice)
     return Subjects([])
+
+
+def accused_chain(verb: Token) -> tuple[list[Token], Token | None] | None:
+    """For "A accused B of supporting C": the subject of "supporting" (B) and the accuser (A)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
+        return None
+    # "accused X of meddling and of supporting Y": the second "of" is a conjunct of the first.
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head is not prep:
+        prep = prep.head
+    if prep.dep_ != "prep":
+        return None
+    accuse = prep.head
+    accused: list[Token] = []
+    if accuse.dep_ == "dobj" and accuse.pos_ in ("NOUN", "PROPN"):
+        # The parser often hangs "of ..." on the object: "accused [officials of meddling]".
+        accused = [accuse]
+        accuse = accuse.head
+    if accuse.lemma_.lower() not in words("accusing_verbs"):
+        return None
+    accused = accused or [c for c in accuse.children if c.dep_ in ("dobj", "nsubjpass")]
+    accuser: Token | None = None
+    for c in accuse.children:
+        if c.dep_ == "nsubj":
+            accuser = c
+        if c.dep_ == "agent":
+            accuser = next((p for p in c.children if p.dep_ == "pobj"), None)
+    if not accused and accuse.dep_ == "conj":
+        accused = [c for c in accuse.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return accused, accuser
 
 
 def _inherited(found: Subjects, passive: bool) -> Subjects:

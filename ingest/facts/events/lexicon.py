@@ -14,6 +14,7 @@ class EventLexicon(DerivedLexicon):
     noun_type: dict[str, str]
     verb_type: dict[str, str]
     phrasal: dict[str, tuple[str, str]]  # verb lemma -> (particle, type)
+    verb_objects: dict[str, dict[str, str]]  # verb lemma -> object lemma -> type
     quantities: list[tuple[str, int]]  # longest phrase first
 
 
@@ -23,6 +24,7 @@ def lexicon() -> EventLexicon:
     noun_type: dict[str, str] = {}
     verb_type: dict[str, str] = {}
     phrasal: dict[str, tuple[str, str]] = {}
+    verb_objects: dict[str, dict[str, str]] = {}
     for etype, spec in source["types"].items():
         for n in spec.get("nouns", []):
             noun_type[n] = etype
@@ -30,5 +32,8 @@ def lexicon() -> EventLexicon:
             verb_type[v] = etype
         for v, particle in (spec.get("phrasal") or {}).items():
             phrasal[v] = (particle, etype)
+        for v, objects in (spec.get("verb_objects") or {}).items():
+            for obj in objects:
+                verb_objects.setdefault(v, {})[obj] = etype
     quantities = sorted(source["quantity_words"].items(), key=lambda kv: -len(kv[0]))
-    return EventLexicon(source, noun_type, verb_type, phrasal, quantities)
+    return EventLexicon(source, noun_type, verb_type, phrasal, verb_objects, quantities)

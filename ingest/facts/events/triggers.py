@@ -31,11 +31,12 @@ class Trigger:
 
 
 def not_occurred(tok: Token) -> bool:
-    """ "urged him to resign", "demanded his resignation", "refused to step down"."""
+    """ "urged him to resign", "demanded his resignation", "refused to step down", "calling for X to step
+    down"."""
     heads = lexicon().words("not_occurred_heads")
     t = tok
     for _ in range(3):
-        if t.dep_ in ("xcomp", "dobj", "pobj", "ccomp", "prep") and t.head != t:
+        if t.dep_ in ("xcomp", "dobj", "pobj", "ccomp", "prep", "advcl") and t.head != t:
             t = t.head
             if lemma(t) in heads:
                 return True
@@ -70,6 +71,11 @@ def trigger(tok: Token) -> Trigger | None:
             particle, etype = lex.phrasal[lem]
             if any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
                 return Trigger(tok, etype, True)
+        if lem in lex.verb_objects:
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                acted = lex.verb_objects[lem].get(lemma(obj)) or lex.verb_objects[lem].get(obj.lower_)
+                if acted is not None:
+                    return Trigger(tok, acted, True)
         if lem in lex.verb_type:
             etype = lex.verb_type[lem]
             objs = [c for c in tok.children if c.dep_ == "dobj"]

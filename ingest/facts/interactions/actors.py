@@ -168,6 +168,15 @@ class Actors(StateActors):
             for t in (appos, *appos.lefts):
                 if self.valid(self.ctx.entity_for_token(t)):
                     return t
+        if self.is_title(tok):
+            # "the member for Vesterby, Ana Lusk": the parser hangs the name on the title's place or body.
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    for appos in (c for c in pobj.children if c.dep_ == "appos"):
+                        for t in (appos, *appos.lefts):
+                            eid = self.valid(self.ctx.entity_for_token(t))
+                            if eid and self.ctx.entity_type(eid) == EntityType.PERSON:
+                                return t
         return None
 
     def misplaced_apposition(self, first: Token, title: Token) -> Token | None:

@@ -11,7 +11,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import subjects
 from ingest.facts.interactions.found import Found
 from ingest.facts.plover_lexicon import PloverLexicon
-from ingest.facts.syntax import clause_verb, negated
+from ingest.facts.syntax import clause_verb, negated, words
 
 # Auxiliaries that make a clause what someone ought to do ("that Y should leave"), not a report of it.
 _MANDATIVE = frozenset({"should", "must", "shall"})
@@ -78,9 +78,7 @@ def appeal_relations(who: Actors, noun: Token) -> Iterator[Found]:
 def _teller(who: Actors, noun: Token, sources: list[str]) -> str | None:
     """ "Z blamed the failure on X's insistence that Y should act": the appeal is X's as Z tells it."""
     verb = clause_verb(noun.head) if noun.head is not noun else None
-    if verb is None or verb.lemma_.lower() not in who.lex.words("reporting_verbs") | who.lex.words(
-        "accusing_verbs"
-    ):
+    if verb is None or verb.lemma_.lower() not in who.lex.words("reporting_verbs") | words("accusing_verbs"):
         return None
     subj_toks, passive = subjects(verb, who.lex, who.ctx)
     tellers = [] if passive else [e for s in subj_toks for e in who.actors(s) if e not in sources]

@@ -1,4 +1,5 @@
-"""Claims of wrongdoing told in reported speech: "X said Y broke the law" is X accusing Y, claimed by X."""
+"""Claims of wrongdoing told in reported speech: "X said Y broke the law" is X accusing Y, claimed by X; so is
+whatever a grievance reports ("X complained that Y had failed to act")."""
 
 from __future__ import annotations
 
@@ -26,10 +27,13 @@ def wrongdoing(verb: Token, lex: PloverLexicon) -> bool:
 
 def claim_relations(who: Actors, verb: Token) -> Iterator[Found]:
     lex = who.lex
-    if lemma(verb) not in lex.words("reporting_verbs") or negated(verb):
+    grievance = lemma(verb) in lex.words("complaint_verbs")
+    if not (grievance or lemma(verb) in lex.words("reporting_verbs")) or negated(verb):
         return
     for comp in verb.children:
-        if comp.dep_ != "ccomp" or negated(comp) or not wrongdoing(comp, lex):
+        if comp.dep_ != "ccomp":
+            continue
+        if not grievance and (negated(comp) or not wrongdoing(comp, lex)):
             continue
         speaker_toks, passive = subjects(verb, lex, who.ctx)
         accused_toks, accused_passive = subjects(comp, lex, who.ctx)
@@ -39,4 +43,5 @@ def claim_relations(who: Actors, verb: Token) -> Iterator[Found]:
         accused = [e for t in accused_toks for e in who.actors(t)]
         for src in speakers:
             for tgt in accused:
-                yield Found("ACCUSE", src, tgt, "verb:claim", src, {"claim": lemma(comp)})
+                if src != tgt:
+                    yield Found("ACCUSE", src, tgt, "verb:claim", src, {"claim": lemma(comp)})

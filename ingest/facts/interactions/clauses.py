@@ -54,36 +54,6 @@ def pronoun_antecedent(verb: Token, subj: Token, lex: PloverLexicon) -> Token:
 # ----------------------------------------------------------------------------------- reporting and accusation
 
 
-def accused_chain(verb: Token, lex: PloverLexicon) -> tuple[list[Token], Token | None] | None:
-    """For "A accused B of supporting C": the subject of "supporting" (B) and the accuser (A)."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
-        return None
-    # "accused X of meddling and of supporting Y": the second "of" is a conjunct of the first.
-    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head is not prep:
-        prep = prep.head
-    if prep.dep_ != "prep":
-        return None
-    accuse = prep.head
-    accused: list[Token] = []
-    if accuse.dep_ == "dobj" and accuse.pos_ in ("NOUN", "PROPN"):
-        # The parser often hangs "of ..." on the object: "accused [officials of meddling]".
-        accused = [accuse]
-        accuse = accuse.head
-    if accuse.lemma_.lower() not in lex.words("accusing_verbs"):
-        return None
-    accused = accused or [c for c in accuse.children if c.dep_ in ("dobj", "nsubjpass")]
-    accuser: Token | None = None
-    for c in accuse.children:
-        if c.dep_ == "nsubj":
-            accuser = c
-        if c.dep_ == "agent":
-            accuser = next((p for p in c.children if p.dep_ == "pobj"), None)
-    if not accused and accuse.dep_ == "conj":
-        accused = [c for c in accuse.head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return accused, accuser
-
-
 def claimer(verb: Token, sources: list[str], lex: PloverLexicon, speaker: Speaker) -> str | None:
     """The actor who reports or alleges what the verb says, when the verb sits under a reporting verb."""
     tok = verb

@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import (
-    accused_chain,
     claimer,
     prospective_type,
     seizes_nothing,
@@ -31,7 +30,7 @@ from ingest.facts.interactions.senses import (
 )
 from ingest.facts.interactions.targets import Targets
 from ingest.facts.plover_lexicon import Sense
-from ingest.facts.syntax import negated, relative_antecedent, words
+from ingest.facts.syntax import accused_chain, negated, relative_antecedent, words
 from ingest.models import EntityType
 
 # The target of a denial whose accuser the sentence does not name: the article's accusation resolves it.
@@ -89,7 +88,7 @@ class VerbRules:
             return  # "called for protests against X": the act asked for (nouns.py), not a request of X
         if lemma in lex.words("refusal_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
             return  # the refused act carries the relation (REJECT), see `refusal` below
-        accused = accused_chain(verb, self.lex)
+        accused = accused_chain(verb)
         claimed_by: str | None = None
         if accused is not None:
             subj_toks, passive = accused[0], False

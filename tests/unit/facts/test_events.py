@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from ingest.facts.context import FactContext
@@ -108,6 +109,37 @@ def test_resignation_with_office(nlp: Language) -> None:
 def test_demand_to_resign_is_not_a_resignation(nlp: Language) -> None:
     events = extract_events(make_ctx(nlp, "Protesters urged Nino Beridze to resign.", NAMES))
     assert "Resignation" not in {e.type for e in events}
+
+
+def test_a_call_for_someone_to_step_down_is_not_a_resignation(nlp: Language) -> None:
+    text = "Police in Batumi clashed with protesters calling for Nino Beridze to step down."
+    events = extract_events(make_ctx(nlp, text, NAMES))
+    assert "Resignation" not in {e.type for e in events}
+    assert "Clash" in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Hundreds of farmers blocked roads in Kutaisi on Monday.", "Protest"),
+        ("Miners barricaded the highway outside Chiatura on Friday.", "Protest"),
+        ("Youths threw stones at police in Batumi on Sunday.", "Clash"),
+    ],
+)
+def test_a_verb_with_its_object_reports_a_protest_or_a_clash(nlp: Language, text: str, etype: str) -> None:
+    ev = one(nlp, text, etype)
+    assert ev.location is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Freedom Party blocked the bill in Tbilisi on Monday.",
+        "The minister threw his support behind the plan in Batumi on Sunday.",
+    ],
+)
+def test_the_same_verbs_with_other_objects_report_no_event(nlp: Language, text: str) -> None:
+    assert not [e for e in extract_events(make_ctx(nlp, text, NAMES)) if e.type in ("Protest", "Clash")]
 
 
 def test_named_revolution(nlp: Language) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from ingest.facts.context import FactContext
@@ -559,6 +560,46 @@ def test_a_claim_of_wrongdoing_is_an_accusation_claimed_by_the_speaker(nlp: Lang
     assert [(r.source, r.target, r.claimed_by) for r in accuse] == [
         ("person:ana-lusk", "person:boris-vale", "person:ana-lusk")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Union Party complained that Boris Vale had failed to consult parliament.",
+        "Boris Vale has not paid the miners for months, the Union Party complained on Monday.",
+        "The Union Party charged that Boris Vale had packed the court with his friends.",
+    ],
+)
+def test_a_grievance_accuses_whoever_its_complement_is_about(nlp: Language, text: str) -> None:
+    out = rels(nlp, text, {"Union Party": PA, "Boris Vale": P})
+    assert ("ACCUSE", "union-party", "boris-vale") in triples(out)
+
+
+def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
+    out = rels(
+        nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
+    )
+    assert not [r for r in out if r.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Union Party MP for Vesterby, Chong Wei, was arrested at his home on Tuesday.",
+        "The chairman of the Vesterby Traders Union, Chong Wei, was arrested at his home on Tuesday.",
+    ],
+)
+def test_a_title_whose_name_the_parser_hangs_on_its_place_or_body_is_that_person(
+    nlp: Language, text: str
+) -> None:
+    names = {
+        "Norland": C,
+        "Union Party": PA,
+        "Chong Wei": P,
+        "Vesterby Traders Union": EntityType.ORGANIZATION,
+    }
+    out = rels(nlp, "Norland police raided homes in the capital. " + text, names)
+    assert [r.target for r in out if r.type == "COERCE"] == ["person:chong-wei"]
 
 
 def test_a_claim_that_names_no_wrongdoer_accuses_no_one(nlp: Language) -> None:

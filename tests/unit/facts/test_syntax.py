@@ -52,6 +52,16 @@ def test_subject_inherited_through_complement_and_control(nlp: Language) -> None
     assert subject_texts(nlp("The bishop urged the rebels to surrender."), "surrender")[0] == ["rebels"]
 
 
+def test_the_accused_does_what_they_are_accused_of(nlp: Language) -> None:
+    doc = nlp("The union accused the police of beating the strikers.")
+    assert subject_texts(doc, "beating") == (["police"], False)
+    doc = nlp("The mayor blamed the contractors for delaying the works.")
+    assert subject_texts(doc, "delaying")[0] == ["contractors"]
+    # With the accusation passive, its subject is the accused.
+    doc = nlp("The governor was accused of taking bribes.")
+    assert subject_texts(doc, "taking")[0] == ["governor"]
+
+
 def test_subject_inherited_by_coordinated_active_verb(nlp: Language) -> None:
     doc = nlp("The poet was expelled from the union and has criticised its leaders.")
     assert subject_texts(doc, "criticised") == (["poet"], False)
