@@ -244,6 +244,18 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
             return Subjects(inherited.tokens, True, inherited.owner)
         return inherited
     if verb.dep_ in ("advcl", "pcomp", "acl") and verb.tag_ == "VBG" and is_verb(head):
+        controller = head.head
+        if (
+            verb.dep_ == "advcl"
+            and head.dep_ == "xcomp"
+            and controller is not head
+            and lemma(controller) in words("object_control_verbs")
+            and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text in (",", '"', "\u201d")
+        ):
+            # "X urged Y to leave, accusing him of ...": the participle set off after the complement is X's,
+            # not that of Y, who was only asked to leave.
+            return _inherited(subjects(controller, binds_object, deeper), voice)
         return _inherited(subjects(head, binds_object, deeper), voice)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and is_verb(head):
         # A participle adjunct shares the clause's subject: "Elected in 2010, X ...", "X came, escorted by Y".

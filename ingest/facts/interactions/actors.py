@@ -113,9 +113,10 @@ class Actors(StateActors):
         return None
 
     def follows_a_person(self, tok: Token, eid: str) -> bool:
-        """ "Vale's supporters": a person's following is a crowd of others."""
+        """ "Vale's supporters", "supporters of the Norland government": a person's or a government's
+        following is a crowd of others (a party's supporters are the party's, see follower_nouns)."""
         following = tok.lemma_.lower() in self.lex.words("follower_nouns")
-        return following and self.ctx.entity_type(eid) == EntityType.PERSON
+        return following and self.ctx.entity_type(eid) in (EntityType.PERSON, EntityType.COUNTRY)
 
     def government_of(self, tok: Token) -> str | None:
         """ "Vale's government", "the administration of President X": the state the person leads, which is

@@ -120,8 +120,20 @@ class Targets:
         phrase in it says with whom."""
         topic = rtype == "CONSULT" and verb.lemma_.lower() in words("topic_verbs")
         for child in verb.children:
-            if child.i < verb.i or child.dep_ in OWN_PHRASE_DEPS:
+            if child.i < verb.i:
                 continue
+            if child.dep_ == "ccomp" and any(c.lower_ == "what" for c in child.children):
+                # "condemned what it called X's repression": the free relative is the object, and what it
+                # is called names it.
+                named = [c for c in child.children if c.dep_ in ("oprd", "attr")] + [
+                    p for c in child.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                ]
+                if named:
+                    child = named[0]
+            if child.dep_ in OWN_PHRASE_DEPS:
+                continue
+            if child.dep_ == "prep" and child.i > 0 and verb.doc[child.i - 1].text == ",":
+                continue  # "condemned X, in a test of Y's policy": set off by a comma, an aside
             partners = self.partners_in_topic(child, sources) if topic else []
             if partners:
                 return (
@@ -138,6 +150,11 @@ class Targets:
                     continue  # deeper in the phrase, "in X" may still stand for X ("parties to the war in X")
                 if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
+                if tok is not child and tok.pos_ == "VERB" and (
+                    (tok.dep_ == "acl" and tok.tag_ == "VBG" and self.who.is_crowd(tok.head))
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                ):
+                    break  # "clashed with protesters calling for X to go": what the protesters do is theirs
                 if tok.dep_ == "poss" and own_stance(tok.head, Sense(rtype)) is not None:
                     continue  # "reaffirmed X's solidarity": X holds the stance, nobody receives it
                 eid = self.who.valid(self.ctx.entity_for_token(tok))

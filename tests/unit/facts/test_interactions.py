@@ -602,6 +602,40 @@ def test_a_title_whose_name_the_parser_hangs_on_its_place_or_body_is_that_person
     assert [r.target for r in out if r.type == "COERCE"] == ["person:chong-wei"]
 
 
+def test_what_a_crowd_acted_on_demands_is_not_acted_on(nlp: Language) -> None:
+    text = "Norland police clashed with students demanding the release of Ana Lusk."
+    out = rels(nlp, text, {"Norland": C, "Ana Lusk": P})
+    assert not [r for r in out if r.target == "person:ana-lusk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Union Party condemned what it called Norland's persecution of journalists.",
+        "The Union Party denounced what it described as Norland's campaign against journalists.",
+    ],
+)
+def test_what_a_condemnation_calls_it_names_its_target(nlp: Language, text: str) -> None:
+    out = rels(nlp, text, {"Union Party": PA, "Norland": C})
+    assert ("ACCUSE", "union-party", "norland") in triples(out)
+
+
+def test_an_aside_set_off_by_a_comma_is_not_what_the_verb_acts_on(nlp: Language) -> None:
+    text = (
+        "Ostmark on Wednesday condemned what it called Norland's practice of repression, in the first test "
+        "of Ana Lusk's policy."
+    )
+    out = rels(nlp, text, {"Ostmark": C, "Ana Lusk": P, "Norland": C})
+    assert not [r for r in out if r.target == "person:ana-lusk"]
+    assert ("ACCUSE", "ostmark", "norland") in triples(out)
+
+
+def test_a_government_s_supporters_are_not_the_government(nlp: Language) -> None:
+    text = "Supporters of the Norland government attacked Ana Lusk."
+    out = rels(nlp, text, {"Norland": C, "Ana Lusk": P})
+    assert not [r for r in out if r.source == "country:norland"]
+
+
 def test_a_claim_that_names_no_wrongdoer_accuses_no_one(nlp: Language) -> None:
     assert not [
         r for r in rels(nlp, "Ana Lusk said the vote was rigged.", {"Ana Lusk": P}) if r.type == "ACCUSE"

@@ -62,6 +62,12 @@ def test_the_accused_does_what_they_are_accused_of(nlp: Language) -> None:
     assert subject_texts(doc, "taking")[0] == ["governor"]
 
 
+def test_a_participle_set_off_after_a_controlled_complement_is_the_controller_s(nlp: Language) -> None:
+    doc = nlp("The bishop urged the rebels to lay down their arms, accusing them of terror.")
+    assert subject_texts(doc, "accusing")[0] == ["bishop"]
+    assert subject_texts(doc, "lay")[0] == ["rebels"]
+
+
 def test_subject_inherited_by_coordinated_active_verb(nlp: Language) -> None:
     doc = nlp("The poet was expelled from the union and has criticised its leaders.")
     assert subject_texts(doc, "criticised") == (["poet"], False)
