@@ -350,7 +350,7 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.locative_verbs:
             return False
-        if head.lower_ == "of" and head.head.lemma_.lower() in load("plover_nouns").words("relational_nouns"):
+        if head.lower_ == "of" and head.head.lemma_.lower() in load("grammar").words("relational_nouns"):
             return True  # "a friend of Moscow", "a critic of Beijing": the state
         return head.lower_ in ("to", "with", "by", "against", "on", "toward", "towards", "between", "for")
     return False

@@ -105,6 +105,8 @@ def _actor(ctx: FactContext, head: Token) -> str | None:
     if head.pos_ == "PRON":
         # An event's actors are people and organised groups; "they" who marched is never a country.
         return Coreference(ctx).pronoun(head, allowed=EVENT_ACTOR_TYPES)
+    if lemma(head) in syntax.words("relational_nouns"):
+        return None  # "the wife of X was arrested": someone other than X
     for t in head.subtree:
         if not _in_own_phrase(t, head):
             continue

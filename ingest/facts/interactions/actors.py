@@ -83,7 +83,7 @@ class Actors(StateActors):
         if appos is not None:
             # "Norland's president, Ana Lusk": the name the phrase is apposed to wins over its possessor.
             return self.valid(self.ctx.entity_for_token(appos))
-        if tok.lemma_.lower() in self.lex.words("relational_nouns"):
+        if tok.lemma_.lower() in words("relational_nouns"):
             return None  # "X's rivals", "an ally of X", "his brother": someone other than X
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS:
@@ -173,6 +173,9 @@ class Actors(StateActors):
             # "the member for Vesterby, Ana Lusk": the parser hangs the name on the title's place or body.
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    eid = self.valid(self.ctx.entity_for_token(pobj))
+                    if prep.lower_ == "of" and eid and self.ctx.entity_type(eid) == EntityType.PERSON:
+                        return pobj  # "the head of the mission Ana Lusk": the body's name run into hers
                     for appos in (c for c in pobj.children if c.dep_ == "appos"):
                         for t in (appos, *appos.lefts):
                             eid = self.valid(self.ctx.entity_for_token(t))

@@ -15,10 +15,21 @@ from ingest.facts.syntax import lemma, negated
 
 
 def wrongdoing(verb: Token, lex: PloverLexicon) -> bool:
-    """Whether a clause says someone did wrong: a verb of wrongdoing ("rigged", "embezzled") or a verb with
-    an object that makes it one ("broke the law", "committed crimes")."""
+    """Whether a clause says someone did wrong: a verb of wrongdoing ("rigged", "embezzled"), a verb with
+    an object that makes it one ("broke the law", "committed crimes"), or a wrong said of its subject ("was
+    corrupt", "has turned into a biased mediator")."""
     if lemma(verb) in lex.words("wrongdoing_verbs"):
         return True
+    if lemma(verb) in ("be", "become", "turn", "remain"):
+        said = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+        ]
+        predicates = lex.words("wrongdoing_predicates")
+        return any(
+            lemma(w) in predicates or w.lower_ in predicates
+            for s in said
+            for w in (s, *(c for c in s.children if c.dep_ in ("amod", "compound")))
+        )
     if lemma(verb) not in lex.words("wrongdoing_object_verbs"):
         return False
     objects = lex.words("wrongdoing_objects")

@@ -122,14 +122,9 @@ class Targets:
         for child in verb.children:
             if child.i < verb.i:
                 continue
-            if child.dep_ == "ccomp" and any(c.lower_ == "what" for c in child.children):
-                # "condemned what it called X's repression": the free relative is the object, and what it
-                # is called names it.
-                named = [c for c in child.children if c.dep_ in ("oprd", "attr")] + [
-                    p for c in child.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
-                ]
-                if named:
-                    child = named[0]
+            named = self.free_relative(child)
+            if named is not None:
+                child = named
             if child.dep_ in OWN_PHRASE_DEPS:
                 continue
             if child.dep_ == "prep" and child.i > 0 and verb.doc[child.i - 1].text == ",":
@@ -164,6 +159,9 @@ class Targets:
                 if eid and name.dep_ == "poss":
                     # "against X's government": the state X leads, as the phrase's head would be read
                     eid = self.who.government_of(name.head) or eid
+                if eid is None and tok.dep_ == "pobj" and tok.head.lower_ == "by":
+                    # "a campaign by the authorities": the state that did what the phrase names
+                    eid = self.who.state_of(tok, exclude=sources)
                 if eid is None or eid in sources:
                     continue
                 if (
@@ -179,6 +177,22 @@ class Targets:
                     continue
                 return [eid]
         return []
+
+    @staticmethod
+    def free_relative(clause: Token) -> Token | None:
+        """ "condemned what it called X's repression", "... what it described as X's campaign", "... what it
+        said was a campaign by X": the free relative is the verb's object, and what it is called names it."""
+        if clause.dep_ != "ccomp":
+            return None
+        for c in (clause, *(c for c in clause.children if c.dep_ == "ccomp")):
+            if not any(w.lower_ == "what" for w in c.children):
+                continue
+            named = [w for w in c.children if w.dep_ in ("oprd", "attr")] + [
+                p for w in c.children if w.dep_ == "prep" and w.lower_ == "as" for p in w.children
+            ]
+            if named:
+                return named[0]
+        return None
 
     def partners_in_topic(self, phrase: Token, sources: list[str]) -> list[str]:
         """The actors of a "with" phrase inside what a talk was about, short of any clause of its own."""

@@ -142,6 +142,11 @@ def test_the_same_verbs_with_other_objects_report_no_event(nlp: Language, text: 
     assert not [e for e in extract_events(make_ctx(nlp, text, NAMES)) if e.type in ("Protest", "Clash")]
 
 
+def test_a_relative_of_someone_arrested_is_not_them(nlp: Language) -> None:
+    ev = one(nlp, "The wife of Levan Abashidze was arrested in Batumi on Monday.", "Arrest")
+    assert ("person:levan-abashidze", "person") not in roles(ev)
+
+
 def test_named_revolution(nlp: Language) -> None:
     ev = one(nlp, "The Rose Revolution of 2003 ousted the president of Georgia.", "Revolution")
     assert ev.name == "Rose Revolution"

@@ -575,6 +575,34 @@ def test_a_grievance_accuses_whoever_its_complement_is_about(nlp: Language, text
     assert ("ACCUSE", "union-party", "boris-vale") in triples(out)
 
 
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Ana Lusk said Boris Vale had become a dictator.", True),
+        ("Ana Lusk said Boris Vale had turned into a biased referee.", True),
+        ("Ana Lusk said the head of the monitoring mission Boris Vale was corrupt.", True),
+        ("Ana Lusk said Boris Vale was tired.", False),
+        ("Ana Lusk said Boris Vale was not corrupt.", False),
+    ],
+)
+def test_a_wrong_said_of_someone_accuses_them(nlp: Language, text: str, accused: bool) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert (("ACCUSE", "ana-lusk", "boris-vale") in triples(out)) is accused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Union Party condemned what it said was a campaign by Norland against journalists.",
+        "Norland jailed a poet. The Union Party condemned what it said was a campaign by the authorities "
+        "against critics.",
+    ],
+)
+def test_what_a_condemnation_says_it_was_names_its_target(nlp: Language, text: str) -> None:
+    out = rels(nlp, text, {"Union Party": PA, "Norland": C})
+    assert ("ACCUSE", "union-party", "norland") in triples(out)
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
