@@ -192,7 +192,7 @@ class Coreference:
             for c in head.children
         ):
             return None
-        named = [e for t in head.subtree if t is not head and (e := self.ctx.entity_for_token(t))]
+        named = [e for t in head.subtree if t != head and (e := self.ctx.entity_for_token(t))]
         if any(self._type(e) not in BODY_TYPES for e in named):
             return None  # "Lusk's spokesman": someone else, whom the text does not name
         qualifiers = {lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}

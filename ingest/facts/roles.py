@@ -229,9 +229,9 @@ class _Roles:
         """ "Russian President X and Prime Minister Y": a title without a country shares the country of the
         title it is coordinated with."""
         first = head
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head != first:
             first = first.head
-        if first is head:
+        if first == head:
             return None
         for tok in first.doc[first.left_edge.i : first.i]:
             eid = self.entity_of(tok)

@@ -95,7 +95,7 @@ def clause_verb(tok: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if is_verb(t) and t.dep_ != "amod":
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None
@@ -129,7 +129,7 @@ def relative_antecedent(tok: Token) -> Token:
     if tok.lower_ in words("relative_pronouns") and tok.tag_ in ("WP", "WDT", "WP$"):
         verb = tok.head
         for _ in range(MAX_CLIMB):
-            if verb.dep_ in ("relcl", "ROOT") or verb.head is verb:
+            if verb.dep_ in ("relcl", "ROOT") or verb.head == verb:
                 break
             verb = verb.head
         if verb.dep_ == "relcl":
@@ -199,18 +199,13 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
             passive = not any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)
         return Subjects(own, passive, verb)
     head = verb.head
-    if head is verb or _depth >= MAX_CLIMB:
+    if head == verb or _depth >= MAX_CLIMB:
         return Subjects([])
     deeper = _depth + 1
     # A subject taken from the clause above is this verb's own doer unless the verb is itself passive ("X
     # refused to be drawn into the row", "after being arrested", "surrounded by police, the crowd ...").
     voice = not active_form(verb)
-    if (
-        verb.dep_ == "xcomp"
-        and head.pos_ == "ADJ"
-        and head.dep_ in ("acomp", "amod")
-        and head.head is not head
-    ):
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head != head:
         # "X is ready to send Y": the adjective's clause supplies the subject.
         return _inherited(subjects(head.head, binds_object, deeper), voice)
     if verb.dep_ == "xcomp":
@@ -248,7 +243,7 @@ def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int =
         if (
             verb.dep_ == "advcl"
             and head.dep_ == "xcomp"
-            and controller is not head
+            and controller != head
             and lemma(controller) in words("object_control_verbs")
             and verb.left_edge.i > 0
             and verb.doc[verb.left_edge.i - 1].text in (",", '"', "\u201d")
@@ -281,7 +276,7 @@ def accused_chain(verb: Token) -> tuple[list[Token], Token | None] | None:
     if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
         return None
     # "accused X of meddling and of supporting Y": the second "of" is a conjunct of the first.
-    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head is not prep:
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head != prep:
         prep = prep.head
     if prep.dep_ != "prep":
         return None

@@ -83,7 +83,7 @@ def phrase_head(anchor: Token) -> Token:
     """The top of a percentage's own phrase ("76" and "percent" are one phrase whichever the parser heads)."""
     number = number_token(anchor)
     top = anchor
-    while top.head is not top and (top.head == number or top.head.lower_ in PERCENT_WORDS):
+    while top.head != top and (top.head == number or top.head.lower_ in PERCENT_WORDS):
         top = top.head
     if number.head == top or top.head == number:
         return top

@@ -186,7 +186,7 @@ class Actors(StateActors):
     def misplaced_apposition(self, first: Token, title: Token) -> Token | None:
         """ "A and Ruritanian President, B": the parser hangs the name B on the first conjunct A; it names the
         title it follows."""
-        if title is first or not self.is_title(title):
+        if title == first or not self.is_title(title):
             return None
         after = [c for c in first.children if c.dep_ == "appos" and c.i > title.i]
         if after and self.valid(self.ctx.entity_for_token(after[0])):

@@ -77,7 +77,7 @@ def appeal_relations(who: Actors, noun: Token) -> Iterator[Found]:
 
 def _teller(who: Actors, noun: Token, sources: list[str]) -> str | None:
     """ "Z blamed the failure on X's insistence that Y should act": the appeal is X's as Z tells it."""
-    verb = clause_verb(noun.head) if noun.head is not noun else None
+    verb = clause_verb(noun.head) if noun.head != noun else None
     if verb is None or verb.lemma_.lower() not in who.lex.words("reporting_verbs") | words("accusing_verbs"):
         return None
     subj_toks, passive = subjects(verb, who.lex, who.ctx)

@@ -41,7 +41,7 @@ def pronoun_antecedent(verb: Token, subj: Token, lex: PloverLexicon) -> Token:
         return subj
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head == tok:
             break
         tok = tok.head
         if tok.lemma_.lower() in lex.words("reporting_verbs") or tok.dep_ == "ROOT":
@@ -62,7 +62,7 @@ def claimer(verb: Token, sources: list[str], lex: PloverLexicon, speaker: Speake
         if tok.dep_ in ("ccomp", "parataxis") or (tok.dep_ == "ROOT" and via_complement):
             via_complement = True
         head = tok.head
-        if head is tok:
+        if head == tok:
             break
         if tok.dep_ in ("ccomp",) and head.lemma_.lower() in lex.words("reporting_verbs"):
             subj = [c for c in head.children if c.dep_ == "nsubj"]
@@ -167,7 +167,7 @@ def prospective_type(verb: Token, rtype: str, lex: PloverLexicon) -> str | None:
             modal = True
             break
         head = tok.head
-        if head is tok or tok.dep_ not in ("xcomp", "advcl", "conj"):
+        if head == tok or tok.dep_ not in ("xcomp", "advcl", "conj"):
             break
         if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             break  # only a purpose clause ("to help") carries its governor's prospect

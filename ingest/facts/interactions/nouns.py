@@ -12,6 +12,7 @@ from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import claimer, prospective_type, subjects
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.senses import received, sense_of, spoken_type
+from ingest.facts.plover_lexicon import PloverLexicon
 from ingest.facts.syntax import clause_verb, negated, planned, words
 
 
@@ -134,6 +135,8 @@ class NounRules:
                     ]
             else:
                 gov, subj = self.governing_subjects(noun)
+                if topic_of_an_act(noun, gov, self.lex):
+                    return
                 adjunct = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "after")
                 if (
                     not adjunct
@@ -200,6 +203,8 @@ class NounRules:
         """Whether the act a noun names is what someone asks for ("demanded the release of X", "called for
         talks"), not what happened."""
         asking = words("appeal_verbs") | self.lex.words("demand_verbs")
+        if protested(noun, self.lex):
+            return True
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "for":
             head = head.head
@@ -209,7 +214,7 @@ class NounRules:
 
     def governing_subjects(self, tok: Token) -> tuple[Token | None, list[str]]:
         """The nearest verb above a noun and the actors of its subject."""
-        verb = clause_verb(tok.head) if tok.head is not tok else None
+        verb = clause_verb(tok.head) if tok.head != tok else None
         if verb is None:
             return None, []
         subj_toks, passive = subjects(verb, self.lex, self.ctx)
@@ -240,3 +245,41 @@ class NounRules:
                 backers += [e for p in c.children if p.dep_ == "pobj" for e in self.who.actors(p)]
         for b in backers:
             yield Found("SUPPORT", b, named, "appos:backed", None, {"as": lemma})
+
+
+def protested(noun: Token, lex: PloverLexicon) -> bool:
+    """ "protests against fraud and for the release of X", "rallied over the dismissal of Y": what a
+    protest is about is what its crowd wants done or undone, not an act of the crowd."""
+    t = noun
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in ("against", "over", "for"):
+        return False
+    protest = t.head.head
+
+    def protest_noun(tok: Token) -> bool:
+        noun_sense = lex.nouns.get(tok.lemma_.lower())
+        return noun_sense is not None and noun_sense.type == "PROTEST"
+
+    if protest.pos_ == "VERB":
+        # "marched against X", "rallied for X", "held protests over X"
+        verb_sense = lex.verb_sense(protest.lemma_.lower(), [], [])
+        if verb_sense is not None and verb_sense.type in ("PROTEST", "MOBILIZE"):
+            return True
+        return any(c.dep_ == "dobj" and protest_noun(c) for c in protest.children)
+    return protest_noun(protest)
+
+
+def topic_of_an_act(noun: Token, gov: Token | None, lex: PloverLexicon) -> bool:
+    """ "held talks over the arrest of X", "staged a walkout about the dismissal of Y": the act a noun
+    names there is what another act (the verb's object) is about, not something its subject did."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("over", "about", "on", "against"):
+        return False
+    owner = noun.head.head
+    if owner.pos_ == "NOUN" and owner.lemma_.lower() in lex.nouns:
+        return True  # "talks over the arrest"
+    return (
+        gov is not None
+        and owner == gov
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in gov.children)
+    )

@@ -46,7 +46,7 @@ def _named_as_organizers(noun: Token) -> list[Token]:
     """The names the organizer noun is said of: "X and other organizers", "X, an organizer", "X, one of the
     organizers"."""
     if noun.dep_ in ("conj", "appos"):
-        return [t for t in (noun.head, *noun.head.conjuncts) if t is not noun and t.pos_ == "PROPN"]
+        return [t for t in (noun.head, *noun.head.conjuncts) if t != noun and t.pos_ == "PROPN"]
     of = noun.head
     if (
         noun.dep_ == "pobj"

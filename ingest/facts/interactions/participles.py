@@ -57,7 +57,7 @@ class ParticipleRules:
         named = [
             e
             for c in copula.children
-            if c.dep_ in ("nsubj", "attr") and c is not noun
+            if c.dep_ in ("nsubj", "attr") and c != noun
             for e in self.who.actors(c)
         ]
         people = [e for e in named if self.ctx.entity_type(e) == EntityType.PERSON]

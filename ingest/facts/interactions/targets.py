@@ -143,11 +143,15 @@ class Targets:
                     if a.i > verb.i and a in child.subtree
                 ):
                     continue  # deeper in the phrase, "in X" may still stand for X ("parties to the war in X")
-                if (tok.dep_ in OWN_PHRASE_DEPS and tok is not child) or negated(tok):
+                if (tok.dep_ in OWN_PHRASE_DEPS and tok != child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
-                if tok is not child and tok.pos_ == "VERB" and (
-                    (tok.dep_ == "acl" and tok.tag_ == "VBG" and self.who.is_crowd(tok.head))
-                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                if (
+                    tok != child
+                    and tok.pos_ == "VERB"
+                    and (
+                        (tok.dep_ == "acl" and tok.tag_ == "VBG" and self.who.is_crowd(tok.head))
+                        or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                    )
                 ):
                     break  # "clashed with protesters calling for X to go": what the protesters do is theirs
                 if tok.dep_ == "poss" and own_stance(tok.head, Sense(rtype)) is not None:
@@ -172,7 +176,7 @@ class Targets:
                     continue
                 # A place deep in the phrase is mostly where something happened ("set fire to ballots on
                 # the square"); only a place the verb acts on directly is its target.
-                direct = tok is child and tok.dep_ == "dobj"
+                direct = tok == child and tok.dep_ == "dobj"
                 if self.ctx.entity_type(eid) == EntityType.LOCATION and not direct:
                     continue
                 return [eid]
@@ -198,7 +202,7 @@ class Targets:
         """The actors of a "with" phrase inside what a talk was about, short of any clause of its own."""
         out: list[str] = []
         for tok in phrase.subtree:
-            if tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head is phrase:
+            if tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head == phrase:
                 continue
             if any(
                 a.dep_ in OWN_PHRASE_DEPS - {"conj", "cc", "punct"}

@@ -64,7 +64,7 @@ class VerbRules:
             e
             for o in charges
             for t in o.subtree
-            if t is not o and (t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("by", "from")))
+            if t != o and (t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("by", "from")))
             for e in self.who.actors(t)
         ]
         return authors or [DENIED]

@@ -603,6 +603,24 @@ def test_what_a_condemnation_says_it_was_names_its_target(nlp: Language, text: s
     assert ("ACCUSE", "union-party", "norland") in triples(out)
 
 
+def test_taking_responsibility_seizes_nothing(nlp: Language) -> None:
+    text = "Ana Lusk resigned to take responsibility for the Union Party's poor showing."
+    out = rels(nlp, text, {"Ana Lusk": P, "Union Party": PA})
+    assert not [r for r in out if r.type == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands marched in Vesterby against the dismissal of Ana Lusk.",
+        "The Union Party held talks with Ostmark over the arrest of Ana Lusk.",
+    ],
+)
+def test_an_act_a_protest_or_a_talk_is_about_is_not_done_by_its_subject(nlp: Language, text: str) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Union Party": PA, "Ostmark": C, "Vesterby": EntityType.LOCATION})
+    assert not [r for r in out if r.target == "person:ana-lusk" and r.type in ("COERCE", "RETREAT")]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
