@@ -197,7 +197,9 @@ class Coreference:
             return None  # "Lusk's spokesman": someone else, whom the text does not name
         qualifiers = {lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
         qualifiers -= {lemma(t) for t in head.subtree if self.ctx.entity_for_token(t)}
-        first = self.window_start(head)
+        # A title its body qualifies ("the UN secretary-general") names one person however far back; a bare
+        # one ("the president") only someone named recently.
+        first = head.doc[0] if named else self.window_start(head)
         for span in reversed(self.ctx.entities_in(first.idx, head.idx)):
             if self._type(span.entity_id) != EntityType.PERSON:
                 continue

@@ -124,6 +124,21 @@ def test_a_title_named_by_a_body_is_the_one_titled_by_that_body(nlp: Language) -
     assert Coreference(ctx).antecedent(nth(ctx, "general")) is None
 
 
+def test_a_title_named_by_a_body_reaches_back_past_other_people(nlp: Language) -> None:
+    text = (
+        "African Union Secretary-General Ana Lusk called for talks. Boris Vale welcomed the call. "
+        "Carl Berg agreed. Dana Holt said nothing. Erik Sand left the room. "
+        "Later the AU secretary-general called for calm."
+    )
+    names: Names = {
+        "African Union": (ORG, "African Union", None),
+        "AU": (ORG, "African Union", None),
+        **{n: (P, n, None) for n in ("Ana Lusk", "Boris Vale", "Carl Berg", "Dana Holt", "Erik Sand")},
+    }
+    ctx = make_context(nlp, text, names, date(2022, 5, 1))
+    assert name(Coreference(ctx).antecedent(nth(ctx, "general", -1))) == "ana-lusk"
+
+
 def test_a_town_s_title_is_the_one_titled_by_that_town(nlp: Language) -> None:
     text = "Vesterby Mayor Ana Lusk opened the session. On Monday police arrested Vesterby's mayor."
     names: Names = {
