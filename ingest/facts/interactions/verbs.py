@@ -247,6 +247,9 @@ class VerbRules:
                     if one != other:
                         yield Found(rtype, one, other, "verb:reciprocal", claimed_by, dict(attributes))
             return
+        forces = lex.words("force_agents")
+        if rtype == "CONSULT" and any(relative_antecedent(s).lemma_.lower() in forces for s in subj_toks):
+            return  # "police arrived at X's home": forces come to do something else than talk
         givers = self.targets.givers(verb, sense or Sense(rtype))
         for src in sources:
             for tgt in targets:

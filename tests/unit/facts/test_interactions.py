@@ -621,6 +621,19 @@ def test_an_act_a_protest_or_a_talk_is_about_is_not_done_by_its_subject(nlp: Lan
     assert not [r for r in out if r.target == "person:ana-lusk" and r.type in ("COERCE", "RETREAT")]
 
 
+@pytest.mark.parametrize(
+    ("text", "consults"),
+    [
+        ("Police visited Ana Lusk at her home in Norland on Monday.", False),
+        ("Norland police visited Ana Lusk at her home on Monday.", False),
+        ("Norland officials visited Ana Lusk at her home on Monday.", True),
+    ],
+)
+def test_forces_that_come_to_someone_do_not_consult_them(nlp: Language, text: str, consults: bool) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Norland": C})
+    assert bool([r for r in out if r.type == "CONSULT"]) is consults
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
