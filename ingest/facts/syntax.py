@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
 from ingest.facts.dates import sentence_prefers_future
@@ -64,6 +65,17 @@ def number_value(text: str) -> float | None:
 def lemma(tok: Token) -> str:
     """The lower-case lemma; the word itself where the lemmatizer gives none."""
     return (tok.lemma_ or tok.text).lower()
+
+
+def verb_lemma(tok: Token) -> str:
+    """The verb a participle comes from, also where the tagger made it an adjective and left its lemma the
+    word itself ("the jailed leader" -> "jail")."""
+    own = lemma(tok)
+    if tok.pos_ == "ADJ" and own == tok.lower_ and own.endswith(("ed", "en")):
+        found = getLemma(tok.lower_, upos="VERB")
+        if found:
+            return str(found[0]).lower()
+    return own
 
 
 def is_verb(tok: Token) -> bool:

@@ -165,10 +165,12 @@ class Actors(StateActors):
         if self.ctx.entity_for_token(tok) is not None:
             return None
         for appos in (c for c in tok.children if c.dep_ == "appos"):
-            # The model may cut the name short of the apposition's head ("Jonas Gahr" of "Jonas Gahr Store").
-            for t in (appos, *appos.lefts):
-                if self.valid(self.ctx.entity_for_token(t)):
-                    return t
+            # The model may cut the name short of the apposition's head ("Jonas Gahr" of "Jonas Gahr Store"),
+            # or miss the first of two names ("the lawmakers, A and B").
+            for named in (appos, *appos.conjuncts):
+                for t in (named, *named.lefts):
+                    if self.valid(self.ctx.entity_for_token(t)):
+                        return t
         if self.is_title(tok):
             # "the member for Vesterby, Ana Lusk": the parser hangs the name on the title's place or body.
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.found import Found
-from ingest.facts.syntax import negated
+from ingest.facts.syntax import negated, verb_lemma
 from ingest.models import EntityType
 
 
@@ -27,17 +27,40 @@ class ParticipleRules:
         coercion = self.lex.words("state_coercion_verbs")
         # "detained activist X": the participle may hang on a compound of the name.
         holders = [tok, *(c for c in tok.children if c.dep_ == "compound")]
-        if not any(c.dep_ == "amod" and c.lemma_.lower() in coercion for h in holders for c in h.children):
+        if not any(c.dep_ == "amod" and verb_lemma(c) in coercion for h in holders for c in h.children):
             return
         people = self.who.actors(tok)
         if not people and tok.dep_ == "appos":
             people = self.who.actors(tok.head)
+        if not people and tok.tag_ == "NNS":
+            people = self.names_after(tok)
         people = [e for e in people if self.ctx.entity_type(e) == EntityType.PERSON]
         state = self.ctx.main_country
         if state is None:
             return
         for person in people:
             yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
+
+    def names_after(self, noun: Token) -> list[str]:
+        """ "the detained lawmakers, A and B": the names written right after a plural noun and a comma, which
+        the parser may hang elsewhere than on the noun."""
+        doc = noun.doc
+        i = noun.right_edge.i + 1
+        if i >= len(doc) or doc[i].text != ",":
+            return []
+        found: list[str] = []
+        i += 1
+        while i < len(doc) and not doc[i].is_sent_start:
+            eid = self.ctx.entity_for_token(doc[i])
+            if eid is None:
+                if doc[i].lower_ in (",", "and") and found:
+                    i += 1
+                    continue
+                break
+            if eid not in found:
+                found.append(eid)
+            i += 1
+        return found
 
     def listed_relations(self, verb: Token) -> Iterator[Found]:
         """ "X was among those detained", "Among those arrested was X", "X is the third journalist to be

@@ -634,6 +634,25 @@ def test_forces_that_come_to_someone_do_not_consult_them(nlp: Language, text: st
     assert bool([r for r in out if r.type == "CONSULT"]) is consults
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland police raided offices. The jailed opposition leader Ana Lusk went on hunger strike.",
+        "Norland police raided offices. The party demanded the release of the detained opposition lawmakers, "
+        "Ana Lusk and Boris Vale.",
+    ],
+)
+def test_a_coercion_participle_on_named_people_is_the_state_s_act_on_them(nlp: Language, text: str) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Norland": C})
+    assert ("COERCE", "norland", "ana-lusk") in triples(out)
+
+
+def test_an_apposition_whose_first_name_was_missed_names_the_second(nlp: Language) -> None:
+    text = "Two lawmakers, Karl Ostrand and Boris Vale, were arrested in Norland on Monday."
+    out = rels(nlp, text, {"Boris Vale": P, "Norland": C})
+    assert ("COERCE", "norland", "boris-vale") in triples(out)
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}

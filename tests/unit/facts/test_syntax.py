@@ -166,3 +166,11 @@ def test_planned(nlp: Language, text: str, noun: str, expected: bool) -> None:
 def test_no_longer_denies(nlp: Language) -> None:
     doc = nlp("The police will no longer tolerate the rallies.")
     assert syntax.negated(word(doc, "tolerate"))
+
+
+def test_verb_lemma_of_a_participle_read_as_an_adjective(nlp: Language) -> None:
+    doc = nlp("The jailed opposition leader went on hunger strike.")
+    jailed = word(doc, "jailed")
+    assert syntax.verb_lemma(jailed) == "jail"
+    # Other words keep their own lemma.
+    assert syntax.verb_lemma(word(doc, "leader")) == "leader"
