@@ -235,6 +235,31 @@ class Coreference:
         found = (self.ctx.entity_for_token(t) for t in self._title_tokens(span))
         return {e for e in found if e and self._type(e) in BODY_TYPES}
 
+    def pair(self, head: Token) -> list[str]:
+        """ "The two countries agreed ...", "both sides": the last two actors of that kind named before."""
+        kinds = load("grammar").data.get("pair_nouns", {}).get(lemma(head))
+        if not kinds or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        two = any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in head.children) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        )
+        both = any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in head.children)
+        if not (two or both):
+            return []
+        doc = head.doc
+        for kind in kinds:
+            found: list[str] = []
+            for span in reversed(self.ctx.entities_in(self.window_start(head).idx, head.idx)):
+                name = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
+                if name is not None and name.root.dep_ == "poss":
+                    continue  # "to discuss X's resignation": X is talked about, not one of the pair
+                etype = self._type(span.entity_id)
+                if etype is not None and etype.value == kind and span.entity_id not in found:
+                    found.append(span.entity_id)
+                if len(found) == 2:
+                    return found[::-1]
+        return []
+
     def antecedent(self, tok: Token, allowed: Collection[EntityType] | None = None) -> str | None:
         """The actor a pronoun or a definite description stands for, if the text says."""
         if tok.pos_ == "PRON":

@@ -199,6 +199,9 @@ class Actors(StateActors):
         """Actors of a phrase and of the phrases conjoined with it ("X and Y"), or of the names apposed to
         it ("his rivals A and B")."""
         out: list[str] = []
+        pair = Coreference(self.ctx, self.actor).pair(tok)
+        if pair:
+            return [e for e in pair if self.valid(e)]
         for t in [tok, *tok.conjuncts]:
             appos = self.apposed(t) or self.misplaced_apposition(tok, t)
             for one in conjuncts(appos) if appos is not None else [t]:

@@ -41,9 +41,15 @@ class NounRules:
         sources: list[str] = []
         targets: list[str] = []
         between: list[str] = []
+        # "X's arrest" undergoes it; "Y's arrest of X" names the doer in the possessive.
+        of_target = spec.possessive_is_target and any(
+            c.dep_ == "prep" and c.lower_ == "of" and "of" in spec.target_preps for c in noun.children
+        )
         for c in noun.children:
             if c.dep_ == "poss":
-                (targets if spec.possessive_is_target else sources).extend(self.who.actors(c))
+                (targets if spec.possessive_is_target and not of_target else sources).extend(
+                    self.who.actors(c)
+                )
             elif c.dep_ in ("compound", "amod", "nmod"):
                 eid = self.who.valid(self.ctx.entity_for_token(c))
                 if eid:
@@ -147,7 +153,8 @@ class NounRules:
                 ):
                     return
                 sources = subj
-        if not targets and spec.symmetric and len(sources) > 1:
+        to_come = noun.head.pos_ == "VERB" and prospective_type(noun.head, spec.type, self.lex) is not None
+        if not targets and spec.symmetric and len(sources) > 1 and not to_come:
             for a in sources:
                 for b in sources:
                     if a != b:

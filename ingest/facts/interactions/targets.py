@@ -143,6 +143,8 @@ class Targets:
                     if a.i > verb.i and a in child.subtree
                 ):
                     continue  # deeper in the phrase, "in X" may still stand for X ("parties to the war in X")
+                if any(a.dep_ == "agent" for a in tok.ancestors if a in child.subtree):
+                    continue  # "an agreement mediated by X": X did the mediating, nobody acted on X
                 if (tok.dep_ in OWN_PHRASE_DEPS and tok != child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
                 if (

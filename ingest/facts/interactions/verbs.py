@@ -241,7 +241,17 @@ class VerbRules:
                 return
             attributes = {**attributes, "promised": rtype}
             rtype, rule = prospect, "verb:promise" if prospect == "AGREE" else "verb:threat"
-        if not targets and len(sources) > 1 and rtype.lower() in self.lex.words("reciprocal_types"):
+        # "A and B supported the protests": backing or punishing something else is not each other's act; only
+        # talk and agreement about something ("A and B discussed X") join them.
+        aimed_elsewhere = rtype in ("SUPPORT", "SANCTION") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in lex.words("joint_objects") for c in verb.children
+        )
+        if (
+            not targets
+            and not aimed_elsewhere
+            and len(sources) > 1
+            and rtype.lower() in self.lex.words("reciprocal_types")
+        ):
             for one in sources:
                 for other in sources:
                     if one != other:

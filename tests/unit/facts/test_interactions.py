@@ -653,6 +653,62 @@ def test_an_apposition_whose_first_name_was_missed_names_the_second(nlp: Languag
     assert ("COERCE", "norland", "boris-vale") in triples(out)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boris Vale punched Ana Lusk during the debate.", ("ASSAULT", "boris-vale", "ana-lusk")),
+        ("Norland police stopped Ana Lusk from leaving the country.", ("COERCE", "norland", "ana-lusk")),
+        ("Norland's release of Ana Lusk was welcomed abroad.", ("RETREAT", "norland", "ana-lusk")),
+        ("Norland's arrest of Ana Lusk drew protests.", ("COERCE", "norland", "ana-lusk")),
+    ],
+)
+def test_blows_restraint_and_an_act_with_its_doer_in_the_possessive(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Norland": C})
+    assert expected in triples(out)
+
+
+def test_the_two_countries_are_the_pair_named_before(nlp: Language) -> None:
+    text = "Norland and Ostmark met in May to discuss Ana Lusk's arrest. The two countries agreed to resume trade."
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P})
+    agree = {(r.source, r.target) for r in out if r.type == "AGREE"}
+    assert agree == {("country:norland", "country:ostmark"), ("country:ostmark", "country:norland")}
+
+
+def test_the_two_leaders_are_not_someone_only_talked_about(nlp: Language) -> None:
+    text = "Ana Lusk met Boris Vale to discuss Carl Berg's resignation. The two leaders agreed to meet again."
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Carl Berg": P})
+    assert not [r for r in out if "person:carl-berg" in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reciprocal"),
+    [
+        ("Ana Lusk and Boris Vale supported the protests against the vote.", False),
+        ("Ana Lusk and Boris Vale signed a treaty of friendship.", True),
+        ("Ana Lusk and Boris Vale supported each other.", True),
+    ],
+)
+def test_a_pair_backing_something_else_does_not_back_each_other(
+    nlp: Language, text: str, reciprocal: bool
+) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert (("person:ana-lusk", "person:boris-vale") in {(r.source, r.target) for r in out}) is reciprocal
+
+
+def test_the_agent_of_a_participle_in_the_object_is_not_the_target(nlp: Language) -> None:
+    text = "Norland and Ostmark agreed to resume relations in an agreement mediated by Vesterby."
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Vesterby": C})
+    assert not [r for r in out if r.target == "country:vesterby"]
+
+
+def test_cooperation_agreed_to_is_an_agreement_not_yet_cooperation(nlp: Language) -> None:
+    text = "Ana Lusk and Boris Vale agreed to toughen cooperation on border security."
+    out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
+    assert {r.type for r in out} == {"AGREE"}
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
