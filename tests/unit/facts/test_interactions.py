@@ -670,7 +670,10 @@ def test_blows_restraint_and_an_act_with_its_doer_in_the_possessive(
 
 
 def test_the_two_countries_are_the_pair_named_before(nlp: Language) -> None:
-    text = "Norland and Ostmark met in May to discuss Ana Lusk's arrest. The two countries agreed to resume trade."
+    text = (
+        "Norland and Ostmark met in May to discuss Ana Lusk's arrest. "
+        "The two countries agreed to resume trade."
+    )
     out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P})
     agree = {(r.source, r.target) for r in out if r.type == "AGREE"}
     assert agree == {("country:norland", "country:ostmark"), ("country:ostmark", "country:norland")}
