@@ -284,6 +284,8 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
         return True
     if all(t.like_num or t.is_punct for t in span):
         return True
+    if c.hit is None and len(span) == 1 and c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"):
+        return True  # "a YouTuber was sentenced": a capitalised common noun; a name takes no "a"
     if _MIXED_CODE.match(text.replace(" ", "")) and text not in defined:
         return True
     if _CODE.match(text) and text not in defined and gazetteer().lookup(text) is None:

@@ -402,3 +402,10 @@ def test_a_name_a_settlement_noun_governs_is_a_place(nlp: Language) -> None:
     ms = mentions(nlp, "Ana Lusk was arrested in the eastern town of Luma and taken to Kampala.")
     assert [m.type for m in by_text(ms, "Luma")] == [EntityType.LOCATION]
     assert [m.type for m in by_text(ms, "Ana Lusk")] == [EntityType.PERSON]
+
+
+@pytest.mark.parametrize(
+    "text", ["A YouTuber was sentenced to four years in prison.", "An Instagrammer was detained on Monday."]
+)
+def test_a_capitalised_word_after_an_indefinite_article_is_no_name(nlp: Language, text: str) -> None:
+    assert mentions(nlp, text) == []

@@ -3,13 +3,12 @@ conjoined with it, and the country a sentence or the whole article is about."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from ingest.facts.context import FactContext
 from ingest.facts.coref import Coreference
 from ingest.facts.interactions.states import StateActors
+from ingest.facts.interactions.titles import TitledActors
 from ingest.facts.plover_lexicon import PloverLexicon
 from ingest.facts.syntax import conjuncts, relative_antecedent, words
 from ingest.models import EntityType
@@ -20,7 +19,7 @@ NON_ACTOR_TYPES = {EntityType.OFFICE}
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
 
 
-class Actors(StateActors):
+class Actors(StateActors, TitledActors):
     """The actors the phrases of one article name."""
 
     def __init__(self, ctx: FactContext, lex: PloverLexicon) -> None:
@@ -160,41 +159,6 @@ class Actors(StateActors):
                         found += [e for p in a.children if p.dep_ == "pobj" for e in self.actors(p)]
         return found
 
-    def apposed(self, tok: Token) -> Token | None:
-        """The name apposed to a noun that names no one itself ("the president, Ana Lusk")."""
-        if self.ctx.entity_for_token(tok) is not None:
-            return None
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            # The model may cut the name short of the apposition's head ("Jonas Gahr" of "Jonas Gahr Store"),
-            # or miss the first of two names ("the lawmakers, A and B").
-            for named in (appos, *appos.conjuncts):
-                for t in (named, *named.lefts):
-                    if self.valid(self.ctx.entity_for_token(t)):
-                        return t
-        if self.is_title(tok):
-            # "the member for Vesterby, Ana Lusk": the parser hangs the name on the title's place or body.
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
-                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                    eid = self.valid(self.ctx.entity_for_token(pobj))
-                    if prep.lower_ == "of" and eid and self.ctx.entity_type(eid) == EntityType.PERSON:
-                        return pobj  # "the head of the mission Ana Lusk": the body's name run into hers
-                    for appos in (c for c in pobj.children if c.dep_ == "appos"):
-                        for t in (appos, *appos.lefts):
-                            eid = self.valid(self.ctx.entity_for_token(t))
-                            if eid and self.ctx.entity_type(eid) == EntityType.PERSON:
-                                return t
-        return None
-
-    def misplaced_apposition(self, first: Token, title: Token) -> Token | None:
-        """ "A and Ruritanian President, B": the parser hangs the name B on the first conjunct A; it names the
-        title it follows."""
-        if title == first or not self.is_title(title):
-            return None
-        after = [c for c in first.children if c.dep_ == "appos" and c.i > title.i]
-        if after and self.valid(self.ctx.entity_for_token(after[0])):
-            return after[0]
-        return None
-
     def actors(self, tok: Token) -> list[str]:
         """Actors of a phrase and of the phrases conjoined with it ("X and Y"), or of the names apposed to
         it ("his rivals A and B")."""
@@ -202,7 +166,11 @@ class Actors(StateActors):
         pair = Coreference(self.ctx, self.actor).pair(tok)
         if pair:
             return [e for e in pair if self.valid(e)]
-        for t in [tok, *tok.conjuncts]:
+        phrases = [tok, *tok.conjuncts]
+        named = [t for t in phrases if self.ctx.entity_for_token(t) is not None]
+        for t in phrases:
+            if len(phrases) == 2 and named and t not in named and self.same_person(t, named[0]):
+                continue  # "its chairwoman and former premier X": two titles of one person, X
             appos = self.apposed(t) or self.misplaced_apposition(tok, t)
             for one in conjuncts(appos) if appos is not None else [t]:
                 found: list[str | None] = [*self.members_of(one)] or [self.actor(one), *self.included(one)]
@@ -247,12 +215,6 @@ class Actors(StateActors):
         tok = relative_antecedent(tok)
         crowd = self.lex.words("crowd_nouns")
         return tok.lemma_.lower() in crowd or tok.lower_ in crowd
-
-    def is_title(self, tok: Token) -> bool:
-        """A noun naming an office or rank ("president", "vice-president", "king")."""
-        titles = words("person_titles") | words("title_prefixes")
-        tok = relative_antecedent(tok)
-        return any(part in titles for part in re.split(r"[-\s]", tok.lower_)) or tok.lemma_.lower() in titles
 
     def speaker(self, tok: Token) -> str | None:
         """The actor a reporting verb's subject names; a place (a dateline, "PARIS --") never speaks."""

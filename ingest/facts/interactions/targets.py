@@ -244,12 +244,18 @@ class Targets:
             p.dep_ == "pobj" and p.lemma_.lower() in contests() for p in prep.children
         )
 
+    @staticmethod
+    def is_states(noun: Token) -> bool:
+        """ "asked countries in the region": unnamed states, of which the place says only where they are."""
+        kinds = load("grammar").data.get("pair_nouns", {}).get(noun.lemma_.lower(), [])
+        return noun.tag_ == "NNS" and kinds == ["Country"]
+
     def places(self, verb: Token) -> list[str]:
         """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place
         where the act is done is what it is done to (PLOVER codes the place's authority as the target)."""
         out: list[str] = []
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if any(self.who.is_crowd(o) or o.pos_ == "NUM" for o in objects):
+        if any(self.who.is_crowd(o) or o.pos_ == "NUM" or self.is_states(o) for o in objects):
             # "arrested 25 people in X", "killed four in X": the act's target is the people, unnamed; the
             # place is only where it happened (the event keeps the place and the count).
             return out

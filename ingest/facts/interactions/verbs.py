@@ -95,6 +95,7 @@ class VerbRules:
             claimed_by = self.who.actor(accused[1]) if accused[1] is not None else None
         else:
             subj_toks, passive = subjects(verb, self.lex, self.ctx)
+            subj_toks = self.who.without_split_titles(subj_toks)
         if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN"):
             # "the Kremlin-backed candidate", "a candidate backed by X": the noun is the passive subject.
             subj_toks, passive = [head], True

@@ -712,6 +712,26 @@ def test_cooperation_agreed_to_is_an_agreement_not_yet_cooperation(nlp: Language
     assert {r.type for r in out} == {"AGREE"}
 
 
+def test_unnamed_countries_in_a_region_do_not_make_the_region_a_target(nlp: Language) -> None:
+    text = "Norland is asking countries in Latin America to take in more refugees."
+    out = rels(nlp, text, {"Norland": C, "Latin America": EntityType.LOCATION})
+    assert not [r for r in out if r.target == "location:latin-america"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed Salim has led the party since Union Party chairwoman and two-time former premier Ana Lusk was "
+        "arrested in Norland.",
+        "Police said the leader of the Union Party (UP) Ana Lusk had been "
+        '"detained for questioning" in Norland.',
+    ],
+)
+def test_a_title_the_parser_split_from_its_name_is_not_a_second_actor(nlp: Language, text: str) -> None:
+    out = rels(nlp, text, {"Ana Lusk": P, "Union Party": PA, "UP": PA, "Norland": C})
+    assert [r.target for r in out if r.type == "COERCE"] == ["person:ana-lusk"]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
