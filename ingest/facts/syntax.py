@@ -189,8 +189,15 @@ def _object_only(verb: Token) -> bool:
 
 def headline_passive(verb: Token, own: list[Token]) -> bool:
     """ "X jailed for eight years": such a verb with a subject but no object is the passive of headlines and
-    timelines, not X jailing someone."""
-    return bool(own) and _object_only(verb) and all(s.dep_ == "nsubj" for s in own)
+    timelines, not X jailing someone; so is a bare participle with a "by" phrase ("prosecutors sanctioned
+    by Y"), whatever the verb."""
+    if not own or not all(s.dep_ == "nsubj" for s in own):
+        return False
+    return _object_only(verb) or (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in verb.children)
+        and any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in verb.children)
+    )
 
 
 def subjects(verb: Token, binds_object: BindsObject | None = None, _depth: int = 0) -> Subjects:

@@ -153,7 +153,13 @@ class VerbRules:
         if passive:
             targets = [e for t in subj_toks for e in self.who.actors(t)]
             agent_toks = [
-                p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                p
+                for c in verb.children
+                if c.dep_ == "agent"
+                or (c.dep_ == "prep" and c.lower_ == "by")  # "X sanctioned by Y", parsed as a preposition
+                for p in c.children
+                if p.dep_ == "pobj"
+                and (c.dep_ == "agent" or self.who.actors(p) or self.who.is_state_agent(p))
             ]
             if agent_toks:
                 rule = "verb:passive-agent" if rule == "verb:active" else rule

@@ -732,6 +732,12 @@ def test_a_title_the_parser_split_from_its_name_is_not_a_second_actor(nlp: Langu
     assert [r.target for r in out if r.type == "COERCE"] == ["person:ana-lusk"]
 
 
+def test_a_bare_participle_with_a_by_phrase_is_passive(nlp: Language) -> None:
+    text = "Ostmark prosecutors sanctioned for corruption by Norland have been dismissed."
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C})
+    assert [(r.type, r.source, r.target) for r in out] == [("SANCTION", "country:norland", "country:ostmark")]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
