@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ingest.facts.context import FactContext
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.appeals import appeal_relations
-from ingest.facts.interactions.claims import claim_relations
+from ingest.facts.interactions.claims import claim_relations, conditional_threats
 from ingest.facts.interactions.demands import DemandRules
 from ingest.facts.interactions.found import Found
 from ingest.facts.interactions.nouns import NounRules
@@ -112,6 +112,7 @@ def _sentence(
             yield from demands.demand_relations(tok)
             yield from participles.listed_relations(tok)
             yield from claim_relations(verbs.who, tok)
+            yield from conditional_threats(verbs.who, tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             yield from nouns.noun_relations(tok, sent)
             yield from nouns.appositive_relations(tok)

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import subjects
 from ingest.facts.interactions.found import Found
+from ingest.facts.interactions.senses import sense_of
 from ingest.facts.plover_lexicon import PloverLexicon
 from ingest.facts.syntax import lemma, negated
 
@@ -56,3 +57,43 @@ def claim_relations(who: Actors, verb: Token) -> Iterator[Found]:
             for tgt in accused:
                 if src != tgt:
                     yield Found("ACCUSE", src, tgt, "verb:claim", src, {"claim": lemma(comp)})
+
+
+def conditional_threats(who: Actors, verb: Token) -> Iterator[Found]:
+    """ "X warned it would act if Y used force", "X threatened to walk out unless Y ...": what X says it will
+    do when Y does something is a threat to Y, whatever the act."""
+    lex = who.lex
+    if lemma(verb) not in lex.words("warning_verbs") or negated(verb):
+        return
+    speaker_toks, passive = subjects(verb, lex, who.ctx)
+    if passive:
+        return
+    speakers = [e for s in speaker_toks if (e := who.speaker(s))]
+    for comp in verb.children:
+        if comp.dep_ not in ("ccomp", "xcomp"):
+            continue
+        sense = sense_of(comp, lex)
+        if sense is not None and sense.type.lower() not in lex.words("threat_types"):
+            continue  # "warned she would resign if ...": an act on no one
+        future = comp.dep_ == "xcomp" or any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will") for c in comp.children
+        )
+        if not future:
+            continue
+        for cond in (*comp.children, *verb.children):
+            if cond.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cond.children
+            ):
+                continue
+            held_toks, held_passive = subjects(cond, lex, who.ctx)
+            if held_passive:
+                continue
+            held = [
+                e for t in held_toks for e in who.actors(t) or [who.state_of(t, exclude=speakers) or ""] if e
+            ]
+            for src in speakers:
+                for tgt in held:
+                    if tgt != src:
+                        yield Found(
+                            "THREATEN", src, tgt, "verb:conditional-threat", None, {"if": lemma(cond)}
+                        )

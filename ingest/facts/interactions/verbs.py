@@ -72,6 +72,10 @@ class VerbRules:
     def verb_relations(self, verb: Token, sent: Span) -> Iterator[Found]:
         lex = self.lex
         lemma = verb.lemma_.lower()
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in words("conditional_marks") for c in verb.children
+        ):
+            return  # "unless Y released X", "if Y attacks": a condition, not something that happened
         sense = carried_sense(verb, self.lex) or sense_of(verb, self.lex)
         head = verb.head
         refusal = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")

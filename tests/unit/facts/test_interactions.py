@@ -738,6 +738,30 @@ def test_a_bare_participle_with_a_by_phrase_is_passive(nlp: Language) -> None:
     assert [(r.type, r.source, r.target) for r in out] == [("SANCTION", "country:norland", "country:ostmark")]
 
 
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Norland warned it would act further if Ostmark used force against protesters.", True),
+        ("Norland threatened to recall its ambassador unless Ostmark freed Ana Lusk.", True),
+        ("Ana Lusk warned she would resign if Norland lost the vote.", False),
+    ],
+)
+def test_a_warning_of_what_comes_if_someone_acts_threatens_them(
+    nlp: Language, text: str, threat: bool
+) -> None:
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P})
+    assert (
+        bool([r for r in out if r.type == "THREATEN" and r.target in ("country:ostmark", "country:norland")])
+        is threat
+    )
+
+
+def test_an_act_in_a_condition_did_not_happen(nlp: Language) -> None:
+    text = "Norland threatened to recall its ambassador unless Ostmark freed Ana Lusk."
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P})
+    assert not [r for r in out if r.target == "person:ana-lusk"]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
