@@ -198,9 +198,10 @@ class Coreference:
         qualifiers = {lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
         qualifiers -= {lemma(t) for t in head.subtree if self.ctx.entity_for_token(t)}
         # A title its body qualifies ("the UN secretary-general") names one person however far back; a bare
-        # one ("the president") only someone named recently.
+        # one ("the president") someone named recently, or else the only person the article titled so.
         first = head.doc[0] if named else self.window_start(head)
-        for span in reversed(self.ctx.entities_in(first.idx, head.idx)):
+        holders: list[str] = []
+        for span in reversed(self.ctx.entities_in(head.doc[0].idx, head.idx)):
             if self._type(span.entity_id) != EntityType.PERSON:
                 continue
             titles = self._title_words(span)
@@ -209,8 +210,11 @@ class Coreference:
                 and qualifiers <= titles
                 and (not named or set(named) & self._bodies_by(span))
             ):
-                return span.entity_id
-        return None
+                if span.start_char >= first.idx:
+                    return span.entity_id
+                if span.entity_id not in holders:
+                    holders.append(span.entity_id)
+        return holders[0] if len(holders) == 1 else None
 
     def _title_tokens(self, span: ResolvedSpan) -> list[Token]:
         """The words that title a named person: before the name, and in an apposition on it."""
@@ -219,12 +223,18 @@ class Coreference:
         if name is None:
             return []
         root = name.root
-        return list(doc[root.left_edge.i : name.start]) + [
-            t
-            for c in root.children
-            if c.dep_ == "appos" and self.ctx.entity_for_token(c) is None
-            for t in c.subtree
-        ]
+        # "King Abdullah II": a monarch's title may be written as part of the name.
+        own = [t for t in name if lemma(t) in words("person_titles")]
+        return (
+            list(doc[root.left_edge.i : name.start])
+            + own
+            + [
+                t
+                for c in root.children
+                if c.dep_ == "appos" and self.ctx.entity_for_token(c) is None
+                for t in c.subtree
+            ]
+        )
 
     def _title_words(self, span: ResolvedSpan) -> set[str]:
         return {lemma(t) for t in self._title_tokens(span)}

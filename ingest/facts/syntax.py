@@ -319,6 +319,20 @@ def accused_chain(verb: Token) -> tuple[list[Token], Token | None] | None:
     return accused, accuser
 
 
+def likewise_subjects(verb: Token) -> list[Token]:
+    """ "A congratulated B, as did C", "A backed B, as did C": the subjects of an elliptical "as did" clause,
+    who did what the verb says."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and lemma(c) == "do"
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
+
+
 def _inherited(found: Subjects, passive: bool) -> Subjects:
     return Subjects(found.tokens, passive, found.owner)
 

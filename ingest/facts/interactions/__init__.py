@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from ingest.facts import syntax
 from ingest.facts.context import FactContext
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.appeals import appeal_relations
@@ -108,7 +109,13 @@ def _sentence(
 ) -> Iterator[Found]:
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
-            yield from verbs.verb_relations(tok, sent)
+            done = list(verbs.verb_relations(tok, sent))
+            yield from done
+            for also in (e for t in syntax.likewise_subjects(tok) for e in verbs.who.actors(t)):
+                # "A congratulated B, as did C": C did the same to B.
+                for f in done:
+                    if also not in (f.source, f.target):
+                        yield Found(f.type, also, f.target, f.rule, None, dict(f.attributes))
             yield from demands.demand_relations(tok)
             yield from participles.listed_relations(tok)
             yield from claim_relations(verbs.who, tok)

@@ -42,6 +42,18 @@ class TitledActors:
                     if self.valid(self.ctx.entity_for_token(t)):
                         return t
         if self.is_title(tok):
+            # "talks with Ruritanian President, Ana Lusk, on ...": a name right after the title and a comma,
+            # wherever the parser hung it.
+            doc = tok.doc
+            after = tok.i + 1
+            if (
+                after + 1 < len(doc)
+                and doc[after].text == ","
+                and all(t.is_punct for t in doc[after : tok.right_edge.i + 1])
+            ):
+                eid = self.valid(self.ctx.entity_for_token(doc[after + 1]))
+                if eid and self.ctx.entity_type(eid) == EntityType.PERSON:
+                    return doc[after + 1]
             # "the member for Vesterby, Ana Lusk": the parser hangs the name on the title's place or body.
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):

@@ -166,3 +166,21 @@ def test_them_after_an_unnamed_crowd_is_the_crowd(nlp: Language) -> None:
     text = "Police raided the offices of the Union Party and accused them of fraud."
     ctx = ctx_of(nlp, text, {"Union Party": PA})
     assert name(Coreference(ctx).antecedent(nth(ctx, "them"))) == "union-party"
+
+
+def test_the_only_person_titled_so_is_the_title_however_far_back(nlp: Language) -> None:
+    text = (
+        "Ostmark's King Boris Vale condemned the attacks. Ana Lusk spoke. Carl Berg agreed. Dana Holt "
+        "left. Erik Sand stayed. Later Ana Lusk met the king."
+    )
+    names: Names = {
+        n: (P, n, None) for n in ("Boris Vale", "Ana Lusk", "Carl Berg", "Dana Holt", "Erik Sand")
+    }
+    names["Ostmark"] = (C, "Ostmark", None)
+    ctx = make_context(nlp, text, names, date(2022, 5, 1))
+    assert name(Coreference(ctx).antecedent(nth(ctx, "king", -1))) == "boris-vale"
+    # Two kings named: too far back to tell which.
+    two = text.replace("Ana Lusk spoke.", "Norland's King Ana Lusk spoke.")
+    names["Norland"] = (C, "Norland", None)
+    ctx = make_context(nlp, two, names, date(2022, 5, 1))
+    assert Coreference(ctx).antecedent(nth(ctx, "king", -1)) is None

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from ingest.facts.context import FactContext
 from ingest.facts.interactions import extract_interactions
+from ingest.facts.interactions.actors import Actors
+from ingest.facts.plover_lexicon import load_plover_lexicon
 from ingest.models import EntityType, Relation
 from tests.unit.factctx import Names, make_context
 
@@ -214,3 +218,47 @@ def test_a_member_named_after_a_title_acts_for_the_plural_that_includes_them(nlp
     actors: Names = {name: (kind, name, None) for name, kind in kinds.items()}
     text = "France imposed sanctions on officials including the acting Prime Minister, Boris Vale."
     assert rels(nlp, text, actors) == {("SANCTION", "france", "boris-vale")}
+
+
+def test_a_name_after_a_title_and_a_comma_is_the_title_s_whatever_the_parse(nlp: Language) -> None:
+    # The parse the model sometimes gives: the name a conjunct of the verb, not an apposition of the title.
+    words = [
+        "Ana",
+        "Lusk",
+        "held",
+        "talks",
+        "with",
+        "Ostian",
+        "President",
+        ",",
+        "Boris",
+        "Vale",
+        "today",
+        ".",
+    ]
+    heads = [1, 2, 2, 2, 3, 6, 4, 6, 9, 2, 2, 2]
+    deps = ["compound", "nsubj", "ROOT", "dobj", "prep", "amod", "pobj", "punct", "compound", "conj"]
+    deps += ["npadvmod", "punct"]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "NOUN",
+        "ADP",
+        "ADJ",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "NOUN",
+        "PUNCT",
+    ]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    text = doc.text
+    names: Names = {"Ana Lusk": (P, "Ana Lusk", None), "Boris Vale": (P, "Boris Vale", None)}
+    ctx = make_context(nlp, text, names, date(2022, 5, 4))
+    ctx = FactContext(doc=doc, article=ctx.article, entities=ctx.entities, spans=ctx.spans)
+    who = Actors(ctx, load_plover_lexicon())
+    title = doc[6]
+    named = who.apposed(title)
+    assert named is not None and who.actor(named) == "person:boris-vale"

@@ -762,6 +762,11 @@ def test_an_act_in_a_condition_did_not_happen(nlp: Language) -> None:
     assert not [r for r in out if r.target == "person:ana-lusk"]
 
 
+def test_as_did_another_is_the_same_act_by_them(nlp: Language) -> None:
+    out = rels(nlp, "Norland backed Ana Lusk, as did Ostmark.", {"Norland": C, "Ostmark": C, "Ana Lusk": P})
+    assert {("SUPPORT", "norland", "ana-lusk"), ("SUPPORT", "ostmark", "ana-lusk")} <= triples(out)
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
