@@ -1,4 +1,5 @@
-"""Demands told as clauses: "X demanded that Y end Z", "X said Y must stop Z": X REQUESTs of Y."""
+"""Demands told as clauses: "X demanded that Y end Z", "X said Y must stop Z", "X called for Y to go": X
+REQUESTs of Y."""
 
 from __future__ import annotations
 
@@ -35,9 +36,11 @@ class DemandRules:
         if negated(verb):
             return
         for comp in verb.children:
-            if comp.dep_ != "ccomp":
+            marked_for = is_demand and any(c.dep_ == "mark" and c.lower_ == "for" for c in comp.children)
+            if comp.dep_ not in ("ccomp", "advcl") or (comp.dep_ == "advcl" and not marked_for):
                 continue
-            if not mandative(comp, is_demand):
+            # "X called for Y to step down", "pushed for Y to back the plan": Y is asked.
+            if not marked_for and not mandative(comp, is_demand):
                 continue
             subj_toks, passive = subjects(verb, self.lex, self.ctx)
             if passive:

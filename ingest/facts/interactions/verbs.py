@@ -81,9 +81,13 @@ class VerbRules:
         refusal = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.words("refusal_verbs")
         if refusal and negated(head):
             return
+        intolerance = False
         if negated(verb) or (verb.dep_ == "xcomp" and negated(head) and not refusal):
-            said_no = any(c.dep_ == "neg" for t in (verb, head) for c in t.children)
-            if lemma not in lex.words("acceptance_verbs") or not said_no:
+            said_no = any(c.dep_ == "neg" or c.lower_ == "longer" for t in (verb, head) for c in t.subtree)
+            intolerance = lemma in lex.words("tolerance_verbs") and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in verb.children
+            )
+            if (lemma not in lex.words("acceptance_verbs") and not intolerance) or not said_no:
                 return  # "failed to endorse" is no refusal
             refusal = True  # "would not accept", "did not want to accept": a refusal of it
         if sense is None and not refusal:
@@ -139,7 +143,8 @@ class VerbRules:
                 rtype = "PROTEST"
         rule = "verb:active"
         if refusal:
-            rtype = "REJECT"
+            # "will no longer tolerate rallies by Y": a warning to Y, not yet a refusal of anything.
+            rtype = "THREATEN" if intolerance else "REJECT"
             rule = "verb:refusal"
             attributes = {"refused": lemma}
             if sense is not None:

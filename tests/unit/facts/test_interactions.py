@@ -767,6 +767,26 @@ def test_as_did_another_is_the_same_act_by_them(nlp: Language) -> None:
     assert {("SUPPORT", "norland", "ana-lusk"), ("SUPPORT", "ostmark", "ana-lusk")} <= triples(out)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Union Party called for Ana Lusk to step down.", ("REQUEST", "union-party", "ana-lusk")),
+        ("Norland is pushing hard for Ostmark to back its plan.", ("REQUEST", "norland", "ostmark")),
+        ("Norland will not tolerate interference by Ostmark.", ("THREATEN", "norland", "ostmark")),
+        ("Norland would not accept the Union Party's proposal.", ("REJECT", "norland", "union-party")),
+    ],
+)
+def test_calls_for_someone_to_act_and_warnings_of_intolerance(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P, "Union Party": PA})
+    assert expected in triples(out)
+
+
+def test_waiting_for_someone_asks_nothing_of_them(nlp: Language) -> None:
+    assert not rels(nlp, "Norland waited for Ostmark to respond.", {"Norland": C, "Ostmark": C})
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
