@@ -284,6 +284,16 @@ SUPPLEMENT += [
 ]
 
 
+# Armed forces as an object class: raising them somewhere is mobilizing (CAMEO 15x), whichever verb of
+# increase says so ("strengthened its forces in Y", "reinforced troops on the border").
+FORCE_NOUNS = ("force", "forces", "troop", "soldier")
+SUPPLEMENT += [
+    (verb, None, noun, "MOBILIZE", "troops", "armed forces raised")
+    for verb in ("strengthen", "reinforce", "bolster", "boost", "increase", "expand", "build")
+    for noun in FORCE_NOUNS
+]
+
+
 def load_plover_table(path: Path) -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -92,11 +92,16 @@ def _load_nouns(lex: PloverLexicon) -> None:
     data = lex.source.data
     defaults = data.get("defaults", {})
     for lemma, spec in data["nouns"].items():
+        target_preps = frozenset(spec.get("target_preps", defaults.get("target_preps", [])))
+        # A preposition a noun names its target with ("withdrawal from Y") is not also its source's.
+        source_preps = frozenset(spec.get("source_preps", defaults.get("source_preps", [])))
+        if "source_preps" not in spec:
+            source_preps -= target_preps
         lex.nouns[lemma] = NounSense(
             type=spec["type"],
             mode=spec.get("mode", ""),
-            source_preps=frozenset(spec.get("source_preps", defaults.get("source_preps", []))),
-            target_preps=frozenset(spec.get("target_preps", defaults.get("target_preps", []))),
+            source_preps=source_preps,
+            target_preps=target_preps,
             symmetric=bool(spec.get("symmetric", False)),
             possessive_is_target=spec.get("possessive") == "target",
         )

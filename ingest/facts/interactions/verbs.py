@@ -235,6 +235,8 @@ class VerbRules:
             return
         if not passive and denial is not None and not targets:
             return  # "denied receiving arms from Y": no one is rejected
+        if rtype == "MOBILIZE":
+            targets = [t for t in targets if t not in sources]  # "strengthened its forces in Y": its own
         if not targets and not passive:
             # Where a crowd acts is its own place, not what it acts against.
             targets = [

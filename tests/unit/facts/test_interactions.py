@@ -787,6 +787,23 @@ def test_waiting_for_someone_asks_nothing_of_them(nlp: Language) -> None:
     assert not rels(nlp, "Norland waited for Ostmark to respond.", {"Norland": C, "Ostmark": C})
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norland speeded up the withdrawal of some invasion forces from Ostmark.",
+            ("RETREAT", "norland", "ostmark"),
+        ),
+        ("Norland has strengthened its forces in Ostmark.", ("MOBILIZE", "norland", "ostmark")),
+        ("Norland reinforced its troops on the border with Ostmark.", ("MOBILIZE", "norland", "ostmark")),
+    ],
+)
+def test_withdrawing_from_and_raising_forces_against(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(rels(nlp, text, {"Norland": C, "Ostmark": C}))
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
