@@ -804,6 +804,21 @@ def test_withdrawing_from_and_raising_forces_against(
     assert expected in triples(rels(nlp, text, {"Norland": C, "Ostmark": C}))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norland refused to allow Ostmark planes to land.", ("REJECT", "norland", "ostmark")),
+        ("Ana Lusk gave a warm welcome on Thursday to Boris Vale.", ("CONSULT", "ana-lusk", "boris-vale")),
+        ("Norland held a reception for Boris Vale.", ("CONSULT", "norland", "boris-vale")),
+    ],
+)
+def test_whom_one_lets_act_and_whom_one_welcomes(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P, "Boris Vale": P})
+    assert expected in triples(out)
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
