@@ -20,8 +20,8 @@ from tests.conftest import make_test_settings
 pytestmark = pytest.mark.gold
 
 FLOORS = {
-    "interaction_precision": 0.70,
-    "interaction_recall": 0.50,
+    "interaction_precision": 0.78,
+    "interaction_recall": 0.57,
     "structural_precision": 0.80,
     "structural_recall": 0.60,
     "elections_dated": 0.88,
