@@ -284,6 +284,15 @@ SUPPLEMENT += [
 ]
 
 
+# Help as an object class: cutting or holding it back, whichever verb and whichever word for the help, is a
+# sanction (CAMEO 16x, reduce or stop aid).
+AID_NOUNS = ("aid", "assistance", "supply", "funding", "loan", "support")
+SUPPLEMENT += [
+    (verb, None, noun, "SANCTION", "discontinue", "help cut")
+    for verb in ("cut", "reduce", "halt", "stop", "suspend", "freeze", "withhold", "slash", "end")
+    for noun in AID_NOUNS
+    if noun != "support" or verb in ("withhold", "suspend", "halt")
+]
 # Armed forces as an object class: raising them somewhere is mobilizing (CAMEO 15x), whichever verb of
 # increase says so ("strengthened its forces in Y", "reinforced troops on the border").
 FORCE_NOUNS = ("force", "forces", "troop", "soldier")

@@ -819,6 +819,26 @@ def test_whom_one_lets_act_and_whom_one_welcomes(
     assert expected in triples(out)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norland on Tuesday reduced food supplies to the Ostmark refugee camp.",
+            ("SANCTION", "norland", "ostmark"),
+        ),
+        ("Norland withheld funding from Ostmark.", ("SANCTION", "norland", "ostmark")),
+        (
+            "Ana Lusk issued a stern reminder to Ostmark that it must cooperate with the inspectors.",
+            ("REQUEST", "ana-lusk", "ostmark"),
+        ),
+    ],
+)
+def test_cutting_help_and_reminding_someone_what_they_must_do(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P}))
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
