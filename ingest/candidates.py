@@ -274,6 +274,16 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
     text = span.text
     if _wire_credit(doc, c.start, c.end):
         return True
+    after = doc[c.end] if c.end < len(doc) else None
+    if (
+        after is not None
+        and after.text in ("$", "\u20ac", "\u00a3")
+        and c.end + 1 < len(doc)
+        and doc[c.end + 1].like_num
+    ):
+        return True  # "US $50 million": a currency, not the country
+    if span[-1].text.endswith("$"):
+        return True  # "US$20 million"
     if c.hit is not None and c.source != "ner":
         return False
     if not any(ch.isalpha() for ch in text):
