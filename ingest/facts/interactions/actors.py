@@ -89,6 +89,18 @@ class Actors(StateActors, TitledActors):
                 eid = self.valid(self.ctx.entity_for_token(child)) or (
                     self.actor(child, depth + 1) if child.dep_ in ("poss", "compound") else None
                 )
+                if eid is None and child.dep_ == "amod" and child.lower_ == "led":
+                    # "the X-led coalition": X leads it ("X-backed" would be someone else's)
+                    eid = next(
+                        (
+                            e
+                            for c in child.children
+                            if c.dep_ in ("npadvmod", "compound")
+                            for e in [self.valid(self.ctx.entity_for_token(c))]
+                            if e
+                        ),
+                        None,
+                    )
                 if eid and self.follows_a_person(tok, eid):
                     return None
                 if eid and self.is_town(eid) and self.is_state_agent(tok):

@@ -839,6 +839,15 @@ def test_cutting_help_and_reminding_someone_what_they_must_do(
     assert expected in triples(rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P}))
 
 
+def test_an_x_led_body_is_x_s_and_an_x_backed_one_is_not(nlp: Language) -> None:
+    names = {"Norland": C, "Ostmark": C, "Ana Lusk": P}
+    assert ("ASSAULT", "norland", "ostmark") in triples(
+        rels(nlp, "The Norland-led coalition attacked Ostmark.", names)
+    )
+    backed = rels(nlp, "The Norland-backed government of Ostmark arrested Ana Lusk.", names)
+    assert not [r for r in backed if r.source == "country:norland"]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
