@@ -97,3 +97,18 @@ def conditional_threats(who: Actors, verb: Token) -> Iterator[Found]:
                         yield Found(
                             "THREATEN", src, tgt, "verb:conditional-threat", None, {"if": lemma(cond)}
                         )
+
+
+def grievance_targets(who: Actors, verb: Token) -> list[str]:
+    """ "X complained to the UN over Y's raids": a grievance is against whom its "over" or "about" phrase
+    names, not the body it is taken to."""
+    if lemma(verb) not in who.lex.words("complaint_verbs"):
+        return []
+    return [
+        e
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("over", "about", "against")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in who.phrase_actors(p)
+    ]

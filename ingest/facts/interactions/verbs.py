@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ingest.facts.interactions.actors import Actors
+from ingest.facts.interactions.claims import grievance_targets
 from ingest.facts.interactions.clauses import (
     claimer,
     prospective_type,
@@ -212,7 +213,7 @@ class VerbRules:
                 # that the parser split; the person acts, not the country of the title.
                 sources = [e for e in sources if e not in titled]
             denial = self.denial_targets(verb)
-            targets = (
+            targets = grievance_targets(self.who, verb) or (
                 denial
                 if denial is not None
                 else self.targets.resolve(target_tokens(verb, sense or Sense(rtype)))

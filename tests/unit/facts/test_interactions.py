@@ -848,6 +848,12 @@ def test_an_x_led_body_is_x_s_and_an_x_backed_one_is_not(nlp: Language) -> None:
     assert not [r for r in backed if r.source == "country:norland"]
 
 
+def test_a_complaint_to_a_body_over_someone_s_act_accuses_them(nlp: Language) -> None:
+    text = "Norland complained to the Union Party on Tuesday over two Ostmark air raids last Friday."
+    out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Union Party": PA})
+    assert [(r.type, r.target) for r in out] == [("ACCUSE", "country:ostmark")]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
