@@ -121,6 +121,18 @@ def _actor(ctx: FactContext, head: Token) -> str | None:
     return None
 
 
+def _doer(ctx: FactContext, deed: Token) -> str | None:
+    """ "protests against abuses by the police": whoever the "by" phrase of a deed names."""
+    for c in deed.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    eid = _actor(ctx, p)
+                    if eid:
+                        return eid
+    return None
+
+
 def _in_own_phrase(tok: Token, head: Token) -> bool:
     """Whether a token belongs to the noun phrase of `head` itself ("the X party", "supporters of X"), not
     to a clause or a place hanging off it ("police who clashed near the offices of X")."""
@@ -267,7 +279,7 @@ def participants(
         if c.dep_ == "prep" and c.lower_ in ("against", "over"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    add(parts, _actor(ctx, p), "target")
+                    add(parts, _actor(ctx, p) or _doer(ctx, p), "target")
         if c.dep_ == "prep" and c.lower_ == "as" and trig.type == "Resignation":
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -147,6 +147,12 @@ def test_a_relative_of_someone_arrested_is_not_them(nlp: Language) -> None:
     assert ("person:levan-abashidze", "person") not in roles(ev)
 
 
+def test_a_protest_against_a_deed_targets_its_doer(nlp: Language) -> None:
+    text = "Students marched in Batumi against the abuses by the Freedom Party."
+    ev = one(nlp, text, "Protest")
+    assert ("party:freedom-party", "target") in roles(ev)
+
+
 def test_named_revolution(nlp: Language) -> None:
     ev = one(nlp, "The Rose Revolution of 2003 ousted the president of Georgia.", "Revolution")
     assert ev.name == "Rose Revolution"
