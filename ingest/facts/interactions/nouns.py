@@ -63,6 +63,16 @@ class NounRules:
                         sources += self.who.actors(p)
                     elif c.lower_ in spec.target_preps:
                         targets += self.who.phrase_actors(p)
+                    elif c.lower_ == "of":
+                        # "the withdrawal of troops from Y": the target may hang on what is withdrawn
+                        targets += [
+                            e
+                            for inner in p.children
+                            if inner.dep_ == "prep" and inner.lower_ in spec.target_preps - {"of"}
+                            for q in inner.children
+                            if q.dep_ == "pobj"
+                            for e in self.who.phrase_actors(q)
+                        ]
         rule = "noun:nominal"
         verb = noun.head if noun.dep_ in ("dobj", "attr") else None
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ingest.facts.context import FactContext
 from ingest.facts.interactions import extract_interactions
@@ -852,6 +853,19 @@ def test_a_complaint_to_a_body_over_someone_s_act_accuses_them(nlp: Language) ->
     text = "Norland complained to the Union Party on Tuesday over two Ostmark air raids last Friday."
     out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Union Party": PA})
     assert [(r.type, r.target) for r in out] == [("ACCUSE", "country:ostmark")]
+
+
+def test_a_withdrawal_of_troops_from_a_country_is_from_that_country(nlp: Language) -> None:
+    # The parse the model sometimes gives: "from Y" hung on the troops, not on the withdrawal.
+    words = ["Norland", "announced", "the", "withdrawal", "of", "its", "troops", "from", "Ostmark", "."]
+    heads = [1, 1, 3, 1, 3, 6, 4, 6, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "poss", "pobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PRON", "NOUN", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["Norland", "announce", "the", "withdrawal", "of", "its", "troop", "from", "Ostmark", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    base = make_ctx(nlp, doc.text, {"Norland": C, "Ostmark": C})
+    ctx = FactContext(doc=doc, article=base.article, entities=base.entities, spans=base.spans)
+    assert ("RETREAT", "norland", "ostmark") in triples(extract_interactions(ctx))
 
 
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
