@@ -293,6 +293,14 @@ SUPPLEMENT += [
     for noun in AID_NOUNS
     if noun != "support" or verb in ("withhold", "suspend", "halt")
 ]
+# Protests as an object class: stopping, banning or breaking one up is the state's coercion (CAMEO 17x),
+# whichever verb and whichever word for the protest.
+PROTEST_NOUNS = ("protest", "demonstration", "rally", "march", "gathering", "strike", "sit-in", "vigil")
+SUPPLEMENT += [
+    (verb, None, noun, "COERCE", "restrict", "protest stopped")
+    for verb in ("prevent", "block", "ban", "prohibit", "forbid", "disperse", "outlaw")
+    for noun in PROTEST_NOUNS
+]
 # Armed forces as an object class: raising them somewhere is mobilizing (CAMEO 15x), whichever verb of
 # increase says so ("strengthened its forces in Y", "reinforced troops on the border").
 FORCE_NOUNS = ("force", "forces", "troop", "soldier")

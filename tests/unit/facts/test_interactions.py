@@ -868,6 +868,17 @@ def test_a_withdrawal_of_troops_from_a_country_is_from_that_country(nlp: Languag
     assert ("RETREAT", "norland", "ostmark") in triples(extract_interactions(ctx))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland police prevented the Union Party's gathering.",
+        "Norland police prevented a demonstration by the Union Party.",
+    ],
+)
+def test_stopping_a_protest_coerces_its_organisers(nlp: Language, text: str) -> None:
+    assert ("COERCE", "norland", "union-party") in triples(rels(nlp, text, {"Norland": C, "Union Party": PA}))
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
