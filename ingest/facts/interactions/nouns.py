@@ -136,7 +136,7 @@ class NounRules:
                                 ]
                 else:
                     return  # the verb's own sense speaks for the sentence
-            elif self.appealed_for(noun) is not None:
+            elif appealed_for(noun) is not None:
                 # "X called for protests on Tuesday against Y": the act's target may hang on the appeal.
                 appeal = noun.head.head
                 sources = self.governing_subjects(noun)[1]
@@ -172,6 +172,15 @@ class NounRules:
             return
         rtype = spoken_type(noun, spec.type, self.lex)
         if rtype != "PROTEST" and self.requested(noun):
+            asker = noun.head.head if noun.head.lower_ == "for" else noun.head
+            if rtype in ("SANCTION", "COERCE", "ASSAULT") and asker.lemma_.lower() not in (
+                "order",
+                "require",
+            ):
+                # "called for sanctions against X": whoever asks for a punishment of X condemns X
+                for s in sources:
+                    for t in targets:
+                        yield Found("ACCUSE", s, t, "noun:punishment-asked", None, {"asked": rtype})
             return  # "called for the release of X", "urged talks with Y": asked for, not done (a REQUEST)
         if rtype == "PROTEST" and planned(sent, noun):
             # "called for protests against X next week": a protest still to come is a threat of one.
@@ -204,17 +213,6 @@ class NounRules:
             if p.dep_ == "pobj"
             for e in self.who.actors(p)
         ]
-
-    @staticmethod
-    def appealed_for(noun: Token) -> Token | None:
-        """The appeal verb of "called for <noun>", "appealed for <noun>"."""
-        if (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ == "for"
-            and noun.head.head.lemma_.lower() in words("appeal_verbs")
-        ):
-            return noun.head.head
-        return None
 
     def requested(self, noun: Token) -> bool:
         """Whether the act a noun names is what someone asks for ("demanded the release of X", "called for
@@ -300,3 +298,14 @@ def topic_of_an_act(noun: Token, gov: Token | None, lex: PloverLexicon) -> bool:
         and owner == gov
         and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in gov.children)
     )
+
+
+def appealed_for(noun: Token) -> Token | None:
+    """The appeal verb of "called for <noun>", "appealed for <noun>"."""
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and noun.head.head.lemma_.lower() in words("appeal_verbs")
+    ):
+        return noun.head.head
+    return None

@@ -879,6 +879,14 @@ def test_stopping_a_protest_coerces_its_organisers(nlp: Language, text: str) -> 
     assert ("COERCE", "norland", "union-party") in triples(rels(nlp, text, {"Norland": C, "Union Party": PA}))
 
 
+def test_calling_for_a_punishment_of_someone_condemns_them(nlp: Language) -> None:
+    names = {"Ana Lusk": P, "Ostmark": C, "Norland": C}
+    text = "Ana Lusk on Sunday called for sanctions against Ostmark after the execution of a dissident."
+    assert ("ACCUSE", "ana-lusk", "ostmark") in triples(rels(nlp, text, names))
+    ordered = rels(nlp, "Norland ordered sanctions against Ostmark on Monday.", names)
+    assert not [r for r in ordered if r.type == "ACCUSE"]
+
+
 def test_a_plain_report_of_a_lapse_accuses_no_one(nlp: Language) -> None:
     out = rels(
         nlp, "The Union Party said Boris Vale had not visited the mine.", {"Union Party": PA, "Boris Vale": P}
