@@ -405,12 +405,12 @@ def test_a_name_a_settlement_noun_governs_is_a_place(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["A YouTuber was sentenced to four years in prison.", "An Instagrammer was detained on Monday."]
+    "text", ["A YouTuber was fined for a video on Tuesday.", "An Instagrammer was detained on Monday."]
 )
 def test_a_capitalised_word_after_an_indefinite_article_is_no_name(nlp: Language, text: str) -> None:
     assert mentions(nlp, text) == []
 
 
 def test_a_currency_is_not_its_country(nlp: Language) -> None:
-    ms = mentions(nlp, "He misused up to US $50 million. Canada imposed sanctions.")
+    ms = mentions(nlp, "The fund lost US $3 million. Canada imposed sanctions.")
     assert [m.text for m in ms] == ["Canada"]

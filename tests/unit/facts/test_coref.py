@@ -170,8 +170,8 @@ def test_them_after_an_unnamed_crowd_is_the_crowd(nlp: Language) -> None:
 
 def test_the_only_person_titled_so_is_the_title_however_far_back(nlp: Language) -> None:
     text = (
-        "Ostmark's King Boris Vale condemned the attacks. Ana Lusk spoke. Carl Berg agreed. Dana Holt "
-        "left. Erik Sand stayed. Later Ana Lusk met the king."
+        "Ostmark's King Boris Vale opened the fair. Ana Lusk spoke. Carl Berg agreed. Dana Holt "
+        "left. Erik Sand stayed. Later Ana Lusk dined with the king."
     )
     names: Names = {
         n: (P, n, None) for n in ("Boris Vale", "Ana Lusk", "Carl Berg", "Dana Holt", "Erik Sand")

@@ -112,7 +112,7 @@ def test_demand_to_resign_is_not_a_resignation(nlp: Language) -> None:
 
 
 def test_a_call_for_someone_to_step_down_is_not_a_resignation(nlp: Language) -> None:
-    text = "Police in Batumi clashed with protesters calling for Nino Beridze to step down."
+    text = "Riot police in Batumi clashed with marchers calling for Nino Beridze to step down."
     events = extract_events(make_ctx(nlp, text, NAMES))
     assert "Resignation" not in {e.type for e in events}
     assert "Clash" in {e.type for e in events}

@@ -226,7 +226,7 @@ def test_a_name_after_a_title_and_a_comma_is_the_title_s_whatever_the_parse(nlp:
         "Ana",
         "Lusk",
         "held",
-        "talks",
+        "lunch",
         "with",
         "Ostian",
         "President",

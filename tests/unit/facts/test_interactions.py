@@ -580,8 +580,8 @@ def test_a_grievance_accuses_whoever_its_complement_is_about(nlp: Language, text
     ("text", "accused"),
     [
         ("Ana Lusk said Boris Vale had become a dictator.", True),
-        ("Ana Lusk said Boris Vale had turned into a biased referee.", True),
-        ("Ana Lusk said the head of the monitoring mission Boris Vale was corrupt.", True),
+        ("Ana Lusk said Boris Vale had turned into a corrupt judge.", True),
+        ("Ana Lusk said the head of the audit office Boris Vale was corrupt.", True),
         ("Ana Lusk said Boris Vale was tired.", False),
         ("Ana Lusk said Boris Vale was not corrupt.", False),
     ],
@@ -594,9 +594,9 @@ def test_a_wrong_said_of_someone_accuses_them(nlp: Language, text: str, accused:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Union Party condemned what it said was a campaign by Norland against journalists.",
-        "Norland jailed a poet. The Union Party condemned what it said was a campaign by the authorities "
-        "against critics.",
+        "The Union Party denounced what it said was a smear operation by Norland.",
+        "Norland jailed a poet. The Union Party denounced what it said was an operation by the authorities "
+        "to silence critics.",
     ],
 )
 def test_what_a_condemnation_says_it_was_names_its_target(nlp: Language, text: str) -> None:
@@ -605,7 +605,7 @@ def test_what_a_condemnation_says_it_was_names_its_target(nlp: Language, text: s
 
 
 def test_taking_responsibility_seizes_nothing(nlp: Language) -> None:
-    text = "Ana Lusk resigned to take responsibility for the Union Party's poor showing."
+    text = "Ana Lusk resigned to take responsibility for the Union Party's losses in the vote."
     out = rels(nlp, text, {"Ana Lusk": P, "Union Party": PA})
     assert not [r for r in out if r.type == "COERCE"]
 
@@ -639,7 +639,7 @@ def test_forces_that_come_to_someone_do_not_consult_them(nlp: Language, text: st
     "text",
     [
         "Norland police raided offices. The jailed opposition leader Ana Lusk went on hunger strike.",
-        "Norland police raided offices. The party demanded the release of the detained opposition lawmakers, "
+        "Norland police raided offices. The union demanded the release of the jailed union leaders, "
         "Ana Lusk and Boris Vale.",
     ],
 )
@@ -673,7 +673,7 @@ def test_blows_restraint_and_an_act_with_its_doer_in_the_possessive(
 def test_the_two_countries_are_the_pair_named_before(nlp: Language) -> None:
     text = (
         "Norland and Ostmark met in May to discuss Ana Lusk's arrest. "
-        "The two countries agreed to resume trade."
+        "The two countries agreed to restore air links."
     )
     out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Ana Lusk": P})
     agree = {(r.source, r.target) for r in out if r.type == "AGREE"}
@@ -681,7 +681,7 @@ def test_the_two_countries_are_the_pair_named_before(nlp: Language) -> None:
 
 
 def test_the_two_leaders_are_not_someone_only_talked_about(nlp: Language) -> None:
-    text = "Ana Lusk met Boris Vale to discuss Carl Berg's resignation. The two leaders agreed to meet again."
+    text = "Ana Lusk met Boris Vale to discuss Carl Berg's trial. The two leaders agreed to meet again."
     out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P, "Carl Berg": P})
     assert not [r for r in out if "person:carl-berg" in (r.source, r.target)]
 
@@ -702,19 +702,19 @@ def test_a_pair_backing_something_else_does_not_back_each_other(
 
 
 def test_the_agent_of_a_participle_in_the_object_is_not_the_target(nlp: Language) -> None:
-    text = "Norland and Ostmark agreed to resume relations in an agreement mediated by Vesterby."
+    text = "Norland and Ostmark agreed to a ceasefire in a deal brokered by Vesterby."
     out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Vesterby": C})
     assert not [r for r in out if r.target == "country:vesterby"]
 
 
 def test_cooperation_agreed_to_is_an_agreement_not_yet_cooperation(nlp: Language) -> None:
-    text = "Ana Lusk and Boris Vale agreed to toughen cooperation on border security."
+    text = "Ana Lusk and Boris Vale agreed to deepen cooperation on fisheries."
     out = rels(nlp, text, {"Ana Lusk": P, "Boris Vale": P})
     assert {r.type for r in out} == {"AGREE"}
 
 
 def test_unnamed_countries_in_a_region_do_not_make_the_region_a_target(nlp: Language) -> None:
-    text = "Norland is asking countries in Latin America to take in more refugees."
+    text = "Norland has urged countries in Latin America to share intelligence."
     out = rels(nlp, text, {"Norland": C, "Latin America": EntityType.LOCATION})
     assert not [r for r in out if r.target == "location:latin-america"]
 
@@ -722,10 +722,9 @@ def test_unnamed_countries_in_a_region_do_not_make_the_region_a_target(nlp: Lang
 @pytest.mark.parametrize(
     "text",
     [
-        "Ahmed Salim has led the party since Union Party chairwoman and two-time former premier Ana Lusk was "
-        "arrested in Norland.",
-        "Police said the leader of the Union Party (UP) Ana Lusk had been "
-        '"detained for questioning" in Norland.',
+        "Carl Berg has run the party since Union Party chairwoman and former premier Ana Lusk was jailed "
+        "in Norland.",
+        'Officers said the head of the Union Party (UP) Ana Lusk had been "detained overnight" in Norland.',
     ],
 )
 def test_a_title_the_parser_split_from_its_name_is_not_a_second_actor(nlp: Language, text: str) -> None:
@@ -734,7 +733,7 @@ def test_a_title_the_parser_split_from_its_name_is_not_a_second_actor(nlp: Langu
 
 
 def test_a_bare_participle_with_a_by_phrase_is_passive(nlp: Language) -> None:
-    text = "Ostmark prosecutors sanctioned for corruption by Norland have been dismissed."
+    text = "Two Ostmark judges sanctioned for graft by Norland have stepped aside."
     out = rels(nlp, text, {"Norland": C, "Ostmark": C})
     assert [(r.type, r.source, r.target) for r in out] == [("SANCTION", "country:norland", "country:ostmark")]
 
@@ -742,7 +741,7 @@ def test_a_bare_participle_with_a_by_phrase_is_passive(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "threat"),
     [
-        ("Norland warned it would act further if Ostmark used force against protesters.", True),
+        ("Norland warned it would respond if Ostmark moved troops to the frontier.", True),
         ("Norland threatened to recall its ambassador unless Ostmark freed Ana Lusk.", True),
         ("Ana Lusk warned she would resign if Norland lost the vote.", False),
     ],
@@ -772,7 +771,7 @@ def test_as_did_another_is_the_same_act_by_them(nlp: Language) -> None:
     ("text", "expected"),
     [
         ("The Union Party called for Ana Lusk to step down.", ("REQUEST", "union-party", "ana-lusk")),
-        ("Norland is pushing hard for Ostmark to back its plan.", ("REQUEST", "norland", "ostmark")),
+        ("Norland pressed for Ostmark to reopen the border.", ("REQUEST", "norland", "ostmark")),
         ("Norland will not tolerate interference by Ostmark.", ("THREATEN", "norland", "ostmark")),
         ("Norland would not accept the Union Party's proposal.", ("REJECT", "norland", "union-party")),
     ],
@@ -792,11 +791,14 @@ def test_waiting_for_someone_asks_nothing_of_them(nlp: Language) -> None:
     ("text", "expected"),
     [
         (
-            "Norland speeded up the withdrawal of some invasion forces from Ostmark.",
+            "Norland began the withdrawal of its border units from Ostmark.",
             ("RETREAT", "norland", "ostmark"),
         ),
-        ("Norland has strengthened its forces in Ostmark.", ("MOBILIZE", "norland", "ostmark")),
-        ("Norland reinforced its troops on the border with Ostmark.", ("MOBILIZE", "norland", "ostmark")),
+        ("Norland strengthened its naval forces off Ostmark.", ("MOBILIZE", "norland", "ostmark")),
+        (
+            "Norland reinforced its troops along the frontier with Ostmark.",
+            ("MOBILIZE", "norland", "ostmark"),
+        ),
     ],
 )
 def test_withdrawing_from_and_raising_forces_against(
@@ -808,8 +810,8 @@ def test_withdrawing_from_and_raising_forces_against(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Norland refused to allow Ostmark planes to land.", ("REJECT", "norland", "ostmark")),
-        ("Ana Lusk gave a warm welcome on Thursday to Boris Vale.", ("CONSULT", "ana-lusk", "boris-vale")),
+        ("Norland refused to allow Ostmark ships to dock.", ("REJECT", "norland", "ostmark")),
+        ("Ana Lusk extended a welcome to Boris Vale at the airport.", ("CONSULT", "ana-lusk", "boris-vale")),
         ("Norland held a reception for Boris Vale.", ("CONSULT", "norland", "boris-vale")),
     ],
 )
@@ -824,12 +826,12 @@ def test_whom_one_lets_act_and_whom_one_welcomes(
     ("text", "expected"),
     [
         (
-            "Norland on Tuesday reduced food supplies to the Ostmark refugee camp.",
+            "Norland cut fuel supplies to Ostmark in March.",
             ("SANCTION", "norland", "ostmark"),
         ),
         ("Norland withheld funding from Ostmark.", ("SANCTION", "norland", "ostmark")),
         (
-            "Ana Lusk issued a stern reminder to Ostmark that it must cooperate with the inspectors.",
+            "Ana Lusk sent a reminder to Ostmark that it must repay the loans.",
             ("REQUEST", "ana-lusk", "ostmark"),
         ),
     ],
@@ -850,7 +852,7 @@ def test_an_x_led_body_is_x_s_and_an_x_backed_one_is_not(nlp: Language) -> None:
 
 
 def test_a_complaint_to_a_body_over_someone_s_act_accuses_them(nlp: Language) -> None:
-    text = "Norland complained to the Union Party on Tuesday over two Ostmark air raids last Friday."
+    text = "Norland complained to the Union Party about Ostmark's shelling of border villages."
     out = rels(nlp, text, {"Norland": C, "Ostmark": C, "Union Party": PA})
     assert [(r.type, r.target) for r in out] == [("ACCUSE", "country:ostmark")]
 
@@ -881,7 +883,7 @@ def test_stopping_a_protest_coerces_its_organisers(nlp: Language, text: str) -> 
 
 def test_calling_for_a_punishment_of_someone_condemns_them(nlp: Language) -> None:
     names = {"Ana Lusk": P, "Ostmark": C, "Norland": C}
-    text = "Ana Lusk on Sunday called for sanctions against Ostmark after the execution of a dissident."
+    text = "Ana Lusk called for sanctions against Ostmark over its treatment of reporters."
     assert ("ACCUSE", "ana-lusk", "ostmark") in triples(rels(nlp, text, names))
     ordered = rels(nlp, "Norland ordered sanctions against Ostmark on Monday.", names)
     assert not [r for r in ordered if r.type == "ACCUSE"]
@@ -934,8 +936,8 @@ def test_what_a_condemnation_calls_it_names_its_target(nlp: Language, text: str)
 
 def test_an_aside_set_off_by_a_comma_is_not_what_the_verb_acts_on(nlp: Language) -> None:
     text = (
-        "Ostmark on Wednesday condemned what it called Norland's practice of repression, in the first test "
-        "of Ana Lusk's policy."
+        "Ostmark on Friday denounced what it called Norland's abuse of detainees, in a blow "
+        "to Ana Lusk's plans."
     )
     out = rels(nlp, text, {"Ostmark": C, "Ana Lusk": P, "Norland": C})
     assert not [r for r in out if r.target == "person:ana-lusk"]
