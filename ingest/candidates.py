@@ -281,7 +281,7 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
         and c.end + 1 < len(doc)
         and doc[c.end + 1].like_num
     ):
-        return True  # "US $50 million": a currency, not the country
+        return True  # "US $3 million": a currency, not the country
     if span[-1].text.endswith("$"):
         return True  # "US$20 million"
     if c.hit is not None and c.source != "ner":
@@ -295,7 +295,7 @@ def is_junk(doc: Doc, c: Candidate, defined: dict[str, tuple[int, int]]) -> bool
     if all(t.like_num or t.is_punct for t in span):
         return True
     if c.hit is None and len(span) == 1 and c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"):
-        return True  # "a YouTuber was sentenced": a capitalised common noun; a name takes no "a"
+        return True  # "an Instagrammer was fined": a capitalised common noun; a name takes no "a"
     if _MIXED_CODE.match(text.replace(" ", "")) and text not in defined:
         return True
     if _CODE.match(text) and text not in defined and gazetteer().lookup(text) is None:

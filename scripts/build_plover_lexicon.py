@@ -302,7 +302,7 @@ SUPPLEMENT += [
     for noun in PROTEST_NOUNS
 ]
 # Armed forces as an object class: raising them somewhere is mobilizing (CAMEO 15x), whichever verb of
-# increase says so ("strengthened its forces in Y", "reinforced troops on the border").
+# increase says so ("reinforced troops on the border", "bolstered naval forces").
 FORCE_NOUNS = ("force", "forces", "troop", "soldier")
 SUPPLEMENT += [
     (verb, None, noun, "MOBILIZE", "troops", "armed forces raised")

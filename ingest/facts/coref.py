@@ -262,7 +262,7 @@ class Coreference:
             for span in reversed(self.ctx.entities_in(self.window_start(head).idx, head.idx)):
                 name = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
                 if name is not None and name.root.dep_ == "poss":
-                    continue  # "to discuss X's resignation": X is talked about, not one of the pair
+                    continue  # "to discuss X's trial": X is talked about, not one of the pair
                 etype = self._type(span.entity_id)
                 if etype is not None and etype.value == kind and span.entity_id not in found:
                     found.append(span.entity_id)

@@ -189,7 +189,7 @@ def _object_only(verb: Token) -> bool:
 
 def headline_passive(verb: Token, own: list[Token]) -> bool:
     """ "X jailed for eight years": such a verb with a subject but no object is the passive of headlines and
-    timelines, not X jailing someone; so is a bare participle with a "by" phrase ("prosecutors sanctioned
+    timelines, not X jailing someone; so is a bare participle with a "by" phrase ("officials sanctioned
     by Y"), whatever the verb."""
     if not own or not all(s.dep_ == "nsubj" for s in own):
         return False

@@ -18,7 +18,7 @@ from ingest.facts.syntax import lemma, negated
 def wrongdoing(verb: Token, lex: PloverLexicon) -> bool:
     """Whether a clause says someone did wrong: a verb of wrongdoing ("rigged", "embezzled"), a verb with
     an object that makes it one ("broke the law", "committed crimes"), or a wrong said of its subject ("was
-    corrupt", "has turned into a biased mediator")."""
+    corrupt", "has turned into a partisan referee")."""
     if lemma(verb) in lex.words("wrongdoing_verbs"):
         return True
     if lemma(verb) in ("be", "become", "turn", "remain"):
@@ -60,7 +60,7 @@ def claim_relations(who: Actors, verb: Token) -> Iterator[Found]:
 
 
 def conditional_threats(who: Actors, verb: Token) -> Iterator[Found]:
-    """ "X warned it would act if Y used force", "X threatened to walk out unless Y ...": what X says it will
+    """ "X warned it would retaliate if Y crossed the border", "X threatened to walk out unless Y ...": what X says it will
     do when Y does something is a threat to Y, whatever the act."""
     lex = who.lex
     if lemma(verb) not in lex.words("warning_verbs") or negated(verb):
@@ -100,7 +100,7 @@ def conditional_threats(who: Actors, verb: Token) -> Iterator[Found]:
 
 
 def grievance_targets(who: Actors, verb: Token) -> list[str]:
-    """ "X complained to the UN over Y's raids": a grievance is against whom its "over" or "about" phrase
+    """ "X complained to the council about Y's blockade": a grievance is against whom its "over" or "about" phrase
     names, not the body it is taken to."""
     if lemma(verb) not in who.lex.words("complaint_verbs"):
         return []

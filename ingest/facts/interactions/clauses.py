@@ -134,7 +134,7 @@ def target_tokens(verb: Token, sense: Sense) -> list[tuple[Token, str]]:
                 if p.dep_ == "pobj":
                     out.append((p, c.lower_))
         elif c.dep_ in ("ccomp", "xcomp") and syntax.lemma(verb) in syntax.words("permission_verbs"):
-            # "allowed Y's planes to land": the one let do it is the subject the parser gave the complement.
+            # "allowed Y's ships to dock": the one let do it is the subject the parser gave the complement.
             out.extend((s, "obj") for s in c.children if s.dep_ == "nsubj")
     return out
 

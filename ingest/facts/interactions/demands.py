@@ -39,7 +39,7 @@ class DemandRules:
             marked_for = is_demand and any(c.dep_ == "mark" and c.lower_ == "for" for c in comp.children)
             if comp.dep_ not in ("ccomp", "advcl") or (comp.dep_ == "advcl" and not marked_for):
                 continue
-            # "X called for Y to step down", "pushed for Y to back the plan": Y is asked.
+            # "X called for Y to step down", "pressed for Y to reopen the border": Y is asked.
             if not marked_for and not mandative(comp, is_demand):
                 continue
             subj_toks, passive = subjects(verb, self.lex, self.ctx)

@@ -22,7 +22,7 @@ class ParticipleRules:
         self.lex = who.lex
 
     def participle_relations(self, tok: Token) -> Iterator[Found]:
-        """ "X, a jailed opposition leader", "the detained lawmakers, X and Y", "incarcerated founder X": a
+        """ "X, a jailed opposition leader", "the jailed union leaders, X and Y", "incarcerated founder X": a
         participle of the state's coercion on a noun naming a person is an act of the state on them."""
         coercion = self.lex.words("state_coercion_verbs")
         # "detained activist X": the participle may hang on a compound of the name.
@@ -42,7 +42,7 @@ class ParticipleRules:
             yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
 
     def names_after(self, noun: Token) -> list[str]:
-        """ "the detained lawmakers, A and B": the names written right after a plural noun and a comma, which
+        """ "the jailed union leaders, A and B": the names written right after a plural noun and a comma, which
         the parser may hang elsewhere than on the noun."""
         doc = noun.doc
         i = noun.right_edge.i + 1

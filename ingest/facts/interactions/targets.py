@@ -128,7 +128,7 @@ class Targets:
             if child.dep_ in OWN_PHRASE_DEPS:
                 continue
             if child.dep_ == "prep" and child.i > 0 and verb.doc[child.i - 1].text == ",":
-                continue  # "condemned X, in a test of Y's policy": set off by a comma, an aside
+                continue  # "condemned X, in a blow to Y's plans": set off by a comma, an aside
             partners = self.partners_in_topic(child, sources) if topic else []
             if partners:
                 return (
@@ -144,7 +144,7 @@ class Targets:
                 ):
                     continue  # deeper in the phrase, "in X" may still stand for X ("parties to the war in X")
                 if any(a.dep_ == "agent" for a in tok.ancestors if a in child.subtree):
-                    continue  # "an agreement mediated by X": X did the mediating, nobody acted on X
+                    continue  # "a ceasefire brokered by X": X did the mediating, nobody acted on X
                 if (tok.dep_ in OWN_PHRASE_DEPS and tok != child) or negated(tok):
                     break  # a clause of its own, or one that says what did not happen ("without returning")
                 if (
@@ -155,7 +155,7 @@ class Targets:
                         or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
                     )
                 ):
-                    break  # "clashed with protesters calling for X to go": what the protesters do is theirs
+                    break  # "scuffled with marchers demanding that X go": what the protesters do is theirs
                 if tok.dep_ == "poss" and own_stance(tok.head, Sense(rtype)) is not None:
                     continue  # "reaffirmed X's solidarity": X holds the stance, nobody receives it
                 eid = self.who.valid(self.ctx.entity_for_token(tok))
@@ -186,8 +186,8 @@ class Targets:
 
     @staticmethod
     def free_relative(clause: Token) -> Token | None:
-        """ "condemned what it called X's repression", "... what it described as X's campaign", "... what it
-        said was a campaign by X": the free relative is the verb's object, and what it is called names it."""
+        """ "denounced what it called X's abuses", "... what it described as X's campaign", "... what it
+        said was a smear operation by X": the free relative is the verb's object, and what it is called names it."""
         if clause.dep_ != "ccomp":
             return None
         for c in (clause, *(c for c in clause.children if c.dep_ == "ccomp")):

@@ -78,7 +78,7 @@ class TitledActors:
         return None
 
     def without_split_titles(self, subjects: list[Token]) -> list[Token]:
-        """ "the leader of the X party (XP) Ana Lusk had been detained": the parser may make the title and the
+        """ "the head of the X party (XP) Ana Lusk was held": the parser may make the title and the
         name two subjects; the title is the name's, not a second actor (its party)."""
         if len(subjects) < 2:
             return subjects
@@ -97,7 +97,7 @@ class TitledActors:
         return out
 
     def same_person(self, title: Token, name: Token) -> bool:
-        """ "its chairwoman and two-time former premier X": a title coordinated with a name that carries a
+        """ "its chair and former premier X": a title coordinated with a name that carries a
         title of its own describes that named person, when a pronoun possesses it or one singular verb
         has them both as its subject."""
         if not self.is_title(title) or self.apposed(title) is not None:

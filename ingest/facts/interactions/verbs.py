@@ -121,7 +121,7 @@ class VerbRules:
         if rtype != "ASSAULT" and any(
             c.dep_ == "dobj" and c.lower_ in words("reflexive_pronouns") for c in verb.children
         ):
-            return  # "freed itself from Y's sanctions" acts on itself; "blew themselves up in Z" attacks Z
+            return  # "freed itself from Y's control" acts on itself; "blew themselves up in Z" attacks Z
         if lemma in lex.words("contest_verbs") and (
             (rtype == "ASSAULT" and not armed(sent, lex)) or about_a_vote(verb, lex)
         ):
@@ -144,7 +144,7 @@ class VerbRules:
                 rtype = "PROTEST"
         rule = "verb:active"
         if refusal:
-            # "will no longer tolerate rallies by Y": a warning to Y, not yet a refusal of anything.
+            # "will not tolerate interference by Y": a warning to Y, not yet a refusal of anything.
             rtype = "THREATEN" if intolerance else "REJECT"
             rule = "verb:refusal"
             attributes = {"refused": lemma}
@@ -237,7 +237,7 @@ class VerbRules:
         if not passive and denial is not None and not targets:
             return  # "denied receiving arms from Y": no one is rejected
         if rtype == "MOBILIZE":
-            targets = [t for t in targets if t not in sources]  # "strengthened its forces in Y": its own
+            targets = [t for t in targets if t not in sources]  # "reinforced its troops near Y": its own
         if not targets and not passive:
             # Where a crowd acts is its own place, not what it acts against.
             targets = [
@@ -278,7 +278,7 @@ class VerbRules:
             return
         forces = lex.words("force_agents")
         if rtype == "CONSULT" and any(relative_antecedent(s).lemma_.lower() in forces for s in subj_toks):
-            return  # "police arrived at X's home": forces come to do something else than talk
+            return  # "police came to X's door": forces come to do something else than talk
         givers = self.targets.givers(verb, sense or Sense(rtype))
         for src in sources:
             for tgt in targets:
