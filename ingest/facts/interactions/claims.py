@@ -60,8 +60,8 @@ def claim_relations(who: Actors, verb: Token) -> Iterator[Found]:
 
 
 def conditional_threats(who: Actors, verb: Token) -> Iterator[Found]:
-    """ "X warned it would retaliate if Y crossed the border", "X threatened to walk out unless Y ...": what X says it will
-    do when Y does something is a threat to Y, whatever the act."""
+    """ "X warned it would retaliate if Y crossed the border", "X threatened to walk out unless Y ...": what X
+    says it will do when Y does something is a threat to Y, whatever the act."""
     lex = who.lex
     if lemma(verb) not in lex.words("warning_verbs") or negated(verb):
         return
@@ -100,8 +100,8 @@ def conditional_threats(who: Actors, verb: Token) -> Iterator[Found]:
 
 
 def grievance_targets(who: Actors, verb: Token) -> list[str]:
-    """ "X complained to the council about Y's blockade": a grievance is against whom its "over" or "about" phrase
-    names, not the body it is taken to."""
+    """ "X complained to the council about Y's blockade": a grievance is against whom its "over" or "about"
+    phrase names, not the body it is taken to."""
     if lemma(verb) not in who.lex.words("complaint_verbs"):
         return []
     return [

@@ -42,8 +42,8 @@ class ParticipleRules:
             yield Found("COERCE", state, person, "participle:state", None, {"mode": "arrest"})
 
     def names_after(self, noun: Token) -> list[str]:
-        """ "the jailed union leaders, A and B": the names written right after a plural noun and a comma, which
-        the parser may hang elsewhere than on the noun."""
+        """ "the jailed union leaders, A and B": the names written right after a plural noun and a comma,
+        which the parser may hang elsewhere than on the noun."""
         doc = noun.doc
         i = noun.right_edge.i + 1
         if i >= len(doc) or doc[i].text != ",":

@@ -187,7 +187,8 @@ class Targets:
     @staticmethod
     def free_relative(clause: Token) -> Token | None:
         """ "denounced what it called X's abuses", "... what it described as X's campaign", "... what it
-        said was a smear operation by X": the free relative is the verb's object, and what it is called names it."""
+        said was a smear operation by X": the free relative is the verb's object, and what it is called names
+        it."""
         if clause.dep_ != "ccomp":
             return None
         for c in (clause, *(c for c in clause.children if c.dep_ == "ccomp")):
