@@ -45,6 +45,12 @@ def pronoun_types(word: str) -> frozenset[EntityType] | None:
     return None
 
 
+def pair_kinds(noun: Token) -> list[str]:
+    """The kinds of actor a plural noun can name a pair or group of ("countries": Country)."""
+    kinds: list[str] = load("grammar").data.get("pair_nouns", {}).get(lemma(noun), [])
+    return kinds
+
+
 def description_type(head: Token) -> EntityType | None:
     """The kind of actor a definite noun such as "the party" stands for, when it has one (the first listed,
     for a noun of several kinds)."""
@@ -247,7 +253,7 @@ class Coreference:
 
     def pair(self, head: Token) -> list[str]:
         """ "The two countries agreed ...", "both sides": the last two actors of that kind named before."""
-        kinds = load("grammar").data.get("pair_nouns", {}).get(lemma(head))
+        kinds = pair_kinds(head)
         if not kinds or head.tag_ not in ("NNS", "NNPS"):
             return []
         two = any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in head.children) and any(

@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ingest.facts.coref import pair_kinds
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.clauses import own_stance, target_tokens
 from ingest.facts.interactions.states import PLACE_TYPES
@@ -248,8 +249,7 @@ class Targets:
     @staticmethod
     def is_states(noun: Token) -> bool:
         """ "asked countries in the region": unnamed states, of which the place says only where they are."""
-        kinds = load("grammar").data.get("pair_nouns", {}).get(noun.lemma_.lower(), [])
-        return noun.tag_ == "NNS" and kinds == ["Country"]
+        return noun.tag_ == "NNS" and pair_kinds(noun) == ["Country"]
 
     def places(self, verb: Token) -> list[str]:
         """ "lifted the curfew in X", "will resume attacks in X": with no other target, the country or place

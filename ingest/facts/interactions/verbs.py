@@ -84,7 +84,7 @@ class VerbRules:
             return
         intolerance = False
         if negated(verb) or (verb.dep_ == "xcomp" and negated(head) and not refusal):
-            said_no = any(c.dep_ == "neg" or c.lower_ == "longer" for t in (verb, head) for c in t.subtree)
+            said_no = _said_no(verb) or _said_no(head)
             intolerance = lemma in lex.words("tolerance_verbs") and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in verb.children
             )
@@ -287,3 +287,9 @@ class VerbRules:
                     yield Found(given, tgt, src, "verb:received-from", claimed_by, dict(attributes))
                 else:
                     yield Found(rtype, src, tgt, rule, claimed_by, dict(attributes))
+
+
+def _said_no(verb: Token) -> bool:
+    """ "did not accept", "will no longer tolerate" (the negator hangs on "longer"): a "no" said outright, not
+    a verb of failing."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer") for c in verb.children)
