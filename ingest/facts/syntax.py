@@ -78,6 +78,20 @@ def verb_lemma(tok: Token) -> str:
     return own
 
 
+def after_comma(tok: Token) -> int | None:
+    """The index of the word after the comma that closes `tok`'s phrase ("the president, Ana Lusk"; "the
+    lawmakers, A and B"), whether the parser hung the comma on the phrase or after it; None without one."""
+    doc = tok.doc
+    end = tok.right_edge.i
+    if doc[end].text == "," and end > tok.i and all(t.is_punct for t in doc[tok.i + 1 : end + 1]):
+        nxt = end + 1
+    elif end + 1 < len(doc) and doc[end + 1].text == ",":
+        nxt = end + 2
+    else:
+        return None
+    return nxt if nxt < len(doc) else None
+
+
 def is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 

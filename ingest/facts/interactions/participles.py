@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ingest.facts.interactions.actors import Actors
 from ingest.facts.interactions.found import Found
-from ingest.facts.syntax import negated, verb_lemma
+from ingest.facts.syntax import after_comma, negated, verb_lemma
 from ingest.models import EntityType
 
 
@@ -45,11 +45,11 @@ class ParticipleRules:
         """ "the jailed union leaders, A and B": the names written right after a plural noun and a comma,
         which the parser may hang elsewhere than on the noun."""
         doc = noun.doc
-        i = noun.right_edge.i + 1
-        if i >= len(doc) or doc[i].text != ",":
+        start = after_comma(noun)
+        if start is None:
             return []
         found: list[str] = []
-        i += 1
+        i = start
         while i < len(doc) and not doc[i].is_sent_start:
             eid = self.ctx.entity_for_token(doc[i])
             if eid is None:

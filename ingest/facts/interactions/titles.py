@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from ingest.facts.context import FactContext
-from ingest.facts.syntax import relative_antecedent, words
+from ingest.facts.syntax import after_comma, relative_antecedent, words
 from ingest.models import EntityType
 
 
@@ -44,16 +44,11 @@ class TitledActors:
         if self.is_title(tok):
             # "talks with Ruritanian President, Ana Lusk, on ...": a name right after the title and a comma,
             # wherever the parser hung it.
-            doc = tok.doc
-            after = tok.i + 1
-            if (
-                after + 1 < len(doc)
-                and doc[after].text == ","
-                and all(t.is_punct for t in doc[after : tok.right_edge.i + 1])
-            ):
-                eid = self.valid(self.ctx.entity_for_token(doc[after + 1]))
+            after = after_comma(tok) if tok.right_edge == tok or tok.right_edge.is_punct else None
+            if after is not None:
+                eid = self.valid(self.ctx.entity_for_token(tok.doc[after]))
                 if eid and self.ctx.entity_type(eid) == EntityType.PERSON:
-                    return doc[after + 1]
+                    return tok.doc[after]
             # "the member for Vesterby, Ana Lusk": the parser hangs the name on the title's place or body.
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
