@@ -38,7 +38,7 @@ _ALIASES = {"TEXT": "ORTH"}
 # articles make ~4,700 rows, and the answers repeat (a few hundred distinct ones).
 _MAX_ROWS = 100_000
 
-_Test = Callable[[tuple[int, ...]], bool]
+_Test = Callable[[int], bool]
 _Match = tuple[int, int, int]
 _OTHER_OUTPUTS = ("as_spans", "with_alignments")
 _Row = tuple[tuple[int, ...], tuple[int, ...], frozenset[int]]
@@ -48,18 +48,18 @@ class NotCompilable(ValueError):
     """A pattern outside the plain form this matcher reproduces exactly."""
 
 
-def _test(column: int, kind: str, value: Any, vocab: Vocab) -> _Test:
-    """One attribute condition, as the Matcher tests it (spacy/matcher/matcher.pyx)."""
+def _test(kind: str, value: Any, vocab: Vocab) -> _Test:
+    """One condition on one attribute value, as the Matcher tests it (spacy/matcher/matcher.pyx)."""
     if kind == "==":
-        return lambda row: row[column] == value
+        return lambda got: got == value
     if kind in ("IN", "NOT_IN"):
         values = frozenset(get_string_id(v) for v in value)
         if kind == "IN":
-            return lambda row: row[column] in values
-        return lambda row: row[column] not in values
+            return lambda got: got in values
+        return lambda got: got not in values
     regex = re.compile(value)
     strings = vocab.strings
-    return lambda row: bool(regex.search(strings[row[column]]))
+    return lambda got: bool(regex.search(strings[got]))
 
 
 class CompiledMatcher:
@@ -77,7 +77,7 @@ class CompiledMatcher:
     def _compile(self, patterns: list[tuple[int, list[list[dict[str, Any]]]]]) -> None:
         """Build the tests and an empty table; nothing changes if a pattern is not of the plain form."""
         columns: dict[str, int] = {}
-        specs: list[list[_Test]] = []  # every token spec of every pattern, as its tests
+        specs: list[list[tuple[int, _Test]]] = []  # every token spec of every pattern: its (column, test)s
         compiled: list[tuple[int, tuple[int, ...]]] = []  # each pattern's key and token specs, in order
         for key, alternatives in patterns:
             for tokens in alternatives:
@@ -88,16 +88,25 @@ class CompiledMatcher:
         self._specs = specs
         self._patterns = compiled
         self._attr_ids = [IDS[name] for name in columns]
+        # A spec fits a token when none of its tests fails, and each test reads one attribute: so which specs
+        # a token fits is the specs left once those failing on each of its attribute values are taken out,
+        # and what fails on a value is worked out once per value (a tag, a word) rather than per token.
+        self._column_tests: list[list[tuple[int, _Test]]] = [[] for _ in columns]
+        for s, tests in enumerate(specs):
+            for column, test in tests:
+                self._column_tests[column].append((s, test))
+        self._failing: list[dict[int, frozenset[int]]] = [{} for _ in columns]
+        self._all_specs = frozenset(range(len(specs)))
         self._rows: dict[tuple[int, ...], _Row] = {}
         self._answers: dict[_Row, _Row] = {}
         # Single-token patterns are read straight off the table; longer ones are checked from their start.
         self._single = [(key, ids[0]) for key, ids in compiled if len(ids) == 1]
         self._longer = [p for p, (_, ids) in enumerate(compiled) if len(ids) > 1]
 
-    def _compile_spec(self, spec: dict[str, Any], columns: dict[str, int]) -> list[_Test]:
+    def _compile_spec(self, spec: dict[str, Any], columns: dict[str, int]) -> list[tuple[int, _Test]]:
         if not isinstance(spec, dict):
             raise NotCompilable(f"token spec {spec!r} is not a dict")
-        tests: list[_Test] = []
+        tests: list[tuple[int, _Test]] = []
         for raw_name, value in spec.items():
             name = _ALIASES.get(str(raw_name).upper(), str(raw_name).upper())
             if name not in _ATTRIBUTES:
@@ -109,13 +118,13 @@ class CompiledMatcher:
                     is_regex = kind == "REGEX" and isinstance(operand, str) and name in _STRING_ATTRIBUTES
                     if not (is_set or is_regex):
                         raise NotCompilable(f"{kind!r} on {raw_name!r} is not a test this matcher makes")
-                    tests.append(_test(column, kind, operand, self._vocab))
+                    tests.append((column, _test(kind, operand, self._vocab)))
             elif isinstance(value, bool):
-                tests.append(_test(column, "==", int(value), self._vocab))
+                tests.append((column, _test("==", int(value), self._vocab)))
             elif isinstance(value, int):
-                tests.append(_test(column, "==", value, self._vocab))
+                tests.append((column, _test("==", value, self._vocab)))
             elif isinstance(value, str):
-                tests.append(_test(column, "==", self._vocab.strings.add(value), self._vocab))
+                tests.append((column, _test("==", self._vocab.strings.add(value), self._vocab)))
             else:
                 raise NotCompilable(f"value {value!r} of {raw_name!r} is not a string, number or test")
         if not tests:
@@ -125,11 +134,20 @@ class CompiledMatcher:
     def _row(self, row: tuple[int, ...]) -> _Row:
         """What a token with these attributes matches: single-token patterns, longer patterns it can start,
         and the token specs it fits."""
-        fits = frozenset(s for s, tests in enumerate(self._specs) if all(test(row) for test in tests))
+        failed: set[int] = set()
+        for column, value in enumerate(row):
+            failing = self._failing[column].get(value)
+            if failing is None:
+                failing = frozenset(s for s, test in self._column_tests[column] if not test(value))
+                self._failing[column][value] = failing
+            failed |= failing
+        fits = self._all_specs - failed
         singles = tuple(key for key, spec in self._single if spec in fits)
         starts = tuple(p for p in self._longer if self._patterns[p][1][0] in fits)
         if len(self._rows) >= _MAX_ROWS:
             self._rows.clear()
+            for failing_by_value in self._failing:
+                failing_by_value.clear()
         answer = (singles, starts, fits)
         found = self._rows[row] = self._answers.setdefault(answer, answer)
         return found

@@ -51,8 +51,9 @@ class _Lexicon:
     headline_words: frozenset[str]
     event_name_heads: frozenset[str]
     pronouns: frozenset[str]
-    # The title phrases of roles.yaml as word tuples ("secretary", "of", "state"), longest first.
-    office_titles: tuple[tuple[str, ...], ...]
+    # The title phrases of roles.yaml as word tuples ("secretary", "of", "state"), grouped by length, longest
+    # first: a window of a sentence is looked up, not compared with every title.
+    office_titles_by_length: tuple[tuple[int, frozenset[tuple[str, ...]]], ...]
 
 
 @cache
@@ -60,6 +61,8 @@ def lexicon() -> _Lexicon:
     source = load("actor_nouns")
     words = source.words
     nouns = sorted((tuple(str(n).lower().split()) for n in source["government_nouns"]), key=lambda t: -len(t))
+    titles = {tuple(k.split()) for k in load("roles")["offices"]}
+    lengths = sorted({len(t) for t in titles}, reverse=True)
     return _Lexicon(
         government_nouns=tuple(nouns),
         title_words=words("title_words"),
@@ -76,9 +79,7 @@ def lexicon() -> _Lexicon:
         headline_words=words("headline_words"),
         event_name_heads=words("event_name_heads"),
         pronouns=load("grammar").words("pronouns"),
-        office_titles=tuple(
-            sorted((tuple(k.split()) for k in load("roles")["offices"]), key=lambda t: -len(t))
-        ),
+        office_titles_by_length=tuple((n, frozenset(t for t in titles if len(t) == n)) for n in lengths),
     )
 
 
@@ -325,13 +326,13 @@ def _inside_title(doc: Doc, start: int, end: int) -> bool:
     """ "Foreign" in "Foreign Minister X", "State" in "Secretary of State X", "supreme" in "supreme leader":
     a span that is only a piece of a longer office title names no body of its own (unless it is a body's
     name, as "Parliament" in "the Parliament speaker")."""
-    for words in lexicon().office_titles:
-        n = len(words)
+    for n, titles in lexicon().office_titles_by_length:
         if n <= end - start:
             break
-        for i in range(max(0, end - n), min(start, len(doc) - n) + 1):
-            if all(doc[i + k].lower_ == w for k, w in enumerate(words)):
-                return True
+        first, last = max(0, end - n), min(start, len(doc) - n)
+        lows = [t.lower_ for t in doc[first : last + n]] if last >= first else []
+        if any(tuple(lows[i : i + n]) in titles for i in range(last - first + 1)):
+            return True
     return False
 
 

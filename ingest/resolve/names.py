@@ -177,10 +177,12 @@ def is_feminine_pair(a: str, b: str) -> bool:
     return a != b and (a == b + "a" or b == a + "a")
 
 
+_Y_SPELLING = re.compile(r"[aeiou]y[aeiou]|yev\b|yeva\b|ay\b")
+
+
 def y_spelling_score(name: str) -> int:
     """How much a spelling follows the English press habit of "-yev", "-yeva", "ay" endings."""
-    lower = name.lower()
-    return len(re.findall(r"[aeiou]y[aeiou]|yev\b|yeva\b|ay\b", lower))
+    return len(_Y_SPELLING.findall(name.lower()))
 
 
 # ------------------------------------------------------------------------------------------ acronyms
