@@ -16,11 +16,8 @@ CALL (countries) {
   WHERE $country IS NULL OR any(x IN [s, t] WHERE x.id IN countries OR x.country IN countries
         OR any(hc IN [(x)-[:HELD_IN]->(h) | h.id] + [(x)-[:HOLDS_ROLE]->(o:Office) | o.country]
                  + [(x)-[:MEMBER_OF|LEADS]->(p:Party) | p.country] WHERE hc IN countries))
-  RETURN 'relation' AS kind, type(r) AS type, coalesce(r.date_start, r.first_reported) AS day,
-         s.id AS source_id, s.name AS source, s.type AS source_label,
-         t.id AS target_id, t.name AS target, CASE WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
-         null AS event_id, null AS name, null AS location, null AS status, {} AS counts, null AS event,
-         r.key AS key, r.sources AS sources
+  RETURN 'relation' AS kind, type(r) AS type, coalesce(r.date_start, r.first_reported) AS day, r.key AS key,
+         s, t, r, null AS event, null AS hc, null AS loc
   UNION ALL
   MATCH (e:Event)
   WHERE e.type IN ['Protest', 'Demonstration', 'Rally', 'Strike', 'Riot', 'Arrest', 'Clash', 'Crackdown',
@@ -31,18 +28,22 @@ CALL (countries) {
   WHERE $country IS NULL OR hc.id IN countries OR loc.country IN countries
   RETURN 'event' AS kind, e.type AS type,
          coalesce(e.date_start, COLLECT { MATCH (e)-[:REPORTED_IN]->(a:Article) RETURN min(a.published) }[0]) AS day,
-         null AS source_id, null AS source, null AS source_label,
-         null AS target_id, null AS target, null AS target_label,
-         e.id AS event_id, coalesce(e.name, e.type) AS name, coalesce(loc.name, hc.name) AS location,
-         e.status AS status,
-         {size: e.size, deaths: e.deaths, injured: e.injured, arrested: e.arrested} AS counts, e AS event,
-         e.id AS key, COUNT { (e)-[:REPORTED_IN]->() } AS sources
+         e.id AS key, null AS s, null AS t, null AS r, e AS event, hc, loc
 }
 WITH * WHERE ($from_date IS NULL OR day >= $from_date) AND ($to_date IS NULL OR day <= $to_date)
-// The rows are chosen before their evidence and participants are read, so that only those of the rows shown
-// are.
+// The rows are chosen on their sort keys alone, before anything shown of them is read (names, counts,
+// evidence, participants), so that only the rows shown are.
 // Ties end on the key, so that pages (`skip`) neither repeat nor miss a row.
 WITH * ORDER BY day IS NULL, day DESC, kind, type, key SKIP $skip LIMIT $limit
+WITH kind, type, day, key, event,
+     s.id AS source_id, s.name AS source, s.type AS source_label,
+     t.id AS target_id, t.name AS target,
+     CASE WHEN t IS NULL THEN null WHEN t:Election THEN 'Election' ELSE t.type END AS target_label,
+     event.id AS event_id, coalesce(event.name, event.type) AS name, coalesce(loc.name, hc.name) AS location,
+     event.status AS status,
+     CASE WHEN event IS NULL THEN {} ELSE
+       {size: event.size, deaths: event.deaths, injured: event.injured, arrested: event.arrested} END AS counts,
+     CASE WHEN event IS NULL THEN r.sources ELSE COUNT { (event)-[:REPORTED_IN]->() } END AS sources
 // A relation's best-attested sentences first; an event's in the order they were reported.
 CALL (key, kind) {
   MATCH (ev:Evidence {fact_key: key})-[:EVIDENCE_OF]->(art:Article)
