@@ -265,6 +265,24 @@ def warm_params(query: SavedQuery) -> list[dict[str, Any]]:
     return [defaults] if filled == defaults else [defaults, filled]
 
 
+def filter_params(query: SavedQuery) -> list[dict[str, Any]]:
+    """The parameter sets of calls that give one optional filter (and a date range, both its ends), the
+    required parameters given and the rest at their defaults. Neo4j caches a plan by the query's text and
+    its parameters' types, and a filter left out is null: each of these is a plan of its own, which the
+    first such call would otherwise wait for (a second and more for `interactions`, bench/RESULTS-*.md)."""
+    given = {p.name: _value(p) for p in query.params if p.required}
+    defaults = {p.name: given.get(p.name, p.default) for p in query.params}
+    if "limit" in defaults:
+        defaults["limit"] = 1
+    filters = [[p.name] for p in query.params if not p.required and p.default is None]
+    if ["from_date"] in filters and ["to_date"] in filters:
+        filters.append(["from_date", "to_date"])
+    specs = {p.name: p for p in query.params}
+    sets = [{**defaults, **{name: _value(specs[name]) for name in names}} for names in filters]
+    planned = warm_params(query)
+    return [s for s in sets if s not in planned]
+
+
 def warm_plans(
     driver: Driver,
     settings: Settings,
@@ -273,29 +291,46 @@ def warm_plans(
     extra: Sequence[tuple[str, Mapping[str, Any]]] = (),
 ) -> int:
     """Run every saved query (and each of `extra`, Cypher with its parameters) so that the first callers find
-    its plans cached instead of waiting for them; returns how many queries ran every parameter set.
+    its plans cached instead of waiting for them: with the parameter sets of `warm_params`, then with those
+    of the calls with one filter (`filter_params`); returns how many queries ran every set.
 
     Planning one of these queries takes from a fraction of a second to several seconds on a 2-core machine
     (`interactions`, 16 branches, the longest), and under load the first requests all planned at once
     (bench/soak.py). A failure only costs the warm-up; a server that cannot be reached ends it, as requests
     would find it no better. Setting `stop` ends it before the next query.
     """
-    done = 0
     runs = [(q.cypher, warm_params(q)) for q in catalog.values()]
     runs += [(cypher, [dict(params)]) for cypher, params in extra]
+    done, finished = _run_sets(driver, settings, runs, stop)
+    if not finished:
+        return 0
+    # The usual calls of every query first: a stop or a lost server then costs the rarer ones.
+    filtered, _ = _run_sets(driver, settings, [(q.cypher, filter_params(q)) for q in catalog.values()], stop)
+    return min(done, filtered)
+
+
+def _run_sets(
+    driver: Driver,
+    settings: Settings,
+    runs: Sequence[tuple[str, Sequence[Mapping[str, Any]]]],
+    stop: threading.Event | None,
+) -> tuple[int, bool]:
+    """Each Cypher with each of its parameter sets: how many ran all their sets, and whether every one was
+    tried (not when told to stop, nor once the server is gone)."""
+    done = 0
     for cypher, sets in runs:
         ran = 0
         for params in sets:
             if stop is not None and stop.is_set():
-                return done
+                return done, False
             try:
                 with read_query(driver, settings, cypher, params) as result:
                     result.consume()
                 ran += 1
             except (ServiceUnavailable, SessionExpired):
-                return done
+                return done, False
             except Neo4jError:  # a graph without the schema yet, say: requests will plan as they come
                 continue
         if ran == len(sets):
             done += 1
-    return done
+    return done, True

@@ -11,11 +11,20 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import ClientError
 
+import queries.runner as runner
 from api.routes.queries import example_params
 from polgraph.database import create_async_driver
 from polgraph.settings import Settings
 from queries.catalog import SavedQuery, default_catalog, parse_query_file
-from queries.runner import QueryResult, run_saved_query, run_saved_query_async, to_graph, warm_plans
+from queries.runner import (
+    QueryResult,
+    filter_params,
+    run_saved_query,
+    run_saved_query_async,
+    to_graph,
+    warm_params,
+    warm_plans,
+)
 from tests.api.conftest import (
     ARREST_EVENT,
     BORDURIA,
@@ -420,3 +429,27 @@ def test_warm_up_runs_every_query_and_stops_when_told(api_graph: Driver, neo4j_s
     stop = threading.Event()
     stop.set()
     assert warm_plans(api_graph, neo4j_settings, catalog, stop) == 0
+
+
+def test_calls_with_one_filter_are_planned_too(
+    api_graph: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A plan is cached by the parameters' types too, and a filter left out is null: a call that gives one
+    # filter only is a plan of its own.
+    query = default_catalog()["interactions"]
+    optional = [p.name for p in query.params if not p.required and p.default is None]
+    sets = filter_params(query)
+    given = [sorted(n for n in optional if s[n] is not None) for s in sets]
+    assert given == [[n] for n in optional] + [["from_date", "to_date"]]
+    assert not any(s in warm_params(query) for s in sets)
+
+    ran: list[dict[str, Any]] = []
+    real = runner.read_query
+
+    def recording(driver: Driver, settings: Settings, cypher: str, params: dict[str, Any]) -> Any:
+        ran.append(dict(params))
+        return real(driver, settings, cypher, params)
+
+    monkeypatch.setattr(runner, "read_query", recording)
+    assert warm_plans(api_graph, neo4j_settings, {"interactions": query}) == 1
+    assert ran == warm_params(query) + sets
