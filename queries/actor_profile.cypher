@@ -45,9 +45,9 @@ CALL (a) {
   WITH r, o ORDER BY r.sources DESC, r.confidence DESC, r.last_date DESC LIMIT $top
   CALL (r) {
     MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC LIMIT 2
     RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                    published: toString(art.published)})[..2] AS evidence
+                    published: toString(art.published)}) AS evidence
   }
   WITH r, startNode(r) AS s, endNode(r) AS t, evidence
   RETURN collect({source_id: s.id, source: s.name, source_label: s.type, target_id: t.id, target: t.name,

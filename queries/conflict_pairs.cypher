@@ -13,7 +13,9 @@ WHERE $country IS NOT NULL
   AND (c.id = $country OR toLower(c.name) = toLower($country)
        OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
 WITH collect(c.id) AS countries
-MATCH (s:Actor)-[r]->(t:Actor)
+// The PLOVER types named, so that only their relationships are read (a scan by type) rather than every
+// relationship of every actor (structural facts, links, mentions).
+MATCH (s:Actor)-[r:AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|MOBILIZE|COERCE|ASSAULT]->(t:Actor)
 WHERE r.intensity IS NOT NULL AND s <> t
   AND ($country IS NULL OR s.id IN countries OR t.id IN countries
        OR s.country IN countries OR t.country IN countries)

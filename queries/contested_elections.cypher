@@ -19,9 +19,9 @@ CALL (e) {
   MATCH (a:Actor)-[r:REJECT|ACCUSE|PROTEST]->(e)
   CALL (r) {
     MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC LIMIT 3
     RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                    published: toString(art.published)})[..3] AS evidence
+                    published: toString(art.published)}) AS evidence
   }
   RETURN collect({source_id: a.id, source: a.name, source_label: a.type, target_id: e.id, target: e.name,
                   target_label: 'Election', type: type(r), key: r.key, sources: r.sources,
@@ -31,9 +31,9 @@ WITH e, hc, challenges
 WHERE size(coalesce(e.allegations, [])) > 0 OR e.annulled = true OR size(challenges) > 0
 CALL (e) {
   MATCH (ev:Evidence {fact_key: e.id})-[:EVIDENCE_OF]->(art:Article)
-  WITH ev, art ORDER BY art.published, ev.start_char
+  WITH ev, art ORDER BY art.published, ev.start_char LIMIT 5
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                  published: toString(art.published)})[..5] AS evidence
+                  published: toString(art.published)}) AS evidence
 }
 RETURN e.id AS election_id, e.name AS name, e.kind AS kind, e.date AS date, hc.id AS country_id,
        hc.name AS country, coalesce(e.annulled, false) AS annulled, coalesce(e.allegations, []) AS allegations,

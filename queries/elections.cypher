@@ -26,9 +26,9 @@ CALL (e) {
 }
 CALL (e) {
   MATCH (ev:Evidence {fact_key: e.id})-[:EVIDENCE_OF]->(art:Article)
-  WITH ev, art ORDER BY art.published, ev.start_char
+  WITH ev, art ORDER BY art.published, ev.start_char LIMIT 5
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                  published: toString(art.published)})[..5] AS evidence
+                  published: toString(art.published)}) AS evidence
 }
 RETURN e.id AS election_id, e.name AS name, e.kind AS kind, e.date AS date, e.date_precision AS date_precision,
        hc.id AS country_id, hc.name AS country, e.annulled AS annulled, e.turnout AS turnout,

@@ -49,9 +49,9 @@ CALL (key, kind) {
   MATCH (ev:Evidence {fact_key: key})-[:EVIDENCE_OF]->(art:Article)
   WITH ev, art ORDER BY CASE WHEN kind = 'relation' THEN ev.confidence ELSE 0 END DESC,
                         CASE WHEN kind = 'relation' THEN art.published END DESC,
-                        CASE WHEN kind = 'event' THEN art.published END, ev.start_char
+                        CASE WHEN kind = 'event' THEN art.published END, ev.start_char LIMIT 3
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                  published: toString(art.published)})[..3] AS evidence
+                  published: toString(art.published)}) AS evidence
 }
 RETURN kind, type, toString(day) AS date, source_id, source, source_label, target_id, target, target_label,
        event_id, name, location, status, counts,

@@ -98,9 +98,9 @@ SKIP $skip
 LIMIT $limit
 CALL (r) {
   MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-  WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+  WITH ev, art ORDER BY ev.confidence DESC, art.published DESC LIMIT 3
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
-                  published: toString(art.published)})[..3] AS evidence
+                  published: toString(art.published)}) AS evidence
 }
 OPTIONAL MATCH (cb:Actor {id: r.claimed_by})
 RETURN s.id AS source_id, s.name AS source, s.type AS source_label,

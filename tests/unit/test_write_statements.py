@@ -48,3 +48,9 @@ def test_interactions_reads_each_plover_type_from_its_listed_on_index() -> None:
     migration = (MIGRATIONS_DIR / "V0008__fact_listed_on.cypher").read_text(encoding="utf-8")
     indexed = re.findall(r"FOR \(\)-\[r:(\w+)\]-\(\) ON \(r\.listed_on\)", migration)
     assert sorted(indexed) == sorted(PLOVER_TYPES)
+
+
+def test_conflict_pairs_reads_every_plover_type() -> None:
+    cypher = load_catalog()["conflict_pairs"].cypher
+    matched = re.findall(r"MATCH \(s:Actor\)-\[r:([A-Z_|]+)\]->\(t:Actor\)", cypher)
+    assert len(matched) == 1 and sorted(matched[0].split("|")) == sorted(PLOVER_TYPES)
