@@ -505,7 +505,7 @@ def counts_option(option: str, text: str) -> list[int]:
     return values
 
 
-SECTIONS = ("synthetic", "soak", "profile", "real", "engine", "bulk", "cold")
+SECTIONS = ("synthetic", "soak", "profile", "real", "engine", "bulk", "cold", "bulkgrowth")
 
 
 def synthetic(
@@ -548,6 +548,7 @@ def past_one_process(
     real_articles: int,
     engine_articles: int,
     bulk_articles: int,
+    bulk_growth_articles: int = 100_000,
 ) -> None:
     """Real text, the Dask engine, the bulk load, the API's cold start and the model for N machines."""
     from bench import scale
@@ -564,6 +565,8 @@ def past_one_process(
         scale.machines_model(report, runs, rows_per_s)
     if "cold" in sections:
         scale.cold_start(report, settings)
+    if "bulkgrowth" in sections:
+        scale.bulk_growth(report, settings, bulk_growth_articles)
 
 
 def main(
@@ -592,6 +595,9 @@ def main(
     real_articles: int = typer.Option(300, help="Articles of the real-text corpus (real articles repeated)."),
     engine_articles: int = typer.Option(2000, help="Articles of the Dask engine's 1 -> 2 workers run."),
     bulk_articles: int = typer.Option(10000, help="Articles of the bulk vs transactional first load."),
+    bulk_growth_articles: int = typer.Option(
+        100000, help="Articles of the first load through the bulk path that growth is measured on."
+    ),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     sections = [x.strip() for x in only.split(",") if x.strip()] or list(SECTIONS)
@@ -613,7 +619,7 @@ def main(
     args += f" --clients {clients or chr(34) * 2} --query-scales {query_scales or chr(34) * 2}"
     if only:
         args = f"--only {only} --real-articles {real_articles} --engine-articles {engine_articles}"
-        args += f" --bulk-articles {bulk_articles}"
+        args += f" --bulk-articles {bulk_articles} --bulk-growth-articles {bulk_growth_articles}"
     if out.resolve() != RESULTS.resolve():
         args += f" --out {out}"
     command = f"make bench BENCH_ARGS='{args}'"
@@ -642,7 +648,16 @@ def main(
             report.add("\n## Extraction profile (pyinstrument)\n")
             for line in profile_extraction(settings, list(generate(profile_articles, seed=3))).report():
                 report.add(line)
-        past_one_process(report, driver, settings, sections, real_articles, engine_articles, bulk_articles)
+        past_one_process(
+            report,
+            driver,
+            settings,
+            sections,
+            real_articles,
+            engine_articles,
+            bulk_articles,
+            bulk_growth_articles,
+        )
     finally:
         driver.close()
         if started:

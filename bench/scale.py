@@ -24,7 +24,8 @@ from bench.corpus import generate, write_jsonl
 from bench.soak import api_server
 from ingest.bulk import BulkGraph
 from ingest.dask_engine import DaskEngine, dask_client
-from ingest.load import import_graph
+from ingest.engines import LocalEngine
+from ingest.load import bulk_load, import_graph
 from ingest.models import RawArticle
 from ingest.pipeline import Pipeline, ingest_items, ingest_with
 from ingest.read import read_inputs
@@ -381,3 +382,53 @@ def _cold_start(report: Reporter, driver: Driver, settings: Settings) -> None:
         f"\nslowest first request of a saved query: **{max(firsts):.0f} ms** (target <= 250 ms); the API"
         f" answered `/health` {t_ready:.1f} s after it was launched."
     )
+
+
+def bulk_growth(report: Reporter, settings: Settings, articles: int) -> None:
+    """A first load of `articles` synthetic articles through `polgraph load --bulk`'s own code: the time
+    an article takes (extraction, resolution and the fold) and the ingest process's memory at marks along
+    the way, then the CSV, the import and the server's start for the whole. The fold holds the graph until
+    it is written, so its memory grows with the corpus; this measures by how much an article."""
+    report.add(f"\n## Growth through the bulk path: a first load of {articles:,} articles\n")
+    with connect(settings) as driver:  # a bulk load before this one restarted the server
+        _wipe(driver, settings)
+    marks = sorted({articles // 10, articles // 2, articles} - {0})
+    rows: list[str] = []
+    done = 0
+    last = (0, time.perf_counter(), _peak_mb())
+
+    def on_batch(count: int, failures: int) -> None:
+        nonlocal done, last
+        done += count + failures
+        if marks and done >= marks[0]:
+            marks.pop(0)
+            now, peak = time.perf_counter(), _peak_mb()
+            since = max(done - last[0], 1)
+            per_article = 1000 * (now - last[1]) / since
+            grown = 1024 * (peak - last[2]) / since
+            rows.append(f"| {done:,} | {per_article:.1f} | {peak:,.0f} | {grown:.0f} |")
+            last = (done, now, peak)
+
+    engine = LocalEngine(generate(articles, seed=29), settings.ingest_batch_size)
+    load = bulk_load(engine, settings, pipeline=Pipeline(settings), on_batch=on_batch)
+    s = load.seconds
+    report.add(
+        f"Synthetic corpus, spaCy in {settings.nlp_processes} worker process(es); ms an article over the"
+        " articles since the mark before (extraction, resolution and the fold, the server stopped);"
+        " the ingest process's peak RSS (`getrusage`), and how much it grew an article since the mark before"
+        " (the first mark's figure includes what the process holds before any article).\n"
+    )
+    report.add("| articles | ms an article since the mark before | peak RSS MB | KB more an article |")
+    report.add("|---|---|---|---|")
+    for row in rows:
+        report.add(row)
+    report.add(
+        f"\nThen, for the {load.nodes:,} nodes and {load.relationships:,} relationships: CSV"
+        f" {s.get('csv', 0):.1f} s, import {s.get('import', 0):.1f} s, server start"
+        f" {s.get('start', 0):.1f} s, schema {s.get('schema', 0):.1f} s (extraction and fold"
+        f" {s.get('extract', 0):.1f} s in all)."
+    )
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
