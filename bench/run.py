@@ -617,9 +617,10 @@ def main(
     args = f"--articles {articles} --scales {scales} --seconds {seconds:g} --repeats {repeats}"
     args += f" --soak-seconds {soak_seconds:g} --profile-articles {profile_articles}"
     args += f" --clients {clients or chr(34) * 2} --query-scales {query_scales or chr(34) * 2}"
+    args += f" --real-articles {real_articles} --engine-articles {engine_articles}"
+    args += f" --bulk-articles {bulk_articles} --bulk-growth-articles {bulk_growth_articles}"
     if only:
-        args = f"--only {only} --real-articles {real_articles} --engine-articles {engine_articles}"
-        args += f" --bulk-articles {bulk_articles} --bulk-growth-articles {bulk_growth_articles}"
+        args = f"--only {only} {args}"
     if out.resolve() != RESULTS.resolve():
         args += f" --out {out}"
     command = f"make bench BENCH_ARGS='{args}'"
