@@ -292,21 +292,22 @@ def warm_plans(
 ) -> int:
     """Run every saved query (and each of `extra`, Cypher with its parameters) so that the first callers find
     its plans cached instead of waiting for them: with the parameter sets of `warm_params`, then with those
-    of the calls with one filter (`filter_params`); returns how many queries ran every set.
+    of the calls with one filter (`filter_params`); returns how many saved queries ran every set.
 
     Planning one of these queries takes from a fraction of a second to several seconds on a 2-core machine
     (`interactions`, 16 branches, the longest), and under load the first requests all planned at once
     (bench/soak.py). A failure only costs the warm-up; a server that cannot be reached ends it, as requests
     would find it no better. Setting `stop` ends it before the next query.
     """
-    runs = [(q.cypher, warm_params(q)) for q in catalog.values()]
+    queries = list(catalog.values())
+    runs = [(q.cypher, warm_params(q)) for q in queries]
     runs += [(cypher, [dict(params)]) for cypher, params in extra]
-    done, finished = _run_sets(driver, settings, runs, stop)
+    usual, finished = _run_sets(driver, settings, runs, stop)
     if not finished:
         return 0
     # The usual calls of every query first: a stop or a lost server then costs the rarer ones.
-    filtered, _ = _run_sets(driver, settings, [(q.cypher, filter_params(q)) for q in catalog.values()], stop)
-    return min(done, filtered)
+    filtered, _ = _run_sets(driver, settings, [(q.cypher, filter_params(q)) for q in queries], stop)
+    return len(usual & filtered)
 
 
 def _run_sets(
@@ -314,11 +315,11 @@ def _run_sets(
     settings: Settings,
     runs: Sequence[tuple[str, Sequence[Mapping[str, Any]]]],
     stop: threading.Event | None,
-) -> tuple[int, bool]:
-    """Each Cypher with each of its parameter sets: how many ran all their sets, and whether every one was
-    tried (not when told to stop, nor once the server is gone)."""
-    done = 0
-    for cypher, sets in runs:
+) -> tuple[set[int], bool]:
+    """Each Cypher with each of its parameter sets: the positions of those that ran all their sets, and
+    whether every one was tried (not when told to stop, nor once the server is gone)."""
+    done: set[int] = set()
+    for i, (cypher, sets) in enumerate(runs):
         ran = 0
         for params in sets:
             if stop is not None and stop.is_set():
@@ -332,5 +333,5 @@ def _run_sets(
             except Neo4jError:  # a graph without the schema yet, say: requests will plan as they come
                 continue
         if ran == len(sets):
-            done += 1
+            done.add(i)
     return done, True
