@@ -389,20 +389,22 @@ def bulk_growth(report: Reporter, settings: Settings, articles: int) -> None:
     an article takes (extraction, resolution and the fold) and the ingest process's memory at marks along
     the way, then the CSV, the import and the server's start for the whole. The fold holds the graph until
     it is written, so its memory grows with the corpus; this measures by how much an article."""
+    from bench.run import rss_mb  # now, not the peak: a peak would keep what an earlier section held
+
     report.add(f"\n## Growth through the bulk path: a first load of {articles:,} articles\n")
     with connect(settings) as driver:  # a bulk load before this one restarted the server
         _wipe(driver, settings)
     marks = sorted({articles // 10, articles // 2, articles} - {0})
     rows: list[str] = []
     done = 0
-    last = (0, time.perf_counter(), _rss_mb())
+    last = (0, time.perf_counter(), rss_mb())
 
     def on_batch(count: int, failures: int) -> None:
         nonlocal done, last
         done += count + failures
         if marks and done >= marks[0]:
             marks.pop(0)
-            now, rss = time.perf_counter(), _rss_mb()
+            now, rss = time.perf_counter(), rss_mb()
             since = max(done - last[0], 1)
             per_article = 1000 * (now - last[1]) / since
             grown = 1024 * (rss - last[2]) / since
@@ -428,9 +430,3 @@ def bulk_growth(report: Reporter, settings: Settings, articles: int) -> None:
         f" {s.get('start', 0):.1f} s, schema {s.get('schema', 0):.1f} s (extraction and fold"
         f" {s.get('extract', 0):.1f} s in all)."
     )
-
-
-def _rss_mb() -> float:
-    """The process's resident memory now: a peak (`getrusage`) would keep what an earlier section held."""
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20

@@ -85,7 +85,6 @@ class CompiledMatcher:
                 specs.extend(self._compile_spec(spec, columns) for spec in tokens)
                 compiled.append((key, tuple(range(first, len(specs)))))
         self._source = patterns
-        self._specs = specs
         self._patterns = compiled
         self._attr_ids = [IDS[name] for name in columns]
         # A spec fits a token when none of its tests fails, and each test reads one attribute: so which specs

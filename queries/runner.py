@@ -252,16 +252,22 @@ def _value(spec: ParamSpec) -> Any:
     return _REPRESENTATIVE[spec.type]
 
 
+def _call(query: SavedQuery, given: Iterable[str]) -> dict[str, Any]:
+    """A call of `query` for the warm-up: the required parameters and those named in `given` set to a value of
+    their type, the others at their defaults, one row asked for."""
+    names = set(given)
+    params = {p.name: _value(p) if p.required or p.name in names else p.default for p in query.params}
+    if "limit" in params:
+        params["limit"] = 1
+    return params
+
+
 def warm_params(query: SavedQuery) -> list[dict[str, Any]]:
     """The parameter sets the warm-up plans `query` with: the required parameters given and the others at
-    their defaults (what most calls send), then every parameter given. A call that gives some of the
-    optional filters only still plans its own."""
-    given = {p.name: _value(p) for p in query.params if p.required}
-    defaults = {p.name: given.get(p.name, p.default) for p in query.params}
-    filled = {p.name: _value(p) for p in query.params}
-    for params in (defaults, filled):
-        if "limit" in params:
-            params["limit"] = 1
+    their defaults (what most calls send), then every parameter given. Calls with one optional filter are
+    `filter_params`."""
+    defaults = _call(query, ())
+    filled = _call(query, (p.name for p in query.params))
     return [defaults] if filled == defaults else [defaults, filled]
 
 
@@ -270,17 +276,11 @@ def filter_params(query: SavedQuery) -> list[dict[str, Any]]:
     required parameters given and the rest at their defaults. Neo4j caches a plan by the query's text and
     its parameters' types, and a filter left out is null: each of these is a plan of its own, which the
     first such call would otherwise wait for (a second and more for `interactions`, bench/RESULTS-*.md)."""
-    given = {p.name: _value(p) for p in query.params if p.required}
-    defaults = {p.name: given.get(p.name, p.default) for p in query.params}
-    if "limit" in defaults:
-        defaults["limit"] = 1
     filters = [[p.name] for p in query.params if not p.required and p.default is None]
     if ["from_date"] in filters and ["to_date"] in filters:
         filters.append(["from_date", "to_date"])
-    specs = {p.name: p for p in query.params}
-    sets = [{**defaults, **{name: _value(specs[name]) for name in names}} for names in filters]
     planned = warm_params(query)
-    return [s for s in sets if s not in planned]
+    return [call for call in (_call(query, names) for names in filters) if call not in planned]
 
 
 def warm_plans(
