@@ -272,7 +272,7 @@ def bulk_vs_transactional(report: Reporter, driver: Driver, settings: Settings, 
     started = time.perf_counter()
     local.stop()
     t_stop = time.perf_counter() - started
-    s = import_graph(graph, settings, local)
+    s, _ = import_graph(graph, settings, local)
     bulk_stage = t_fold + sum(s.values())
     report.add(
         f"Synthetic corpus, {summary.new:,} articles ({nodes:,} nodes, {relationships:,} relationships),"

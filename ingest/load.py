@@ -94,13 +94,16 @@ def bulk_load(
     waited = time.monotonic()
     stopping.join()
     result.seconds["stop"] = time.monotonic() - waited
-    result.seconds.update(import_graph(graph, settings, local))
+    seconds, derived = import_graph(graph, settings, local)
+    result.seconds.update(seconds)
+    result.nodes += derived
     return result
 
 
-def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dict[str, float]:
+def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> tuple[dict[str, float], int]:
     """Write `graph` as CSV, import it with the server stopped (stopping it if it runs), start the server,
-    apply the schema and record the revision; the seconds each step took."""
+    apply the schema, derive the pairs' summaries and record the revision: the seconds each step took, and
+    the summaries (nodes) made after the import."""
     db = settings.neo4j_database
     seconds: dict[str, float] = {}
     mark = time.monotonic()
@@ -129,8 +132,12 @@ def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dic
         apply_migrations(driver, db, backfill=False)
         # Auto-commit: the statements batch themselves, which a managed transaction refuses.
         with driver.session(database=db) as session:
-            for statement in split_statements(load_cypher(CYPHER, "bulk_empty_lists")):
-                session.run(statement).consume()
+            # Then each pair's summary, derived from the imported interactions as the migration's backfill
+            # derives it.
+            for name in ("bulk_empty_lists", "dyads_all"):
+                for statement in split_statements(load_cypher(CYPHER, name)):
+                    session.run(statement).consume()
         driver.execute_query(load_cypher(CYPHER, "revision"), database_=db)
+        dyads, _, _ = driver.execute_query(load_cypher(CYPHER, "dyad_count"), database_=db)
     step("schema")
-    return seconds
+    return seconds, dyads[0]["n"]

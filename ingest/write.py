@@ -18,7 +18,7 @@ from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
 from ingest.ids import short_hash
-from ingest.models import ArticleExtraction, EntityType, Evidence, Relation
+from ingest.models import PLOVER_TYPES, ArticleExtraction, EntityType, Evidence, Relation
 from ingest.scale import load_scale
 from polgraph.cypher import load_cypher
 
@@ -369,7 +369,10 @@ def _write_batch(tx: ManagedTransaction, batch: GraphBatch, replaced: list[str])
         totals[2] += c.nodes_deleted
         totals[3] += c.relationships_deleted
 
+    touched: list[tuple[str, str]] = []
     if replaced:
+        told = tx.run(load_cypher(CYPHER, "fact_pairs"), article_ids=replaced)
+        touched = [(r["source"], r["target"]) for r in told]
         run("retract_relations", article_ids=replaced)
         run("retract_nodes", article_ids=replaced)
     groups: dict[str, list[Row]] = defaultdict(list, batch.model_dump())
@@ -380,6 +383,17 @@ def _write_batch(tx: ManagedTransaction, batch: GraphBatch, replaced: list[str])
     if batch.relations:
         facts = [{"key": r["key"], "type": r["type"], "source": r["source"]} for r in batch.relations]
         run("fact_evidence", facts=facts)
-    # Not counted: the totals tell what the articles added, and a re-ingest that adds nothing says 0.
+    touched += [(r["source"], r["target"]) for r in batch.relations if r["type"] in PLOVER_TYPES]
+    # Neither counted: the totals tell what the articles added (a pair's summary is derived from it), and a
+    # re-ingest that adds nothing says 0.
+    refresh_dyads(tx, touched)
     tx.run(load_cypher(CYPHER, "revision")).consume()
     return totals[0], totals[1], totals[2], totals[3]
+
+
+def refresh_dyads(tx: ManagedTransaction, pairs: list[tuple[str, str]]) -> None:
+    """Work out again the summaries (:Dyad) of these pairs of actors, either way round, from their
+    interactions: after every change to an interaction, in the transaction that made it."""
+    unique = sorted({(min(a, b), max(a, b)) for a, b in pairs if a and b and a != b})
+    if unique:
+        tx.run(load_cypher(CYPHER, "dyads"), pairs=[{"a": a, "b": b} for a, b in unique]).consume()

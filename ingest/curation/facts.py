@@ -17,9 +17,9 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from ingest.ids import short_hash
-from ingest.models import Evidence
+from ingest.models import PLOVER_TYPES, Evidence
 from ingest.write import CYPHER as WRITE_CYPHER
-from ingest.write import evidence_id, fact_row
+from ingest.write import evidence_id, fact_row, refresh_dyads
 from polgraph.cypher import load_cypher
 
 CYPHER = Path(__file__).resolve().parent / "cypher"
@@ -52,12 +52,15 @@ def rewrite_facts(tx: ManagedTransaction, actor_ids: list[str], decide: Decide) 
     relations: dict[str, Row] = {}
     evidence: list[Row] = []
     articles: set[str] = set()
+    pairs: list[tuple[str, str]] = []
     for row in rows:
         old: Ends = (row["source_id"], row["target_id"], row["claimed_by"])
         ends = decide(row)
         if ends == old:
             continue
         articles.add(row["article_id"])
+        if row["rel_type"] in PLOVER_TYPES:
+            pairs += [(old[0], old[1]), *([(ends[0], ends[1])] if ends else [])]
         deleted.append(row["id"])
         withdrawn.setdefault((row["fact_key"], row["rel_type"], row["source_id"]), set()).add(
             row["article_id"]
@@ -97,6 +100,7 @@ def rewrite_facts(tx: ManagedTransaction, actor_ids: list[str], decide: Decide) 
         tx.run(load_cypher(WRITE_CYPHER, "evidence"), evidence=evidence).consume()
         facts = [{"key": r["key"], "type": r["type"], "source": r["source"]} for r in relations.values()]
         tx.run(load_cypher(WRITE_CYPHER, "fact_evidence"), facts=facts).consume()
+    refresh_dyads(tx, pairs)
     return Moved(articles=articles)
 
 

@@ -19,6 +19,7 @@ from ingest.curation.facts import CYPHER, Ends, Row, rewrite_facts
 from ingest.curation.overrides import Override, OverrideKind, fold
 from ingest.models import EntityType
 from ingest.write import CYPHER as WRITE_CYPHER
+from ingest.write import refresh_dyads
 from polgraph.cypher import load_cypher
 
 
@@ -177,6 +178,7 @@ def apply_reject(tx: ManagedTransaction, o: Override) -> None:
         sort_keys=True,
     )
     run(tx, "delete_fact", source=fact["source"], type=fact["type"], key=o.fact_key)
+    refresh_dyads(tx, [(fact["source"], fact["target"])])
 
 
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
@@ -262,3 +264,4 @@ def _restore_fact(tx: ManagedTransaction, o: Override) -> None:
     tx.run(load_cypher(WRITE_CYPHER, "relations"), relations=[row]).consume()
     facts = [{"key": row["key"], "type": row["type"], "source": row["source"]}]
     tx.run(load_cypher(WRITE_CYPHER, "fact_evidence"), facts=facts).consume()
+    refresh_dyads(tx, [(row["source"], row["target"])])

@@ -18,7 +18,7 @@ from ingest.pipeline import IngestSummary, Pipeline, ingest_items, known_actors
 from ingest.read import read_inputs
 from polgraph.settings import Settings
 from tests.conftest import DATA_DIR, subprocess_env
-from tests.integration.canonical import Row, first_difference, graph_dump
+from tests.integration.canonical import Row, dyad_mismatches, first_difference, graph_dump
 
 pytestmark = pytest.mark.neo4j
 
@@ -76,7 +76,8 @@ def facts_of(driver: Driver, actor_id: str) -> set[tuple[str, str, str]]:
 
 
 def consistent(driver: Driver) -> None:
-    """Every fact has evidence, every piece of evidence its fact, and no actor its search node twice."""
+    """Every fact has evidence, every piece of evidence its fact, no actor its search node twice, and every
+    pair's summary sums its interactions."""
     orphans = query(
         driver,
         "MATCH ()-[r]->() WHERE r.key IS NOT NULL AND NOT EXISTS { MATCH (:Evidence {fact_key: r.key}) } "
@@ -95,6 +96,7 @@ def consistent(driver: Driver) -> None:
         "MATCH (a:Actor) WHERE NOT EXISTS { MATCH (:ActorSearch {actor_id: a.id}) } RETURN count(a) AS n",
     )
     assert searchless[0]["n"] == 0
+    assert dyad_mismatches(driver, "neo4j") == []
 
 
 def dump(driver: Driver) -> tuple[list[Row], list[Row]]:
@@ -173,6 +175,7 @@ def test_a_rejected_fact_stays_out_and_its_revert_restores_it(
     o = store.reject(sample, "neo4j", key, by="analyst", reason="an arrest, not by the state")
     assert query(sample, "MATCH ()-[r {key: $key}]->() RETURN count(r) AS n", key=key)[0]["n"] == 0
     assert query(sample, "MATCH (ev:Evidence {fact_key: $key}) RETURN count(ev) AS n", key=key)[0]["n"] == 0
+    consistent(sample)
     store.revert_override(sample, "neo4j", o.id, by="analyst")
     same_graph(sample, before)  # at once, with no ingest: the fact and its evidence were kept on the override
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -54,3 +55,21 @@ def test_conflict_pairs_reads_every_plover_type() -> None:
     cypher = load_catalog()["conflict_pairs"].cypher
     matched = re.findall(r"MATCH \(s:Actor\)-\[r:([A-Z_|]+)\]->\(t:Actor\)", cypher)
     assert len(matched) == 1 and sorted(matched[0].split("|")) == sorted(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        CYPHER / "dyads.cypher",
+        CYPHER / "dyads_all.cypher",
+        MIGRATIONS_DIR / "V0014__dyads.cypher",
+        load_catalog()["conflict_pairs"].path,
+    ],
+    ids=lambda p: p.name,
+)
+def test_pair_summaries_read_every_plover_type_and_list_them_in_its_order(path: Path) -> None:
+    text = path.read_text("utf-8")
+    patterns = re.findall(r"\[r:([A-Z_|]+)\]", text)
+    listed = [re.findall(r"'([A-Z_]+)'", lst) for lst in re.findall(r"\[((?:\s*'[A-Z_]+',?)+)\s*\]", text)]
+    assert patterns and all(sorted(p.split("|")) == sorted(PLOVER_TYPES) for p in patterns)
+    assert listed and all(names == list(PLOVER_TYPES) for names in listed)
