@@ -15,7 +15,7 @@ from neo4j import Driver
 from api.app import create_app
 from ingest.scale import load_scale
 from polgraph.settings import Settings
-from tests.api.conftest import CIVIC, HOLT, PETRESCU, VARGA, key_of
+from tests.api.conftest import CIVIC, HOLT, PETRESCU, RURITANIA, VARGA, key_of
 
 pytestmark = pytest.mark.neo4j
 
@@ -166,6 +166,22 @@ def test_conflict_pairs_most_conflictual_and_most_cooperative(client: TestClient
     assert {r["types"][0] for r in in_period} == {"COERCE", "SANCTION"}
     graph = client.get("/queries/conflict_pairs", params={"format": "graph"}).json()
     assert len(graph["edges"]) == len(worst)
+
+
+@pytest.mark.parametrize(
+    ("order", "country"), [("conflictual", None), ("cooperative", None), ("conflictual", RURITANIA)]
+)
+def test_conflict_pairs_from_the_pair_summaries_equal_those_summed_from_the_facts(
+    client: TestClient, order: str, country: str | None
+) -> None:
+    # Without a period the pairs' summaries are read; a period that holds every fact of the world sums the
+    # facts themselves (every fact is dated, or first reported, within it).
+    params = {"order": order, "limit": 1000, **({"country": country} if country else {})}
+    kept = client.get("/queries/conflict_pairs", params=params).json()["rows"]
+    summed = client.get(
+        "/queries/conflict_pairs", params={**params, "from_date": "1900-01-01", "to_date": "2100-12-31"}
+    ).json()["rows"]
+    assert kept and kept == summed
 
 
 @pytest.fixture
