@@ -1,5 +1,5 @@
 """A first load without transactions: the graph that writing these batches to an empty database would make,
-built in memory and handed to `neo4j-admin database import full` as CSV files.
+folded batch by batch and handed to `neo4j-admin database import full` as CSV files.
 
 `BulkGraph.write` takes each resolved batch as `GraphWriter.write` would and applies what every statement of
 ingest/cypher/ does to an empty graph (MERGE on the same keys, the same ON CREATE and SET rules, in the same
@@ -8,54 +8,41 @@ properties the schema's migrations would fill on an older graph (a fact's `first
 `article_*`, a candidacy's `result`): a bulk-built database then needs only the migrations' indexes and
 constraints (schema/migrate.py, `backfill=False`).
 
-The whole graph is held in memory until it is written, so the memory a bulk load needs grows with the corpus.
+The actors, elections, events and facts are held in memory until the end, since a later article can add to
+any of them; the articles, their evidence sentences and what joins them to an article are written out with
+their batch (bulk_csv.py). The memory a bulk load needs still grows with the corpus, by its actors and facts.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ingest.bulk_csv import Spills, write_node_files, write_rel_files
 from ingest.models import ArticleExtraction
 from ingest.write import GraphBatch, WriteResult, build_batch
 
 Row = dict[str, Any]
-# Between the elements of a list in a CSV cell: a control character no text of an article keeps.
-ARRAY_DELIMITER = "\x1f"
 
-# Each property's type as neo4j-admin reads it; a property not named here is a string.
-PROPERTY_TYPES: dict[str, str] = {
-    "published": "date",
-    "date_start": "date",
-    "ingested_at": "datetime",
-    "aliases": "string[]",
-    "allegations": "string[]",
-    "article_ids": "string[]",
-    "rules": "string[]",
-    "merges": "string[]",
-    "annulled": "boolean",
-    "won": "boolean",
-    "turnout": "double",
-    "confidence": "double",
-    "vote_share": "double",
-    "intensity": "double",
-    "first_reported": "date",
-    "listed_on": "date",
-    "article_published": "date",
-    "size": "long",
-    "deaths": "long",
-    "injured": "long",
-    "arrested": "long",
-    "start_char": "long",
-    "end_char": "long",
-    "sources": "long",
-    "count": "long",
-    "votes": "long",
+# Written out with their batch (bulk_csv.py): every article is read once, so no later batch changes an
+# article, its evidence, or what joins them to it. Each file's columns: what the writer's statements set.
+ARTICLE_COLUMNS = ("content_hash", "ingested_at", "outlet", "published", "source_path", "title", "url")
+EVIDENCE_COLUMNS = (
+    "article_id", "claimed_by", "confidence", "date", "end_char", "fact_key", "rel_type", "rule", "sentence",
+    "source_id", "start_char", "target_id",
+)  # fmt: skip
+# Relationships that end at an article, by the label group they start from, with their property columns.
+TO_ARTICLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Actor": ("count", "merges"),
+    "Evidence": (),
+    "Election": (),
+    "Event": (),
 }
 
 
@@ -65,6 +52,15 @@ def _unique_append(known: list[str], new: list[str]) -> list[str]:
         if x not in out:
             out.append(x)
     return out
+
+
+def _cypher_set(row: Row, values: Row) -> None:
+    """Cypher's SET: a null removes the property."""
+    for k, v in values.items():
+        if v is None:
+            row.pop(k, None)
+        else:
+            row[k] = v
 
 
 def _coalesce(*values: Any) -> Any:
@@ -97,28 +93,43 @@ class Rel:
 
 
 class BulkGraph:
-    """A graph built from batches as the transactional writer would build it from an empty database."""
+    """A graph built from batches as the transactional writer would build it from an empty database, its
+    CSV files written into `folder` (the articles and their evidence as their batches come)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.nodes: dict[str, dict[str, Row]] = defaultdict(dict)  # label group -> id -> properties
         self.labels: dict[str, list[str]] = {}  # actor id -> its labels
         self.rels: dict[tuple[Any, ...], Rel] = {}
         self.loaded_at = datetime.now(UTC)
+        self.hashes: dict[str, str] = {}  # every article folded -> its content hash
+        self.to_articles: list[tuple[Any, ...]] = []  # this batch's relationships ending at an article
+        # Each fact's best sentence so far (fact_evidence.cypher's order), with its article.
+        self.best: dict[str, tuple[tuple[Any, ...], Row]] = {}
+        self.spilled = Spills(
+            folder, {"Article": ARTICLE_COLUMNS, "Evidence": EVIDENCE_COLUMNS}, TO_ARTICLE_COLUMNS
+        )
+
+    def node_count(self) -> int:
+        return sum(len(n) for n in self.nodes.values()) + self.spilled.nodes
+
+    def rel_count(self) -> int:
+        return len(self.rels) + self.spilled.relationships
 
     # ------------------------------------------------------------------------- the BatchWriter seam
 
     def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
-        articles = self.nodes["Article"]
-        return {a: articles[a]["content_hash"] for a in article_ids if a in articles}
+        return {a: self.hashes[a] for a in article_ids if a in self.hashes}
 
     def write(self, extractions: list[ArticleExtraction]) -> WriteResult:
         stored = self.stored_hashes(sorted({ex.article.id for ex in extractions}))
         if stored:
             raise ValueError(f"a bulk load reads each article once; read again: {sorted(stored)[:3]}")
-        before = sum(len(n) for n in self.nodes.values()), len(self.rels)
+        before = self.node_count(), self.rel_count()
         unique = list({ex.article.id: ex for ex in extractions}.values())
         self.add(build_batch(unique))
-        after = sum(len(n) for n in self.nodes.values()), len(self.rels)
+        after = self.node_count(), self.rel_count()
         return WriteResult(
             states={ex.article.id: "new" for ex in unique},
             nodes_created=after[0] - before[0],
@@ -155,11 +166,28 @@ class BulkGraph:
         for r in batch.relations:
             self._relation(r)
         for e in batch.evidence:
-            self._set(self._merge_node("Evidence", e["id"]), {k: v for k, v in e.items() if k != "id"})
+            _cypher_set(self._merge_node("Evidence", e["id"]), {k: v for k, v in e.items() if k != "id"})
             if self._has("Article", e["article_id"]):
                 self._merge_rel("EVIDENCE_OF", ("Evidence", e["id"]), ("Article", e["article_id"]))
+        self._spill()
+
+    def _spill(self) -> None:
+        """The batch's articles, evidence and what ends at its articles, written out and let go; each fact's
+        best sentence kept among those seen (fact_evidence.cypher ranks them by the same order)."""
+        articles = self.nodes.pop("Article", {})
+        evidence = self.nodes.pop("Evidence", {})
+        _keep_best(self.best, articles, evidence)
+        for article_id, row in articles.items():
+            self.hashes[article_id] = row["content_hash"]
+        self.spilled.add_nodes("Article", articles)
+        self.spilled.add_nodes("Evidence", evidence)
+        ending = [self.rels.pop(k) for k in self.to_articles]
+        self.spilled.add_to_articles((r.start[0], r.start[1], r.end[1], r.type, r.props) for r in ending)
+        self.to_articles = []
 
     def _has(self, group: str, node_id: str | None) -> bool:
+        if group == "Article":  # the batch's own, not yet written out, or one written out before
+            return node_id is not None and (node_id in self.nodes[group] or node_id in self.hashes)
         return node_id is not None and node_id in self.nodes[group]
 
     def _merge_node(self, group: str, node_id: str) -> Row:
@@ -171,28 +199,21 @@ class BulkGraph:
         key = (rel_type, start, end, merge_on)
         if key not in self.rels:
             self.rels[key] = Rel(rel_type, start, end)
+            if end[0] == "Article":
+                self.to_articles.append(key)
         return self.rels[key]
-
-    @staticmethod
-    def _set(row: Row, values: Row) -> None:
-        """Cypher's SET: a null removes the property."""
-        for k, v in values.items():
-            if v is None:
-                row.pop(k, None)
-            else:
-                row[k] = v
 
     def _articles(self, a: Row) -> None:
         row = self._merge_node("Article", a["id"])
         published = _cypher_date(a["published"]) if a["published"] else None
         values = {k: a[k] for k in ("title", "url", "outlet", "source_path", "content_hash")}
-        self._set(row, {**values, "published": published, "ingested_at": self.loaded_at})
+        _cypher_set(row, {**values, "published": published, "ingested_at": self.loaded_at})
 
     def _actor(self, a: Row) -> None:
         actors = self.nodes["Actor"]
         if a["id"] not in actors:
             row = self._merge_node("Actor", a["id"])
-            self._set(row, {"name": a["name"], "type": a["type"], "kb_id": a["kb_id"]})
+            _cypher_set(row, {"name": a["name"], "type": a["type"], "kb_id": a["kb_id"]})
             row["aliases"] = []
             self.labels[a["id"]] = ["Actor", a["type"]]
         row = actors[a["id"]]
@@ -202,19 +223,19 @@ class BulkGraph:
         search["name"] = row["name"]
         search["aliases_text"] = "".join([row["name"], *(f" | {x}" for x in row["aliases"])])
         search["name_grams"] = name_grams(row["name"], row["aliases"])
-        self._set(row, {"country": _coalesce(row.get("country"), a["country"])})
+        _cypher_set(row, {"country": _coalesce(row.get("country"), a["country"])})
 
     def _election(self, e: Row) -> None:
         if e["id"] not in self.nodes["Election"]:
             row = self._merge_node("Election", e["id"])
             start = _cypher_date(e["date"]) if e["date"] else None
-            self._set(
+            _cypher_set(
                 row,
                 {"kind": e["kind"], "date": e["date"], "date_precision": e["date_precision"]}
                 | {"date_start": start, "allegations": []},
             )
         row = self.nodes["Election"][e["id"]]
-        self._set(
+        _cypher_set(
             row,
             {
                 "annulled": _coalesce(e["annulled"], row.get("annulled")),
@@ -236,7 +257,7 @@ class BulkGraph:
             return
         rel = self._merge_rel("CANDIDATE_IN", ("Actor", r["participant"]), ("Election", r["election"]))
         p = rel.props
-        self._set(
+        _cypher_set(
             p,
             {
                 "vote_share": _coalesce(r["vote_share"], p.get("vote_share")),
@@ -251,14 +272,14 @@ class BulkGraph:
         if e["id"] not in self.nodes["Event"]:
             row = self._merge_node("Event", e["id"])
             start = _cypher_date(e["date"]) if e["date"] else None
-            self._set(
+            _cypher_set(
                 row,
                 {"type": e["type"], "date": e["date"], "date_precision": e["date_precision"]}
                 | {"date_start": start},
             )
         row = self.nodes["Event"][e["id"]]
         values = {k: _coalesce(e[k], row.get(k)) for k in ("name", "size", "deaths", "injured", "arrested")}
-        self._set(row, {**values, "status": e["status"]})
+        _cypher_set(row, {**values, "status": e["status"]})
         if not self._has("Article", e["article_id"]):
             return
         self._merge_rel("REPORTED_IN", ("Event", e["id"]), ("Article", e["article_id"]))
@@ -285,7 +306,7 @@ class BulkGraph:
         told = _cypher_date(r["first_reported"]) if r["first_reported"] else None
         reported = min(filter(None, [told, p.get("first_reported")]), default=None)
         day = _cypher_date(first) if first else None
-        self._set(
+        _cypher_set(
             p,
             {
                 "key": r["key"],
@@ -309,34 +330,17 @@ class BulkGraph:
 
     # ------------------------------------------------------------------------------------ CSV files
 
-    def write_csv(self, folder: Path) -> tuple[list[Path], list[Path]]:
-        """(node files, relationship files) for neo4j-admin: one file per label group and one per pair of
-        groups joined, each with its own typed header."""
-        _best_sentences(self.nodes, self.rels)
-        folder.mkdir(parents=True, exist_ok=True)
-        node_files = []
-        for group, nodes in sorted(self.nodes.items()):
-            if not nodes:
-                continue
-            columns = sorted({k for row in nodes.values() for k in row} - {"id"})
-            key = KEY_PROPERTIES.get(group, "id")
-            header = [f"{key}:ID({group})", ":LABEL", *(_typed(c) for c in columns)]
-            rows = (
-                [node_id, self.labels.get(node_id, [group]) if group == "Actor" else [group]]
-                + [row.get(c) for c in columns]
-                for node_id, row in nodes.items()
-            )
-            node_files.append(_write(folder / f"nodes-{group}.csv", header, rows))
-        by_groups: dict[tuple[str, str], list[Rel]] = defaultdict(list)
-        for rel in self.rels.values():
-            by_groups[(rel.start[0], rel.end[0])].append(rel)
-        rel_files = []
-        for (start, end), rels in sorted(by_groups.items()):
-            columns = sorted({k for rel in rels for k in rel.props})
-            header = [f":START_ID({start})", f":END_ID({end})", ":TYPE", *(_typed(c) for c in columns)]
-            rows = ([r.start[1], r.end[1], r.type, *(r.props.get(c) for c in columns)] for r in rels)
-            rel_files.append(_write(folder / f"rels-{start}-{end}.csv", header, rows))
-        return node_files, rel_files
+    def write_csv(self) -> tuple[list[str], list[str]]:
+        """(node files, relationship files) for neo4j-admin, each an import argument: a file per label group
+        and one per pair of groups joined, with its own typed header (its header file first, for the files
+        written a batch at a time)."""
+        _show_best(self.best, self.rels.values())
+        rels = ((r.start[0], r.end[0], r.type, r.start[1], r.end[1], r.props) for r in self.rels.values())
+        spilled_nodes, spilled_rels = self.spilled.files()
+        return (
+            write_node_files(self.folder, self.nodes, self.labels) + spilled_nodes,
+            write_rel_files(self.folder, rels) + spilled_rels,
+        )
 
 
 # What Cypher's `date('0001-01-01')` gives an undated fact as the day it is listed by (schema/V0008).
@@ -371,71 +375,33 @@ def _result_caption(vote_share: float | None, won: bool | None) -> str:
     return "won" if won else "lost"
 
 
-def _best_sentences(nodes: dict[str, dict[str, Row]], rels: dict[tuple[Any, ...], Rel]) -> None:
-    """Each fact's `article_*`: what ingest/cypher/fact_evidence.cypher sets after every batch that tells
-    it. Every sentence of a fact comes in a batch that writes the fact, so its last setting chose among
-    all of them: chosen here once, among all of them, by the statement's order."""
-    articles = nodes["Article"]
-    best: dict[str, tuple[tuple[Any, ...], Row, Row]] = {}
-    for ev_id, ev in nodes["Evidence"].items():
+def _keep_best(
+    best: dict[str, tuple[tuple[Any, ...], Row]], articles: dict[str, Row], evidence: dict[str, Row]
+) -> None:
+    """Each fact's best sentence among those of `evidence` and those kept before, by the order of
+    ingest/cypher/fact_evidence.cypher, with its article: only what the fact shows, so that neither row is
+    kept alive by it."""
+    for ev_id, ev in evidence.items():
         art = articles.get(ev.get("article_id") or "")
         key = ev.get("fact_key")
         if art is None or key is None:
             continue
         rank = (_desc(ev.get("confidence")), _desc(art.get("published")), ev_id)
         if key not in best or rank < best[key][0]:
-            best[key] = (rank, ev, art)
-    for rel in rels.values():
-        key = rel.props.get("key")
-        if key is None or key not in best:
-            continue
-        _, ev, art = best[key]
-        BulkGraph._set(
-            rel.props,
-            {
+            shown = {
                 "article_sentence": ev.get("sentence"),
                 "article_title": art.get("title"),
                 "article_url": art.get("url"),
                 "article_published": art.get("published"),
-            },
-        )
+            }
+            best[key] = (rank, shown)
 
 
-# The property a label group's nodes are keyed by, when it is not `id`.
-KEY_PROPERTIES = {"ActorSearch": "actor_id"}
-
-
-def _typed(column: str) -> str:
-    return f"{column}:{PROPERTY_TYPES.get(column, 'string')}"
-
-
-def _cell(value: Any) -> str | None:
-    """A value as neo4j-admin reads it; None leaves the cell empty and unquoted, so the property is absent."""
-    if value is None:
-        return None
-    if isinstance(value, list):
-        if any(ARRAY_DELIMITER in str(v) for v in value):
-            raise ValueError(f"a list element holds the CSV array delimiter: {value!r}")
-        return ARRAY_DELIMITER.join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value) if not isinstance(value, float) else repr(value)
-
-
-def _quoted(cell: str | None) -> str:
-    return "" if cell is None else '"' + cell.replace('"', '""') + '"'
-
-
-def _write(path: Path, header: list[str], rows: Any) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        # Every value quoted but the missing ones: an empty quoted cell is an empty string, an empty
-        # unquoted one no property at all.
-        f.write(",".join(header) + "\n")
-        for row in rows:
-            f.write(
-                ",".join("" if (c := _cell(v)) is None else '"' + c.replace('"', '""') + '"' for v in row)
-            )
-            f.write("\n")
-    return path
+def _show_best(best: dict[str, tuple[tuple[Any, ...], Row]], rels: Iterable[Rel]) -> None:
+    """Each fact's `article_*`: what fact_evidence.cypher sets after every batch that tells it. Every
+    sentence of a fact comes in a batch that writes the fact, so its last setting chose among all of them:
+    the best of all of them, kept as the batches were written out."""
+    for rel in rels:
+        key = rel.props.get("key")
+        if key is not None and key in best:
+            _cypher_set(rel.props, best[key][1])

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from ingest.bulk import ARRAY_DELIMITER, BulkGraph
+from ingest.bulk import BulkGraph
+from ingest.bulk_csv import ARRAY_DELIMITER
 from ingest.engines import Engine
 from ingest.pipeline import IngestSummary, Pipeline, ProgressCallback, ingest_with
 from polgraph.cypher import load_cypher, split_statements
@@ -64,7 +65,7 @@ def bulk_load(
     local = LocalNeo4j(settings)
     local.start()
     started = time.monotonic()
-    graph = BulkGraph()
+    graph = BulkGraph(import_folder(local))
     with connect(settings) as driver:
         if has_data(driver, db):
             raise BulkLoadError(
@@ -86,10 +87,11 @@ def bulk_load(
                 writer=graph,
             )
         except BaseException:
+            shutil.rmtree(graph.folder, ignore_errors=True)
             stopping.join()
             local.start()  # as it was found: nothing was imported
             raise
-    result = BulkLoad(summary, sum(len(n) for n in graph.nodes.values()), len(graph.rels))
+    result = BulkLoad(summary, graph.node_count(), graph.rel_count())
     result.seconds["extract"] = time.monotonic() - started
     waited = time.monotonic()
     stopping.join()
@@ -98,6 +100,13 @@ def bulk_load(
     result.seconds.update(seconds)
     result.nodes += derived
     return result
+
+
+def import_folder(local: LocalNeo4j) -> Path:
+    """Where a bulk load writes its CSV files, emptied: the import folder of the server's instance."""
+    folder = local.instance / "import"
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
 
 
 def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> tuple[dict[str, float], int]:
@@ -114,9 +123,8 @@ def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> tup
         seconds[name] = now - mark
         mark = now
 
-    folder = local.instance / "import"
-    shutil.rmtree(folder, ignore_errors=True)
-    nodes, relationships = graph.write_csv(folder)
+    folder = graph.folder
+    nodes, relationships = graph.write_csv()
     step("csv")
     if local.pid() is not None:
         local.stop()

@@ -20,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,10 +203,15 @@ client.allow_telemetry=false
             raise LocalNeo4jError(f"setting the initial Neo4j password failed: {proc.stderr.strip()[-500:]}")
 
     def import_full(
-        self, database: str, nodes: list[Path], relationships: list[Path], array_delimiter: str
+        self,
+        database: str,
+        nodes: Sequence[Path | str],
+        relationships: Sequence[Path | str],
+        array_delimiter: str,
     ) -> str:
         """`neo4j-admin database import full` of these CSV files into `database`, replacing it; the server
-        must be stopped. Returns the tool's output."""
+        must be stopped. An entry may name several files, comma-separated, read as one (a header file and
+        its rows). Returns the tool's output."""
         if self.pid():
             raise LocalNeo4jError("the server must be stopped before neo4j-admin imports into its database")
         self._write_conf()

@@ -1,0 +1,78 @@
+"""The bulk load's fold without a database: what it writes out with each batch, what it keeps, and the CSV
+files it hands to the import."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.bulk import BulkGraph
+from ingest.bulk_csv import Spill, node_header
+from ingest.models import ArticleExtraction, ArticleInfo, Entity, EntityType, Evidence, Relation
+
+ORSO = "person:lena-orso"
+KAHL = "person:dmitri-kahl"
+
+
+def article(article_id: str, sentence: str, confidence: float, published: date) -> ArticleExtraction:
+    ev = Evidence(article_id=article_id, sentence=sentence, start_char=0, end_char=len(sentence), rule="test")
+    return ArticleExtraction(
+        article=ArticleInfo(
+            id=article_id, source_path=f"{article_id}.txt", title=article_id, published=published,
+            content_hash=f"hash-{article_id}",
+        ),
+        entities=[
+            Entity(id=ORSO, type=EntityType.PERSON, name="Lena Orso"),
+            Entity(id=KAHL, type=EntityType.PERSON, name="Dmitri Kahl"),
+        ],
+        relations=[Relation(type="SUPPORT", source=ORSO, target=KAHL, evidence=ev, confidence=confidence)],
+    )  # fmt: skip
+
+
+def rows(path_arg: str) -> list[list[str]]:
+    """The rows of an import argument "header.csv,rows.csv", header first."""
+    out: list[list[str]] = []
+    for name in path_arg.split(","):
+        with open(name, encoding="utf-8", newline="") as f:
+            out += list(csv.reader(f))
+    return out
+
+
+def test_articles_and_their_evidence_leave_memory_with_their_batch(tmp_path: Path) -> None:
+    graph = BulkGraph(tmp_path)
+    graph.write([article("b1", "Orso backed Kahl.", 0.5, date(2023, 1, 5))])
+    graph.write([article("b2", "Orso endorsed Kahl warmly.", 0.9, date(2023, 2, 1))])
+    assert "Article" not in graph.nodes and "Evidence" not in graph.nodes
+    assert not [r for r in graph.rels.values() if r.end[0] == "Article"]
+    # Kept: the two actors, their search nodes and the one fact both articles tell.
+    assert len(graph.nodes["Actor"]) == 2 and len(graph.rels) == 1
+    assert graph.node_count() == 2 + 2 + 2 + 2  # actors, search nodes, articles, evidence
+    nodes, rels = graph.write_csv()
+    articles = rows(next(n for n in nodes if "nodes-Article" in n))
+    assert articles[0][:2] == ["id:ID(Article)", ":LABEL"] and [r[0] for r in articles[1:]] == ["b1", "b2"]
+    mentions = rows(next(r for r in rels if "rels-Actor-Article" in r))
+    assert sorted((r[0], r[1], r[2]) for r in mentions[1:]) == [
+        (KAHL, "b1", "MENTIONED_IN"),
+        (KAHL, "b2", "MENTIONED_IN"),
+        (ORSO, "b1", "MENTIONED_IN"),
+        (ORSO, "b2", "MENTIONED_IN"),
+    ]
+    # The fact shows its best sentence of both batches (higher confidence first), as the writer sets it.
+    fact = next(iter(graph.rels.values()))
+    assert fact.props["article_sentence"] == "Orso endorsed Kahl warmly." and fact.props["sources"] == 2
+
+
+def test_an_article_read_twice_is_refused(tmp_path: Path) -> None:
+    graph = BulkGraph(tmp_path)
+    graph.write([article("b1", "Orso backed Kahl.", 0.5, date(2023, 1, 5))])
+    with pytest.raises(ValueError, match=r"reads each article once.*b1"):
+        graph.write([article("b1", "Orso backed Kahl.", 0.5, date(2023, 1, 5))])
+
+
+def test_a_row_with_a_property_its_file_has_no_column_for_names_the_file(tmp_path: Path) -> None:
+    spill = Spill(tmp_path, "nodes-Article", node_header("Article", ("title",)), ("title",))
+    with pytest.raises(ValueError, match=r"nodes-Article\.csv has no column for \['url'\]"):
+        spill.add_many([(["a1", ["Article"]], {"title": "T", "url": "http://x"})])
