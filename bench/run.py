@@ -549,6 +549,7 @@ def past_one_process(
     engine_articles: int,
     bulk_articles: int,
     bulk_growth_articles: int = 100_000,
+    repeats: int = 2,
 ) -> None:
     """Real text, the Dask engine, the bulk load, the API's cold start and the model for N machines."""
     from bench import scale
@@ -556,7 +557,7 @@ def past_one_process(
     if "real" in sections:
         raws = scale.real_corpus(real_articles)
         title = f" on real text ({real_articles} articles: data/ and quality/devcorpus/ repeated)"
-        ingest_vs_spacy(report, driver, settings, raws, repeats=2, corpus=title, process_counts=(0, 1))
+        ingest_vs_spacy(report, driver, settings, raws, repeats, corpus=title, process_counts=(0, 1))
     runs = scale.engine_scaling(report, driver, settings, engine_articles) if "engine" in sections else None
     rows_per_s = (
         scale.bulk_vs_transactional(report, driver, settings, bulk_articles) if "bulk" in sections else None
@@ -658,6 +659,7 @@ def main(
             engine_articles,
             bulk_articles,
             bulk_growth_articles,
+            repeats,
         )
     finally:
         driver.close()
