@@ -165,7 +165,8 @@ def test_two_ingests_at_once_give_the_graph_of_one(empty_graph: Driver, neo4j_se
 def graph_fingerprint(driver: Driver, database: str) -> tuple[list[str], list[tuple[str, str, str, int]]]:
     nodes, _, _ = driver.execute_query(
         "MATCH (n) WHERE NOT n:Migration "
-        "RETURN coalesce(n.id, n.key, 'search:' + n.actor_id, elementId(n)) AS id ORDER BY id",
+        "RETURN coalesce(n.id, n.key, 'search:' + n.actor_id, 'pair:' + n.a + '|' + n.b, elementId(n)) AS id "
+        "ORDER BY id",
         database_=database,
     )
     rels, _, _ = driver.execute_query(
