@@ -266,13 +266,13 @@ def bulk_vs_transactional(report: Reporter, driver: Driver, settings: Settings, 
     for batch in batches:
         graph.write(batch)
     t_fold = time.perf_counter() - started
-    nodes, relationships = graph.node_count(), graph.rel_count()
     # `polgraph load --bulk` stops the server while it extracts, so the stop is not on its path: timed here
     # on its own and left out of the bulk write stage.
     started = time.perf_counter()
     local.stop()
     t_stop = time.perf_counter() - started
-    s, _ = import_graph(graph, settings, local)
+    s = import_graph(graph, settings, local)
+    nodes, relationships = graph.node_count(), graph.rel_count()
     bulk_stage = t_fold + sum(s.values())
     report.add(
         f"Synthetic corpus, {summary.new:,} articles ({nodes:,} nodes, {relationships:,} relationships),"

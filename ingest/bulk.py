@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.bulk_csv import Spills, write_node_files, write_rel_files
-from ingest.models import ArticleExtraction
+from ingest.models import PLOVER_TYPES, ArticleExtraction
 from ingest.write import GraphBatch, WriteResult, build_batch
 
 Row = dict[str, Any]
@@ -335,6 +335,7 @@ class BulkGraph:
         and one per pair of groups joined, with its own typed header (its header file first, for the files
         written a batch at a time)."""
         _show_best(self.best, self.rels.values())
+        self.nodes["Dyad"] = _dyads(self.rels.values())
         rels = ((r.start[0], r.end[0], r.type, r.start[1], r.end[1], r.props) for r in self.rels.values())
         spilled_nodes, spilled_rels = self.spilled.files()
         return (
@@ -405,3 +406,39 @@ def _show_best(best: dict[str, tuple[tuple[Any, ...], Row]], rels: Iterable[Rel]
         key = rel.props.get("key")
         if key is not None and key in best:
             _cypher_set(rel.props, best[key][1])
+
+
+def _dyads(rels: Iterable[Rel]) -> dict[str, Row]:
+    """Each pair's summary, as ingest/cypher/dyads.cypher works it out from the pair's interactions (its
+    net rounded to 4 places, so that the order of the sum does not show), keyed by the two ids."""
+    pairs: dict[tuple[str, str], list[Rel]] = defaultdict(list)
+    for rel in rels:
+        a, b = rel.start, rel.end
+        if (
+            rel.type in PLOVER_TYPES
+            and a[0] == b[0] == "Actor"
+            and a != b
+            and rel.props.get("intensity") is not None
+        ):
+            pairs[(min(a[1], b[1]), max(a[1], b[1]))].append(rel)
+    summaries: dict[str, Row] = {}
+    for (a_id, b_id), facts in pairs.items():
+        props = [r.props for r in facts]
+        days = [
+            d for p in props if (d := _coalesce(p.get("date_start"), p.get("first_reported"))) is not None
+        ]
+        seen = {r.type for r in facts}
+        row = {
+            "a": a_id,
+            "b": b_id,
+            "interactions": len(props),
+            "net": round(sum(p["intensity"] for p in props), 4),
+            "sources": sum(p["sources"] for p in props),
+            "cooperative": sum(1 for p in props if p["intensity"] > 0),
+            "conflictual": sum(1 for p in props if p["intensity"] < 0),
+            "first_day": min(days, default=None),
+            "last_day": max(days, default=None),
+            "types": [t for t in PLOVER_TYPES if t in seen],
+        }
+        summaries[f"{a_id}|{b_id}"] = {k: v for k, v in row.items() if v is not None}
+    return summaries

@@ -46,10 +46,19 @@ PROPERTY_TYPES: dict[str, str] = {
     "sources": "long",
     "count": "long",
     "votes": "long",
+    # A pair's summary (:Dyad).
+    "interactions": "long",
+    "cooperative": "long",
+    "conflictual": "long",
+    "net": "double",
+    "first_day": "date",
+    "last_day": "date",
+    "types": "string[]",
 }
 
-# The property a label group's nodes are keyed by, when it is not `id`.
-KEY_PROPERTIES = {"ActorSearch": "actor_id"}
+# The property a label group's nodes are keyed by, when it is not `id`; none is stored for a pair's summary,
+# keyed by its two actors' ids (its `a` and `b` columns).
+KEY_PROPERTIES = {"ActorSearch": "actor_id", "Dyad": ""}
 
 
 def typed(column: str) -> str:

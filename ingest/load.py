@@ -91,14 +91,14 @@ def bulk_load(
             stopping.join()
             local.start()  # as it was found: nothing was imported
             raise
-    result = BulkLoad(summary, graph.node_count(), graph.rel_count())
+    result = BulkLoad(summary)
     result.seconds["extract"] = time.monotonic() - started
     waited = time.monotonic()
     stopping.join()
     result.seconds["stop"] = time.monotonic() - waited
-    seconds, derived = import_graph(graph, settings, local)
-    result.seconds.update(seconds)
-    result.nodes += derived
+    result.seconds.update(import_graph(graph, settings, local))
+    # Counted once written: the pairs' summaries are made with the files.
+    result.nodes, result.relationships = graph.node_count(), graph.rel_count()
     return result
 
 
@@ -109,10 +109,9 @@ def import_folder(local: LocalNeo4j) -> Path:
     return folder
 
 
-def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> tuple[dict[str, float], int]:
+def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dict[str, float]:
     """Write `graph` as CSV, import it with the server stopped (stopping it if it runs), start the server,
-    apply the schema, derive the pairs' summaries and record the revision: the seconds each step took, and
-    the summaries (nodes) made after the import."""
+    apply the schema and record the revision; the seconds each step took."""
     db = settings.neo4j_database
     seconds: dict[str, float] = {}
     mark = time.monotonic()
@@ -140,12 +139,8 @@ def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> tup
         apply_migrations(driver, db, backfill=False)
         # Auto-commit: the statements batch themselves, which a managed transaction refuses.
         with driver.session(database=db) as session:
-            # Then each pair's summary, derived from the imported interactions as the migration's backfill
-            # derives it.
-            for name in ("bulk_empty_lists", "dyads_all"):
-                for statement in split_statements(load_cypher(CYPHER, name)):
-                    session.run(statement).consume()
+            for statement in split_statements(load_cypher(CYPHER, "bulk_empty_lists")):
+                session.run(statement).consume()
         driver.execute_query(load_cypher(CYPHER, "revision"), database_=db)
-        dyads, _, _ = driver.execute_query(load_cypher(CYPHER, "dyad_count"), database_=db)
     step("schema")
-    return seconds, dyads[0]["n"]
+    return seconds

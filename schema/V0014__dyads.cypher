@@ -6,8 +6,7 @@ CREATE INDEX dyad_b IF NOT EXISTS FOR (d:Dyad) ON (d.b);
 CREATE INDEX dyad_a IF NOT EXISTS FOR (d:Dyad) ON (d.a);
 // Read in order by `conflict_pairs`: the most conflictual pairs first (or the most cooperative, backwards).
 CREATE INDEX dyad_net IF NOT EXISTS FOR (d:Dyad) ON (d.net);
-// The summaries of a graph written before they were kept (ingest/cypher/dyads_all.cypher is the same
-// statement for a bulk-loaded graph).
+// The summaries of a graph written before they were kept (a bulk load folds the same ones, ingest/bulk.py).
 MATCH (s:Actor)-[r:AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|MOBILIZE|COERCE|ASSAULT]->(t:Actor)
 WHERE r.intensity IS NOT NULL AND s <> t
 WITH CASE WHEN s.id < t.id THEN s.id ELSE t.id END AS a, CASE WHEN s.id < t.id THEN t.id ELSE s.id END AS b,

@@ -61,7 +61,6 @@ def test_conflict_pairs_reads_every_plover_type() -> None:
     "path",
     [
         CYPHER / "dyads.cypher",
-        CYPHER / "dyads_all.cypher",
         MIGRATIONS_DIR / "V0014__dyads.cypher",
         load_catalog()["conflict_pairs"].path,
     ],
