@@ -387,8 +387,9 @@ def _cold_start(report: Reporter, driver: Driver, settings: Settings) -> None:
 def bulk_growth(report: Reporter, settings: Settings, articles: int) -> None:
     """A first load of `articles` synthetic articles through `polgraph load --bulk`'s own code: the time
     an article takes (extraction, resolution and the fold) and the ingest process's memory at marks along
-    the way, then the CSV, the import and the server's start for the whole. The fold holds the graph until
-    it is written, so its memory grows with the corpus; this measures by how much an article."""
+    the way, then the CSV, the import and the server's start for the whole. The fold holds the actors and
+    facts until they are written, so its memory grows with the corpus; this measures by how much
+    an article."""
     from bench.run import rss_mb  # now, not the peak: a peak would keep what an earlier section held
 
     report.add(f"\n## Growth through the bulk path: a first load of {articles:,} articles\n")

@@ -110,12 +110,13 @@ class Spill:
         self.header_path = folder / f"{name}-header.csv"
         self.header = header
         self.columns = tuple(columns)
+        self._known = frozenset(columns)
         self.count = 0
 
     def add_many(self, rows: Iterable[tuple[list[Any], dict[str, Any]]]) -> None:
         with self.rows_path.open("a", encoding="utf-8", newline="") as f:
             for lead, props in rows:
-                unknown = props.keys() - set(self.columns)
+                unknown = props.keys() - self._known
                 if unknown:
                     raise ValueError(f"{self.rows_path.name} has no column for {sorted(unknown)}")
                 f.write(_line([*lead, *(props.get(c) for c in self.columns)]))

@@ -65,13 +65,13 @@ def bulk_load(
     local = LocalNeo4j(settings)
     local.start()
     started = time.monotonic()
-    graph = BulkGraph(import_folder(local))
     with connect(settings) as driver:
         if has_data(driver, db):
             raise BulkLoadError(
                 f"database '{db}' at {settings.neo4j_uri} is not empty: --bulk replaces the whole database, "
                 f"so it loads only an empty one; polgraph ingest adds to it"
             )
+        graph = BulkGraph(import_folder(local))
         stopping = threading.Thread(target=local.stop, name="neo4j-stop", daemon=True)
         stopping.start()
         try:
