@@ -34,9 +34,10 @@ Row = dict[str, Any]
 # article, its evidence, or what joins them to it. Each file's columns: what the writer's statements set.
 ARTICLE_COLUMNS = ("content_hash", "ingested_at", "outlet", "published", "source_path", "title", "url")
 EVIDENCE_COLUMNS = (
-    "article_id", "claimed_by", "confidence", "date", "end_char", "fact_key", "rel_type", "rule", "sentence",
-    "source_id", "start_char", "target_id",
+    "article_id", "claimed_by", "confidence", "date", "end_char", "fact_key", "published_on", "rel_type",
+    "rule", "sentence", "source_id", "start_char", "target_id",
 )  # fmt: skip
+SPILLED_COLUMNS = {"Article": ARTICLE_COLUMNS, "Evidence": EVIDENCE_COLUMNS}
 # Relationships that end at an article, by the label group they start from, with their property columns.
 TO_ARTICLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "Actor": ("count", "merges"),
@@ -65,6 +66,10 @@ def _cypher_set(row: Row, values: Row) -> None:
 
 def _coalesce(*values: Any) -> Any:
     return next((v for v in values if v is not None), None)
+
+
+# An undated article's day where a day must be set to be ordered by (`coalesce(..., date('0001-01-01'))`).
+UNDATED = date(1, 1, 1)
 
 
 def _cypher_date(value: str) -> date:
@@ -107,9 +112,7 @@ class BulkGraph:
         self.to_articles: list[tuple[Any, ...]] = []  # this batch's relationships ending at an article
         # Each fact's best sentence so far (fact_evidence.cypher's order), with its article.
         self.best: dict[str, tuple[tuple[Any, ...], Row]] = {}
-        self.spilled = Spills(
-            folder, {"Article": ARTICLE_COLUMNS, "Evidence": EVIDENCE_COLUMNS}, TO_ARTICLE_COLUMNS
-        )
+        self.spilled = Spills(folder, SPILLED_COLUMNS, TO_ARTICLE_COLUMNS)
 
     def node_count(self) -> int:
         return sum(len(n) for n in self.nodes.values()) + self.spilled.nodes
@@ -176,6 +179,7 @@ class BulkGraph:
         best sentence kept among those seen (fact_evidence.cypher ranks them by the same order)."""
         articles = self.nodes.pop("Article", {})
         evidence = self.nodes.pop("Evidence", {})
+        _date_evidence(articles, evidence)
         _keep_best(self.best, articles, evidence)
         for article_id, row in articles.items():
             self.hashes[article_id] = row["content_hash"]
@@ -348,15 +352,6 @@ class BulkGraph:
 UNDATED = date(1, 1, 1)
 
 
-def _desc(value: Any) -> tuple[int, Any]:
-    """A sort key that orders as Cypher's `ORDER BY value DESC`: nulls first, then largest first."""
-    if value is None:
-        return (0, 0)
-    if isinstance(value, date):
-        return (1, -value.toordinal())
-    return (1, -value)
-
-
 def _java_double(value: float) -> str:
     """Cypher's `toString` of a float (Java's Double.toString): plain from 10^-3 to 10^7, else "1.0E-4"."""
     if value == 0 or 1e-3 <= abs(value) < 1e7:
@@ -376,6 +371,14 @@ def _result_caption(vote_share: float | None, won: bool | None) -> str:
     return "won" if won else "lost"
 
 
+def _date_evidence(articles: dict[str, Row], evidence: dict[str, Row]) -> None:
+    """Each sentence's `published_on`, as ingest/cypher/evidence.cypher sets it from its article."""
+    for ev in evidence.values():
+        art = articles.get(ev.get("article_id") or "")
+        if art is not None:
+            ev["published_on"] = art.get("published") or UNDATED
+
+
 def _keep_best(
     best: dict[str, tuple[tuple[Any, ...], Row]], articles: dict[str, Row], evidence: dict[str, Row]
 ) -> None:
@@ -385,10 +388,11 @@ def _keep_best(
     for ev_id, ev in evidence.items():
         art = articles.get(ev.get("article_id") or "")
         key = ev.get("fact_key")
-        if art is None or key is None:
+        # The index the statement reads holds only sentences with all three set (schema/V0015).
+        if art is None or key is None or ev.get("confidence") is None or ev.get("published_on") is None:
             continue
-        rank = (_desc(ev.get("confidence")), _desc(art.get("published")), ev_id)
-        if key not in best or rank < best[key][0]:
+        rank = (ev["confidence"], ev["published_on"], ev_id)  # all three descending
+        if key not in best or rank > best[key][0]:
             shown = {
                 "article_sentence": ev.get("sentence"),
                 "article_title": art.get("title"),

@@ -37,6 +37,7 @@ PROPERTY_TYPES: dict[str, str] = {
     "first_reported": "date",
     "listed_on": "date",
     "article_published": "date",
+    "published_on": "date",
     "size": "long",
     "deaths": "long",
     "injured": "long",

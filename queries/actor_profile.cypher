@@ -28,7 +28,7 @@ CALL (a) {
   MATCH (a)-[r:HOLDS_ROLE|LEADS|MEMBER_OF]->(o:Actor)
   CALL (r) {
     MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC
+    WITH ev, art ORDER BY ev.confidence DESC, ev.published_on DESC, ev.id DESC
     RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
                     published: toString(art.published)})[..2] AS evidence,
            min(art.published) AS first_published
@@ -44,8 +44,12 @@ CALL (a) {
   WHERE type(r) IN ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']
   WITH r, o ORDER BY r.sources DESC, r.confidence DESC, r.last_date DESC LIMIT $top
   CALL (r) {
-    MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-    WITH ev, art ORDER BY ev.confidence DESC, art.published DESC LIMIT 2
+    // In the index's order (schema/V0015): reading stops at the sentences shown.
+    MATCH (ev:Evidence {fact_key: r.key})
+    USING INDEX ev:Evidence(fact_key, confidence, published_on, id)
+    WHERE ev.confidence IS NOT NULL AND ev.published_on IS NOT NULL AND ev.id IS NOT NULL
+    WITH ev ORDER BY ev.fact_key DESC, ev.confidence DESC, ev.published_on DESC, ev.id DESC LIMIT 2
+    MATCH (ev)-[:EVIDENCE_OF]->(art:Article)
     RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
                     published: toString(art.published)}) AS evidence
   }

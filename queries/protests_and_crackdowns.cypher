@@ -48,7 +48,8 @@ WITH kind, type, day, key, event,
 CALL (key, kind) {
   MATCH (ev:Evidence {fact_key: key})-[:EVIDENCE_OF]->(art:Article)
   WITH ev, art ORDER BY CASE WHEN kind = 'relation' THEN ev.confidence ELSE 0 END DESC,
-                        CASE WHEN kind = 'relation' THEN art.published END DESC,
+                        CASE WHEN kind = 'relation' THEN ev.published_on END DESC,
+                        CASE WHEN kind = 'relation' THEN ev.id END DESC,
                         CASE WHEN kind = 'event' THEN art.published END, ev.start_char LIMIT 3
   RETURN collect({sentence: ev.sentence, article_id: art.id, title: art.title,
                   published: toString(art.published)}) AS evidence

@@ -23,8 +23,12 @@ OPTIONAL MATCH (tc:Actor {id: t_country})
 OPTIONAL MATCH (cb:Actor {id: r.claimed_by})
 // The sentence that tells the fact best (most confident, then newest: what Browser shows) and its article.
 CALL (r) {
-  OPTIONAL MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-  WITH ev, art ORDER BY ev.confidence DESC, art.published DESC, ev.id LIMIT 1
+  // In the index's order (schema/V0015): reading stops at the sentences shown.
+  OPTIONAL MATCH (ev:Evidence {fact_key: r.key})
+  USING INDEX ev:Evidence(fact_key, confidence, published_on, id)
+  WHERE ev.confidence IS NOT NULL AND ev.published_on IS NOT NULL AND ev.id IS NOT NULL
+  WITH ev ORDER BY ev.fact_key DESC, ev.confidence DESC, ev.published_on DESC, ev.id DESC LIMIT 1
+  OPTIONAL MATCH (ev)-[:EVIDENCE_OF]->(art:Article)
   RETURN ev.sentence AS sentence, art
 }
 RETURN r.key AS event_id, type(r) AS polgraph_type, day AS event_date,

@@ -7,3 +7,5 @@ SET ev.fact_key = e.fact_key, ev.rel_type = e.rel_type, ev.source_id = e.source_
 WITH ev, e
 MATCH (art:Article {id: e.article_id})
 MERGE (ev)-[:EVIDENCE_OF]->(art)
+// The article's day on the sentence too, for the index that lists a fact's sentences in order (V0015).
+SET ev.published_on = coalesce(art.published, date('0001-01-01'))

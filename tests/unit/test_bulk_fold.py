@@ -17,7 +17,7 @@ ORSO = "person:lena-orso"
 KAHL = "person:dmitri-kahl"
 
 
-def article(article_id: str, sentence: str, confidence: float, published: date) -> ArticleExtraction:
+def article(article_id: str, sentence: str, confidence: float, published: date | None) -> ArticleExtraction:
     ev = Evidence(article_id=article_id, sentence=sentence, start_char=0, end_char=len(sentence), rule="test")
     return ArticleExtraction(
         article=ArticleInfo(
@@ -76,3 +76,29 @@ def test_a_row_with_a_property_its_file_has_no_column_for_names_the_file(tmp_pat
     spill = Spill(tmp_path, "nodes-Article", node_header("Article", ("title",)), ("title",))
     with pytest.raises(ValueError, match=r"nodes-Article\.csv has no column for \['url'\]"):
         spill.add_many([(["a1", ["Article"]], {"title": "T", "url": "http://x"})])
+
+
+def test_a_facts_sentence_is_chosen_as_the_writer_lists_them_and_evidence_carries_its_day(
+    tmp_path: Path,
+) -> None:
+    # As sure of it, all four: the newest first, an undated article's last, the greatest id between two of
+    # one day (schema/V0015's index order, which ingest/cypher/fact_evidence.cypher reads).
+    graph = BulkGraph(tmp_path)
+    graph.write([article("u1", "Undated.", 0.7, None)])
+    graph.write(
+        [
+            article("d1", "June, first.", 0.7, date(2023, 6, 1)),
+            article("d2", "June, second.", 0.7, date(2023, 6, 1)),
+        ]
+    )
+    graph.write([article("m1", "May.", 0.7, date(2023, 5, 1))])
+    fact = next(iter(graph.rels.values()))
+    nodes, _ = graph.write_csv()
+    evidence = rows(next(n for n in nodes if "nodes-Evidence" in n))
+    column = {name.split(":")[0]: i for i, name in enumerate(evidence[0])}
+    day = {r[column["article_id"]]: r[column["published_on"]] for r in evidence[1:]}
+    assert day == {"u1": "0001-01-01", "d1": "2023-06-01", "d2": "2023-06-01", "m1": "2023-05-01"}
+    june = sorted(
+        (r[column["id"]], r[column["sentence"]]) for r in evidence[1:] if r[column["article_id"]][0] == "d"
+    )
+    assert fact.props["article_sentence"] == june[-1][1]

@@ -12,8 +12,13 @@ SET r.sources = size(r.article_ids),
 SET r.listed_on = coalesce(r.date_start, r.first_reported, date('0001-01-01'))
 WITH r
 CALL (r) {
-  OPTIONAL MATCH (ev:Evidence {fact_key: r.key})-[:EVIDENCE_OF]->(art:Article)
-  RETURN ev, art ORDER BY ev.confidence DESC, art.published DESC, ev.id LIMIT 1
+  // In the index's order (schema/V0015): reading stops at the sentences shown.
+  OPTIONAL MATCH (ev:Evidence {fact_key: r.key})
+  USING INDEX ev:Evidence(fact_key, confidence, published_on, id)
+  WHERE ev.confidence IS NOT NULL AND ev.published_on IS NOT NULL AND ev.id IS NOT NULL
+  WITH ev ORDER BY ev.fact_key DESC, ev.confidence DESC, ev.published_on DESC, ev.id DESC LIMIT 1
+  OPTIONAL MATCH (ev)-[:EVIDENCE_OF]->(art:Article)
+  RETURN ev, art
 }
 SET r.article_sentence = ev.sentence, r.article_title = art.title, r.article_url = art.url,
     r.article_published = art.published
