@@ -1,8 +1,8 @@
 // Each fact carries the sentence that tells it best, with its article's title, URL and date, so that clicking
 // the relationship in Neo4j Browser shows why it is there; every sentence stays on its (:Evidence) node.
 // The sentence chosen is the one the saved queries list first: most confident, then newest (an undated
-// article's last), then the greatest id. All four are
-// named article_* because Browser lists properties alphabetically: they show together, near the top.
+// article's last), then the greatest id. All four are named article_* because Browser lists properties
+// alphabetically: they show together, near the top.
 UNWIND $facts AS f
 MATCH (:Actor {id: f.source})-[r:$(f.type) {key: f.key}]->()
 CALL (r) {
