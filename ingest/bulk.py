@@ -68,10 +68,6 @@ def _coalesce(*values: Any) -> Any:
     return next((v for v in values if v is not None), None)
 
 
-# An undated article's day where a day must be set to be ordered by (`coalesce(..., date('0001-01-01'))`).
-UNDATED = date(1, 1, 1)
-
-
 def _cypher_date(value: str) -> date:
     """Cypher's `date()` of an ISO date that may stop at the year or the month."""
     parts = [int(p) for p in value.split("-")]
@@ -348,7 +344,8 @@ class BulkGraph:
         )
 
 
-# What Cypher's `date('0001-01-01')` gives an undated fact as the day it is listed by (schema/V0008).
+# What Cypher's `date('0001-01-01')` gives an undated fact as the day it is listed by (schema/V0008), and
+# an undated article's sentence as the day it is ordered by (schema/V0015).
 UNDATED = date(1, 1, 1)
 
 
