@@ -8,23 +8,24 @@ properties the schema's migrations would fill on an older graph (a fact's `first
 `article_*`, a candidacy's `result`): a bulk-built database then needs only the migrations' indexes and
 constraints (schema/migrate.py, `backfill=False`).
 
-The actors, elections, events and facts are held in memory until the end, since a later article can add to
-any of them; the articles, their evidence sentences and what joins them to an article are written out with
-their batch (bulk_csv.py). The memory a bulk load needs still grows with the corpus, by its actors and facts.
+A later article can add to any actor, election, event or relationship, so they are kept until the end: the
+actors, elections and events in memory, the relationships on disk between batches (bulk_store.py). The
+articles, their evidence sentences and what joins them to an article are written out with their batch
+(bulk_csv.py). The memory a bulk load needs grows with the corpus only by its actors, elections and events.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ingest.bulk_csv import Spills, write_node_files, write_rel_files
+from ingest.bulk_store import Rel, RelKey, RelStore
+from ingest.engines import batched
 from ingest.models import PLOVER_TYPES, ArticleExtraction
 from ingest.write import GraphBatch, WriteResult, build_batch
 
@@ -37,7 +38,12 @@ EVIDENCE_COLUMNS = (
     "article_id", "claimed_by", "confidence", "date", "end_char", "fact_key", "published_on", "rel_type",
     "rule", "sentence", "source_id", "start_char", "target_id",
 )  # fmt: skip
-SPILLED_COLUMNS = {"Article": ARTICLE_COLUMNS, "Evidence": EVIDENCE_COLUMNS}
+# A pair's summary (:Dyad) is made at the end, and written out as it is made.
+DYAD_COLUMNS = (
+    "a", "b", "conflictual", "cooperative", "first_day", "interactions", "last_day", "net", "sources",
+    "types",
+)  # fmt: skip
+SPILLED_COLUMNS = {"Article": ARTICLE_COLUMNS, "Evidence": EVIDENCE_COLUMNS, "Dyad": DYAD_COLUMNS}
 # Relationships that end at an article, by the label group they start from, with their property columns.
 TO_ARTICLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "Actor": ("count", "merges"),
@@ -85,14 +91,6 @@ def name_grams(name: str, aliases: list[str]) -> str:
     return " ".join(w if len(w) < 3 else " ".join(w[i : i + 3] for i in range(len(w) - 2)) for w in words)
 
 
-@dataclass
-class Rel:
-    type: str
-    start: tuple[str, str]  # (label group, id)
-    end: tuple[str, str]
-    props: Row = field(default_factory=dict)
-
-
 class BulkGraph:
     """A graph built from batches as the transactional writer would build it from an empty database, its
     CSV files written into `folder` (the articles and their evidence as their batches come)."""
@@ -102,19 +100,17 @@ class BulkGraph:
         folder.mkdir(parents=True, exist_ok=True)
         self.nodes: dict[str, dict[str, Row]] = defaultdict(dict)  # label group -> id -> properties
         self.labels: dict[str, list[str]] = {}  # actor id -> its labels
-        self.rels: dict[tuple[Any, ...], Rel] = {}
+        self.store = RelStore(folder / "fold.sqlite", _pair)  # all but those that end at an article
         self.loaded_at = datetime.now(UTC)
         self.hashes: dict[str, str] = {}  # every article folded -> its content hash
-        self.to_articles: list[tuple[Any, ...]] = []  # this batch's relationships ending at an article
-        # Each fact's best sentence so far (fact_evidence.cypher's order), with its article.
-        self.best: dict[str, tuple[tuple[Any, ...], Row]] = {}
+        self.to_articles: dict[RelKey, Rel] = {}  # this batch's relationships ending at an article
         self.spilled = Spills(folder, SPILLED_COLUMNS, TO_ARTICLE_COLUMNS)
 
     def node_count(self) -> int:
         return sum(len(n) for n in self.nodes.values()) + self.spilled.nodes
 
     def rel_count(self) -> int:
-        return len(self.rels) + self.spilled.relationships
+        return self.store.count + len(self.to_articles) + self.spilled.relationships
 
     # ------------------------------------------------------------------------- the BatchWriter seam
 
@@ -171,19 +167,21 @@ class BulkGraph:
         self._spill()
 
     def _spill(self) -> None:
-        """The batch's articles, evidence and what ends at its articles, written out and let go; each fact's
-        best sentence kept among those seen (fact_evidence.cypher ranks them by the same order)."""
+        """The batch's articles, evidence and what ends at its articles, written out and let go; each fact it
+        tells showing its best sentence so far, as fact_evidence.cypher sets it after every batch (every
+        sentence of a fact comes in a batch that writes the fact); its other relationships back on disk."""
         articles = self.nodes.pop("Article", {})
         evidence = self.nodes.pop("Evidence", {})
         _date_evidence(articles, evidence)
-        _keep_best(self.best, articles, evidence)
+        _show_best(self.store, articles, evidence)
         for article_id, row in articles.items():
             self.hashes[article_id] = row["content_hash"]
         self.spilled.add_nodes("Article", articles)
         self.spilled.add_nodes("Evidence", evidence)
-        ending = [self.rels.pop(k) for k in self.to_articles]
+        ending = self.to_articles.values()
         self.spilled.add_to_articles((r.start[0], r.start[1], r.end[1], r.type, r.props) for r in ending)
-        self.to_articles = []
+        self.to_articles = {}
+        self.store.flush()
 
     def _has(self, group: str, node_id: str | None) -> bool:
         if group == "Article":  # the batch's own, not yet written out, or one written out before
@@ -197,11 +195,9 @@ class BulkGraph:
         self, rel_type: str, start: tuple[str, str], end: tuple[str, str], merge_on: Any = None
     ) -> Rel:
         key = (rel_type, start, end, merge_on)
-        if key not in self.rels:
-            self.rels[key] = Rel(rel_type, start, end)
-            if end[0] == "Article":
-                self.to_articles.append(key)
-        return self.rels[key]
+        if end[0] != "Article":
+            return self.store.merge(key)
+        return self.to_articles.setdefault(key, Rel(rel_type, start, end))
 
     def _articles(self, a: Row) -> None:
         row = self._merge_node("Article", a["id"])
@@ -334,14 +330,15 @@ class BulkGraph:
         """(node files, relationship files) for neo4j-admin, each an import argument: a file per label group
         and one per pair of groups joined, with its own typed header (its header file first, for the files
         written a batch at a time)."""
-        _show_best(self.best, self.rels.values())
-        self.nodes["Dyad"] = _dyads(self.rels.values())
-        rels = ((r.start[0], r.end[0], r.type, r.start[1], r.end[1], r.props) for r in self.rels.values())
+        for chunk in batched(self.store.pairs(), 10_000):
+            self.spilled.add_nodes("Dyad", {pair: _dyad(facts) for pair, facts in chunk})
+        rels = ((r.start[0], r.end[0], r.type, r.start[1], r.end[1], r.props) for r in self.store.rels())
+        written = write_rel_files(self.folder, self.store.columns, rels)
         spilled_nodes, spilled_rels = self.spilled.files()
-        return (
-            write_node_files(self.folder, self.nodes, self.labels) + spilled_nodes,
-            write_rel_files(self.folder, rels) + spilled_rels,
-        )
+        return write_node_files(self.folder, self.nodes, self.labels) + spilled_nodes, written + spilled_rels
+
+    def close(self) -> None:
+        self.store.close()
 
 
 # What Cypher's `date('0001-01-01')` gives an undated fact as the day it is listed by (schema/V0008), and
@@ -376,12 +373,12 @@ def _date_evidence(articles: dict[str, Row], evidence: dict[str, Row]) -> None:
             ev["published_on"] = art.get("published") or UNDATED
 
 
-def _keep_best(
-    best: dict[str, tuple[tuple[Any, ...], Row]], articles: dict[str, Row], evidence: dict[str, Row]
-) -> None:
+def _show_best(store: RelStore, articles: dict[str, Row], evidence: dict[str, Row]) -> None:
     """Each fact's best sentence among those of `evidence` and those kept before, by the order of
     ingest/cypher/fact_evidence.cypher, with its article: only what the fact shows, so that neither row is
-    kept alive by it."""
+    kept alive by it; and the facts of the batch at work showing it."""
+    chosen = store.best(ev["fact_key"] for ev in evidence.values() if ev.get("fact_key") is not None)
+    changed: set[str] = set()
     for ev_id, ev in evidence.items():
         art = articles.get(ev.get("article_id") or "")
         key = ev.get("fact_key")
@@ -389,57 +386,50 @@ def _keep_best(
         if art is None or key is None or ev.get("confidence") is None or ev.get("published_on") is None:
             continue
         rank = (ev["confidence"], ev["published_on"], ev_id)  # all three descending
-        if key not in best or rank > best[key][0]:
+        known = chosen.get(key)
+        if known is None or rank > known[0]:
             shown = {
                 "article_sentence": ev.get("sentence"),
                 "article_title": art.get("title"),
                 "article_url": art.get("url"),
                 "article_published": art.get("published"),
             }
-            best[key] = (rank, shown)
+            chosen[key] = (rank, shown)
+            changed.add(key)
+    store.keep_best({k: chosen[k] for k in changed})
+    for rel in store.hot.values():
+        if (key := rel.props.get("key")) in changed:
+            _cypher_set(rel.props, chosen[key][1])
 
 
-def _show_best(best: dict[str, tuple[tuple[Any, ...], Row]], rels: Iterable[Rel]) -> None:
-    """Each fact's `article_*`: what fact_evidence.cypher sets after every batch that tells it. Every
-    sentence of a fact comes in a batch that writes the fact, so its last setting chose among all of them:
-    the best of all of them, kept as the batches were written out."""
-    for rel in rels:
-        key = rel.props.get("key")
-        if key is not None and key in best:
-            _cypher_set(rel.props, best[key][1])
+def _pair(rel: Rel) -> str | None:
+    """The pair whose summary the relationship counts in, as ingest/cypher/dyads.cypher picks the pair's
+    interactions: the two actors' ids, least first."""
+    a, b = rel.start, rel.end
+    interaction = rel.type in PLOVER_TYPES and rel.props.get("intensity") is not None
+    if interaction and a[0] == b[0] == "Actor" and a != b:
+        return f"{min(a[1], b[1])}|{max(a[1], b[1])}"
+    return None
 
 
-def _dyads(rels: Iterable[Rel]) -> dict[str, Row]:
-    """Each pair's summary, as ingest/cypher/dyads.cypher works it out from the pair's interactions (its
-    net rounded to 4 places, so that the order of the sum does not show), keyed by the two ids."""
-    pairs: dict[tuple[str, str], list[Rel]] = defaultdict(list)
-    for rel in rels:
-        a, b = rel.start, rel.end
-        if (
-            rel.type in PLOVER_TYPES
-            and a[0] == b[0] == "Actor"
-            and a != b
-            and rel.props.get("intensity") is not None
-        ):
-            pairs[(min(a[1], b[1]), max(a[1], b[1]))].append(rel)
-    summaries: dict[str, Row] = {}
-    for (a_id, b_id), facts in pairs.items():
-        props = [r.props for r in facts]
-        days = [
-            d for p in props if (d := _coalesce(p.get("date_start"), p.get("first_reported"))) is not None
-        ]
-        seen = {r.type for r in facts}
-        row = {
-            "a": a_id,
-            "b": b_id,
-            "interactions": len(props),
-            "net": round(sum(p["intensity"] for p in props), 4),
-            "sources": sum(p["sources"] for p in props),
-            "cooperative": sum(1 for p in props if p["intensity"] > 0),
-            "conflictual": sum(1 for p in props if p["intensity"] < 0),
-            "first_day": min(days, default=None),
-            "last_day": max(days, default=None),
-            "types": [t for t in PLOVER_TYPES if t in seen],
-        }
-        summaries[f"{a_id}|{b_id}"] = {k: v for k, v in row.items() if v is not None}
-    return summaries
+def _dyad(facts: list[Rel]) -> Row:
+    """A pair's summary, as ingest/cypher/dyads.cypher works it out from the pair's interactions (its net
+    rounded to 4 places, so that the order of the sum does not show)."""
+    first = facts[0]
+    a_id, b_id = sorted((first.start[1], first.end[1]))
+    props = [r.props for r in facts]
+    days = [d for p in props if (d := _coalesce(p.get("date_start"), p.get("first_reported"))) is not None]
+    seen = {r.type for r in facts}
+    row = {
+        "a": a_id,
+        "b": b_id,
+        "interactions": len(props),
+        "net": round(sum(p["intensity"] for p in props), 4),
+        "sources": sum(p["sources"] for p in props),
+        "cooperative": sum(1 for p in props if p["intensity"] > 0),
+        "conflictual": sum(1 for p in props if p["intensity"] < 0),
+        "first_day": min(days, default=None),
+        "last_day": max(days, default=None),
+        "types": [t for t in PLOVER_TYPES if t in seen],
+    }
+    return {k: v for k, v in row.items() if v is not None}

@@ -3,14 +3,16 @@ written a batch at a time with their header apart.
 
 A node or relationship that no later batch can change (an article, its evidence sentences and what joins
 them to it: each article is read once in a bulk load) is written out with its batch and leaves memory, so
-that what a bulk load holds grows with the actors and facts of the corpus, not with its sentences. Such a
-file's columns are fixed before its first row; its header, written at the end, is a file of its own, which
-the import reads first (`--nodes=header.csv,rows.csv`).
+that what a bulk load holds does not grow with its sentences. Such a file's columns are fixed before its
+first row; its header, written at the end, is a file of its own, which the import reads first
+(`--nodes=header.csv,rows.csv`). The relationships kept until the end are written in one pass over them, each
+file's columns known before it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -194,18 +196,19 @@ def write_node_files(
 
 
 def write_rel_files(
-    folder: Path, rels: Iterable[tuple[str, str, str, str, str, dict[str, Any]]]
+    folder: Path,
+    columns: dict[tuple[str, str], set[str]],
+    rels: Iterable[tuple[str, str, str, str, str, dict[str, Any]]],
 ) -> list[str]:
-    """A file for each pair of label groups joined: relationships (start group, end group, type, start id,
-    end id, properties)."""
-    by_groups: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = {}
-    for start, end, rel_type, start_id, end_id, props in rels:
-        by_groups.setdefault((start, end), []).append((start_id, end_id, rel_type, props))
-    written = []
-    for (start, end), group in sorted(by_groups.items()):
-        columns = sorted({k for *_, props in group for k in props})
-        rows = ([s, e, rel_type, *(props.get(c) for c in columns)] for s, e, rel_type, props in group)
-        written.append(
-            str(write_file(folder / f"rels-{start}-{end}.csv", rel_header(start, end, columns), rows))
-        )
-    return written
+    """A file for each pair of label groups joined, each with the columns `columns` gives it, written in one
+    pass over relationships (start group, end group, type, start id, end id, properties) in any order."""
+    ordered = {groups: sorted(names) for groups, names in sorted(columns.items())}
+    paths = {groups: folder / f"rels-{groups[0]}-{groups[1]}.csv" for groups in ordered}
+    with ExitStack() as stack:
+        files = {g: stack.enter_context(p.open("w", encoding="utf-8", newline="")) for g, p in paths.items()}
+        for groups, f in files.items():
+            f.write(",".join(rel_header(*groups, ordered[groups])) + "\n")
+        for start, end, rel_type, start_id, end_id, props in rels:
+            names = ordered[(start, end)]
+            files[(start, end)].write(_line([start_id, end_id, rel_type, *(props.get(c) for c in names)]))
+    return [str(path) for path in paths.values()]

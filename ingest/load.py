@@ -124,6 +124,7 @@ def import_graph(graph: BulkGraph, settings: Settings, local: LocalNeo4j) -> dic
 
     folder = graph.folder
     nodes, relationships = graph.write_csv()
+    graph.close()
     step("csv")
     if local.pid() is not None:
         local.stop()

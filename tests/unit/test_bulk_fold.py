@@ -46,9 +46,10 @@ def test_articles_and_their_evidence_leave_memory_with_their_batch(tmp_path: Pat
     graph.write([article("b1", "Orso backed Kahl.", 0.5, date(2023, 1, 5))])
     graph.write([article("b2", "Orso endorsed Kahl warmly.", 0.9, date(2023, 2, 1))])
     assert "Article" not in graph.nodes and "Evidence" not in graph.nodes
-    assert not [r for r in graph.rels.values() if r.end[0] == "Article"]
-    # Kept: the two actors, their search nodes and the one fact both articles tell.
-    assert len(graph.nodes["Actor"]) == 2 and len(graph.rels) == 1
+    assert not graph.to_articles and not graph.store.hot
+    # Kept: the two actors, their search nodes, and on disk the one fact both articles tell.
+    kept = list(graph.store.rels())
+    assert len(graph.nodes["Actor"]) == 2 and [r.type for r in kept] == ["SUPPORT"]
     assert graph.node_count() == 2 + 2 + 2 + 2  # actors, search nodes, articles, evidence
     nodes, rels = graph.write_csv()
     articles = rows(next(n for n in nodes if "nodes-Article" in n))
@@ -60,8 +61,14 @@ def test_articles_and_their_evidence_leave_memory_with_their_batch(tmp_path: Pat
         (ORSO, "b1", "MENTIONED_IN"),
         (ORSO, "b2", "MENTIONED_IN"),
     ]
+    # The pair's summary, made from the facts kept on disk and written out as it is made.
+    dyads = rows(next(n for n in nodes if "nodes-Dyad" in n))
+    column = {name.split(":")[0]: i for i, name in enumerate(dyads[0])}
+    assert [
+        (r[column["a"]], r[column["b"]], r[column["interactions"]], r[column["sources"]]) for r in dyads[1:]
+    ] == [(KAHL, ORSO, "1", "2")]
     # The fact shows its best sentence of both batches (higher confidence first), as the writer sets it.
-    fact = next(iter(graph.rels.values()))
+    fact = next(graph.store.rels())
     assert fact.props["article_sentence"] == "Orso endorsed Kahl warmly." and fact.props["sources"] == 2
 
 
@@ -92,7 +99,7 @@ def test_a_facts_sentence_is_chosen_as_the_writer_lists_them_and_evidence_carrie
         ]
     )
     graph.write([article("m1", "May.", 0.7, date(2023, 5, 1))])
-    fact = next(iter(graph.rels.values()))
+    fact = next(graph.store.rels())
     nodes, _ = graph.write_csv()
     evidence = rows(next(n for n in nodes if "nodes-Evidence" in n))
     column = {name.split(":")[0]: i for i, name in enumerate(evidence[0])}

@@ -43,7 +43,10 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("write", ("ingest.scale", "ingest.write")),
     ("curate", ("ingest.curation",)),
     ("pipeline", ("ingest.engines", "ingest.interrupts", "ingest.pipeline", "ingest.watch")),
-    ("engines and loads", ("ingest.dask_engine", "ingest.bulk_csv", "ingest.bulk", "ingest.load")),
+    (
+        "engines and loads",
+        ("ingest.dask_engine", "ingest.bulk_csv", "ingest.bulk_store", "ingest.bulk", "ingest.load"),
+    ),
 ]  # fmt: skip
 MAX_MODULE_LINES = 500
 MAX_CLASS_LINES = 250
