@@ -31,6 +31,7 @@ from ingest.pipeline import Pipeline, ingest_items, ingest_with
 from ingest.read import read_inputs
 from ingest.write import GraphWriter
 from polgraph.database import connect
+from polgraph.heap import freeze_long_lived
 from polgraph.neo4j_local import LocalNeo4j
 from polgraph.settings import PROJECT_ROOT, Settings
 from queries.catalog import default_catalog
@@ -253,6 +254,10 @@ def bulk_vs_transactional(report: Reporter, driver: Driver, settings: Settings, 
     size = settings.ingest_batch_size
     batches = [extracted[i : i + size] for i in range(0, len(extracted), size)]
     del extracted
+    # Neither real path holds every batch at once: frozen, they are not walked again by each of the
+    # collector's full passes, which took up to half the fold's time here (bench/PROFILE.md). Freed all the
+    # same when let go: they hold no cycles.
+    freeze_long_lived()
     _wipe(driver, settings)
     writer = GraphWriter(driver, settings.neo4j_database)
     started = time.perf_counter()
