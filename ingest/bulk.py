@@ -397,8 +397,10 @@ def _show_best(store: RelStore, articles: dict[str, Row], evidence: dict[str, Ro
             chosen[key] = (rank, shown)
             changed.add(key)
     store.keep_best({k: chosen[k] for k in changed})
+    # Every fact the batch tells, not only those whose best changed: a fact first written by this batch may
+    # have had its best sentence in a batch that could not write it.
     for rel in store.hot.values():
-        if (key := rel.props.get("key")) in changed:
+        if (key := rel.props.get("key")) in chosen:
             _cypher_set(rel.props, chosen[key][1])
 
 

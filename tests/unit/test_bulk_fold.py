@@ -109,3 +109,16 @@ def test_a_facts_sentence_is_chosen_as_the_writer_lists_them_and_evidence_carrie
         (r[column["id"]], r[column["sentence"]]) for r in evidence[1:] if r[column["article_id"]][0] == "d"
     )
     assert fact.props["article_sentence"] == june[-1][1]
+
+
+def test_a_fact_first_written_after_its_best_sentence_came_shows_that_sentence(tmp_path: Path) -> None:
+    # The first article names no actor Kahl, so its fact cannot be written then, though its sentence is
+    # stored; the writer later lists the fact with the best of all its sentences (fact_evidence.cypher).
+    graph = BulkGraph(tmp_path)
+    first = article("e1", "Orso strongly backed Kahl.", 0.9, date(2023, 3, 1))
+    first.entities = [e for e in first.entities if e.id != KAHL]
+    graph.write([first])
+    assert list(graph.store.rels()) == []
+    graph.write([article("e2", "Orso backed Kahl.", 0.5, date(2023, 4, 1))])
+    fact = next(graph.store.rels())
+    assert fact.props["article_sentence"] == "Orso strongly backed Kahl." and fact.props["sources"] == 1
