@@ -4,7 +4,8 @@ fact's best sentence so far.
 Held in memory, these grew with the corpus (13.7 KB an article of the synthetic corpus at 10,000 articles:
 about 14 GB for a million), though a batch only ever works on its own. So a batch works on its relationships
 in memory, each read in from disk the first time the batch names it (`RelStore.merge`), and `flush` writes
-them back at its end; the import's files are written in one pass over the store at the end of the load.
+them back at its end; at the end of the load the import's files are written from the store, the
+relationships in one pass over it and the pairs' summaries in another.
 
 SQLite (the standard library's) rather than a key-value store such as `shelve`: a pair's summary is made from
 the facts between the pair, read in the order of a second key (`pairs`), which only an index gives.
@@ -44,9 +45,9 @@ class Rel:
 
 
 def _digest(key: RelKey) -> bytes:
-    # A short fixed-size key: a long text one made every look-up about five times slower. The parts are
-    # strings and None, whose repr is the same in every run; 128 bits make a collision among even a billion
-    # keys a chance of about 1 in 10^21.
+    # A short key of one size, so that the index's rows stay small whatever the ids (the speed of a look-up
+    # measured the same either way). The parts are strings and None, whose repr is the same in every run;
+    # 128 bits make a collision among even a billion keys a chance under 1 in 10^20.
     return hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
 
 
