@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -330,10 +331,7 @@ class BulkGraph:
         """(node files, relationship files) for neo4j-admin, each an import argument: a file per label group
         and one per pair of groups joined, with its own typed header (its header file first, for the files
         written a batch at a time)."""
-        for chunk in batched(self.store.pairs(), 10_000):
-            self.spilled.add_nodes("Dyad", {pair: _dyad(facts) for pair, facts in chunk})
-        rels = ((r.start[0], r.end[0], r.type, r.start[1], r.end[1], r.props) for r in self.store.rels())
-        written = write_rel_files(self.folder, self.store.columns, rels)
+        written = write_rel_files(self.folder, self.store.columns, _rel_rows(self.store, self.spilled))
         spilled_nodes, spilled_rels = self.spilled.files()
         return write_node_files(self.folder, self.nodes, self.labels) + spilled_nodes, written + spilled_rels
 
@@ -402,6 +400,18 @@ def _show_best(store: RelStore, articles: dict[str, Row], evidence: dict[str, Ro
     for rel in store.hot.values():
         if (key := rel.props.get("key")) in chosen:
             _cypher_set(rel.props, chosen[key][1])
+
+
+def _rel_rows(store: RelStore, spilled: Spills) -> Iterator[tuple[str, str, str, str, str, Row]]:
+    """Every relationship kept, as its file's row, read once: each pair's summary written out as its facts
+    go by."""
+    for rel in store.rels(unpaired=True):
+        yield rel.start[0], rel.end[0], rel.type, rel.start[1], rel.end[1], rel.props
+    for chunk in batched(store.pairs(), 10_000):
+        spilled.add_nodes("Dyad", {pair: _dyad(facts) for pair, facts in chunk})
+        for _, facts in chunk:
+            for rel in facts:
+                yield rel.start[0], rel.end[0], rel.type, rel.start[1], rel.end[1], rel.props
 
 
 def _pair(rel: Rel) -> str | None:

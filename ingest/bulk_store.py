@@ -4,8 +4,8 @@ fact's best sentence so far.
 Held in memory, these grew with the corpus (13.7 KB an article of the synthetic corpus at 10,000 articles:
 about 14 GB for a million), though a batch only ever works on its own. So a batch works on its relationships
 in memory, each read in from disk the first time the batch names it (`RelStore.merge`), and `flush` writes
-them back at its end; at the end of the load the import's files are written from the store, the
-relationships in one pass over it and the pairs' summaries in another.
+them back at its end; at the end of the load the import's files are written from the store in one pass
+over it: the relationships in no pair, then each pair's with the pair's summary.
 
 SQLite (the standard library's) rather than a key-value store such as `shelve`: a pair's summary is made from
 the facts between the pair, read in the order of a second key (`pairs`), which only an index gives.
@@ -119,10 +119,11 @@ class RelStore:
         self._db.executemany(statement, rows)
         self._db.execute("COMMIT")
 
-    def rels(self) -> Iterator[Rel]:
-        """Every relationship, written back first."""
+    def rels(self, unpaired: bool = False) -> Iterator[Rel]:
+        """Every relationship, written back first; with `unpaired`, only those in no pair's summary."""
         self.flush()
-        for (value,) in self._db.execute("SELECT value FROM rel"):
+        statement = "SELECT value FROM rel WHERE pair IS NULL" if unpaired else "SELECT value FROM rel"
+        for (value,) in self._db.execute(statement):
             yield Rel(*pickle.loads(value))
 
     def pairs(self) -> Iterator[tuple[str, list[Rel]]]:
