@@ -553,6 +553,7 @@ def past_one_process(
     bulk_articles: int,
     bulk_growth_articles: int = 100_000,
     repeats: int = 2,
+    bulk_growth_distinct: int = 0,
 ) -> None:
     """Real text, the Dask engine, the bulk load, the API's cold start and the model for N machines."""
     from bench import scale
@@ -570,7 +571,7 @@ def past_one_process(
     if "cold" in sections:
         scale.cold_start(report, settings)
     if "bulkgrowth" in sections:
-        scale.bulk_growth(report, settings, bulk_growth_articles)
+        scale.bulk_growth(report, settings, bulk_growth_articles, bulk_growth_distinct)
 
 
 def main(
@@ -603,6 +604,11 @@ def main(
     bulk_growth_articles: int = typer.Option(
         100000, help="Articles of the first load through the bulk path that growth is measured on."
     ),
+    bulk_growth_distinct: int = typer.Option(
+        0,
+        help="Extract only this many of them and play back copies of their outcomes for the rest"
+        " (bench/replay.py); 0: extract them all.",
+    ),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     sections = [x.strip() for x in only.split(",") if x.strip()] or list(DEFAULT_SECTIONS)
@@ -624,6 +630,8 @@ def main(
     args += f" --clients {clients or chr(34) * 2} --query-scales {query_scales or chr(34) * 2}"
     args += f" --real-articles {real_articles} --engine-articles {engine_articles}"
     args += f" --bulk-articles {bulk_articles} --bulk-growth-articles {bulk_growth_articles}"
+    if bulk_growth_distinct:
+        args += f" --bulk-growth-distinct {bulk_growth_distinct}"
     if only:
         args = f"--only {only} {args}"
     if out.resolve() != RESULTS.resolve():
@@ -666,6 +674,7 @@ def main(
             bulk_articles,
             bulk_growth_articles,
             repeats,
+            bulk_growth_distinct,
         )
     finally:
         driver.close()
