@@ -85,7 +85,8 @@ def copy_of(outcome: Kept, copy: int) -> Kept:
 
 def keep(engine: Engine, pipeline: Pipeline, path: Path, batch: int) -> int:
     """Run `engine` over its articles, every one admitted, and pickle each `batch` of outcomes to `path` as
-    they come; how many articles were kept (failures are left out: a copy of a failure would say nothing)."""
+    they come; how many articles were kept (failures are left out: a copy of a failure would say nothing),
+    also written beside it (`kept_count`), so that a later run can play them back without reading them."""
     kept = 0
 
     def admit_all(keys: list[ArticleKey], failures: list[ReadError], warnings: list[ReadError]) -> list[int]:
@@ -96,7 +97,12 @@ def keep(engine: Engine, pipeline: Pipeline, path: Path, batch: int) -> int:
             good = [o for o in chunk if not isinstance(o, ReadError)]
             pickle.dump(good, out, protocol=pickle.HIGHEST_PROTOCOL)
             kept += len(good)
+    path.with_suffix(".count").write_text(f"{kept}\n", encoding="utf-8")
     return kept
+
+
+def kept_count(path: Path) -> int:
+    return int(path.with_suffix(".count").read_text(encoding="utf-8"))
 
 
 def kept_batches(path: Path) -> Iterator[list[Kept]]:
@@ -115,12 +121,18 @@ class ReplayEngine:
     def __init__(self, path: Path, copies: int) -> None:
         self.path = path
         self.copies = copies
-        self.seconds = 0.0  # spent making the copies, which a real load would not: reported beside the rest
+        # Spent reading the outcomes back and making the copies, which a real load would not: reported beside
+        # the rest.
+        self.seconds = 0.0
 
     def outcomes(self, pipeline: Pipeline, admit: Admit) -> Iterator[Outcome]:
         for copy in range(self.copies):
-            for batch in kept_batches(self.path):
+            batches = kept_batches(self.path)
+            while True:
                 started = time.perf_counter()
+                batch = next(batches, None)
+                if batch is None:
+                    break
                 outcomes = [copy_of(o, copy) for o in batch]
                 self.seconds += time.perf_counter() - started
                 keys = [

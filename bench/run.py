@@ -554,6 +554,7 @@ def past_one_process(
     bulk_growth_articles: int = 100_000,
     repeats: int = 2,
     bulk_growth_distinct: int = 0,
+    bulk_growth_kept: Path | None = None,
 ) -> None:
     """Real text, the Dask engine, the bulk load, the API's cold start and the model for N machines."""
     from bench import scale
@@ -571,7 +572,7 @@ def past_one_process(
     if "cold" in sections:
         scale.cold_start(report, settings)
     if "bulkgrowth" in sections:
-        scale.bulk_growth(report, settings, bulk_growth_articles, bulk_growth_distinct)
+        scale.bulk_growth(report, settings, bulk_growth_articles, bulk_growth_distinct, bulk_growth_kept)
 
 
 def main(
@@ -609,6 +610,11 @@ def main(
         help="Extract only this many of them and play back copies of their outcomes for the rest"
         " (bench/replay.py); 0: extract them all.",
     ),
+    bulk_growth_kept: Path | None = typer.Option(
+        None,
+        help="Where those outcomes are kept: played back from there if an earlier run kept them, else"
+        " extracted there (default: a temporary file).",
+    ),
 ) -> None:
     """Measure, print and write bench/RESULTS.md."""
     sections = [x.strip() for x in only.split(",") if x.strip()] or list(DEFAULT_SECTIONS)
@@ -632,6 +638,8 @@ def main(
     args += f" --bulk-articles {bulk_articles} --bulk-growth-articles {bulk_growth_articles}"
     if bulk_growth_distinct:
         args += f" --bulk-growth-distinct {bulk_growth_distinct}"
+    if bulk_growth_kept:
+        args += f" --bulk-growth-kept {bulk_growth_kept}"
     if only:
         args = f"--only {only} {args}"
     if out.resolve() != RESULTS.resolve():
@@ -675,6 +683,7 @@ def main(
             bulk_growth_articles,
             repeats,
             bulk_growth_distinct,
+            bulk_growth_kept,
         )
     finally:
         driver.close()

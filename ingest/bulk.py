@@ -96,6 +96,8 @@ class BulkGraph:
     """A graph built from batches as the transactional writer would build it from an empty database, its
     CSV files written into `folder` (the articles and their evidence as their batches come)."""
 
+    overlaps = False  # the fold is Python in this process: written between batches, not beside them
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
@@ -158,7 +160,7 @@ class BulkGraph:
                 key = ("Actor", p["entity"]), ("Event", p["event"])
                 rel = self._merge_rel("PARTICIPATED_IN", *key, merge_on=p["role"])
                 rel.props["role"] = p["role"]
-                rel.props["article_ids"] = _unique_append(rel.props.get("article_ids", []), [p["article_id"]])
+                self.store.add_ids(rel, [p["article_id"]])
         for r in batch.relations:
             self._relation(r)
         for e in batch.evidence:
@@ -253,6 +255,7 @@ class BulkGraph:
         if not (self._has("Actor", r["participant"]) and self._has("Election", r["election"])):
             return
         rel = self._merge_rel("CANDIDATE_IN", ("Actor", r["participant"]), ("Election", r["election"]))
+        self.store.add_ids(rel, [r["article_id"]])
         p = rel.props
         _cypher_set(
             p,
@@ -260,7 +263,6 @@ class BulkGraph:
                 "vote_share": _coalesce(r["vote_share"], p.get("vote_share")),
                 "votes": _coalesce(r["votes"], p.get("votes")),
                 "won": _coalesce(r["won"], p.get("won")),
-                "article_ids": _unique_append(p.get("article_ids", []), [r["article_id"]]),
             },
         )
         p["result"] = _result_caption(p.get("vote_share"), p.get("won"))
@@ -296,7 +298,7 @@ class BulkGraph:
             return
         rel = self._merge_rel(r["type"], ("Actor", r["source"]), target, merge_on=r["key"])
         p = rel.props
-        ids = _unique_append(p.get("article_ids", []), r["article_ids"])
+        sources = self.store.add_ids(rel, r["article_ids"])
         first = min(filter(None, [r["first_date"], p.get("first_date")]), default=None)
         last = max(filter(None, [r["last_date"], p.get("last_date")]), default=None)
         known_confidence = p.get("confidence", 0.0)
@@ -307,8 +309,7 @@ class BulkGraph:
             p,
             {
                 "key": r["key"],
-                "article_ids": ids,
-                "sources": len(ids),
+                "sources": sources,
                 "rules": _unique_append(p.get("rules", []), r["rules"]),
                 "confidence": r["confidence"] if r["confidence"] > known_confidence else known_confidence,
                 "claimed_by": r["claimed_by"],

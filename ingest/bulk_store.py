@@ -7,6 +7,11 @@ in memory, each read in from disk the first time the batch names it (`RelStore.m
 them back at its end; at the end of the load the import's files are written from the store in one pass
 over it: the relationships in no pair, then each pair's with the pair's summary.
 
+A relationship's article ids (a fact's sources, a candidacy's and a participation's articles) are a table of
+their own, appended to, not part of its stored value: a fact told by thousands of articles would otherwise be
+read, unpickled, pickled and written whole by every batch that tells it again, a cost that grows with the
+corpus (measured: 6.2 then 8.0 ms an article at 100,000 and 200,000 articles, bench/PROFILE.md).
+
 SQLite (the standard library's) rather than a key-value store such as `shelve`: a pair's summary is made from
 the facts between the pair, read in the order of a second key (`pairs`), which only an index gives.
 """
@@ -33,7 +38,10 @@ SCHEMA = (
     "CREATE TABLE rel (key BLOB PRIMARY KEY, pair TEXT, value BLOB NOT NULL) WITHOUT ROWID",
     "CREATE INDEX rel_pair ON rel (pair) WHERE pair IS NOT NULL",
     "CREATE TABLE best (fact_key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE ids (key BLOB, seq INTEGER, article_id TEXT NOT NULL, PRIMARY KEY (key, seq))"
+    " WITHOUT ROWID",
 )
+IDS = "article_ids"  # the property the `ids` table holds
 
 
 @dataclass
@@ -42,6 +50,9 @@ class Rel:
     start: tuple[str, str]  # (label group, id)
     end: tuple[str, str]
     props: Row = field(default_factory=dict)
+    # Its article ids (`IDS`): how many are on disk, and those the batch at work added.
+    stored_ids: int = 0
+    new_ids: list[str] = field(default_factory=list)
 
 
 def _digest(key: RelKey) -> bytes:
@@ -91,6 +102,16 @@ class RelStore:
             self.hot[key] = rel
         return rel
 
+    @staticmethod
+    def add_ids(rel: Rel, article_ids: Iterable[str]) -> int:
+        """`article_ids` added to those of `rel` that it lacks; how many it has now. Only the batch's own are
+        looked through: a bulk load folds each article in one batch (ingest/bulk.py refuses one read
+        again), so no id a batch brings is among those an earlier batch stored."""
+        for article_id in article_ids:
+            if article_id not in rel.new_ids:
+                rel.new_ids.append(article_id)
+        return rel.stored_ids + len(rel.new_ids)
+
     def best(self, fact_keys: Iterable[str]) -> dict[str, Best]:
         """The best sentence kept so far of each of these facts that has one."""
         # One statement for the lot (the keys as a JSON array): a look-up a key cost as much again.
@@ -102,36 +123,53 @@ class RelStore:
 
     def keep_best(self, chosen: dict[str, Best]) -> None:
         rows = [(k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in chosen.items()]
-        self._write("INSERT OR REPLACE INTO best VALUES (?, ?)", rows)
+        self._write(("INSERT OR REPLACE INTO best VALUES (?, ?)", rows))
 
     def flush(self) -> None:
         """The batch's relationships written back, and let go."""
-        rows = []
+        rows, ids = [], []
         for key, rel in self.hot.items():
-            self.columns[(rel.start[0], rel.end[0])].update(rel.props)
-            value = pickle.dumps((rel.type, rel.start, rel.end, rel.props), pickle.HIGHEST_PROTOCOL)
-            rows.append((_digest(key), self._pair_of(rel), value))
-        self._write("INSERT OR REPLACE INTO rel VALUES (?, ?, ?)", rows)
+            digest = _digest(key)
+            columns = self.columns[(rel.start[0], rel.end[0])]
+            columns.update(rel.props)
+            if rel.new_ids:
+                columns.add(IDS)
+                ids += [(digest, rel.stored_ids + i, a) for i, a in enumerate(rel.new_ids)]
+            count = rel.stored_ids + len(rel.new_ids)
+            value = pickle.dumps((rel.type, rel.start, rel.end, rel.props, count), pickle.HIGHEST_PROTOCOL)
+            rows.append((digest, self._pair_of(rel), value))
+        self._write(
+            ("INSERT OR REPLACE INTO rel VALUES (?, ?, ?)", rows), ("INSERT INTO ids VALUES (?, ?, ?)", ids)
+        )
         self.hot = {}
 
-    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    def _write(self, *statements: tuple[str, list[tuple[Any, ...]]]) -> None:
         self._db.execute("BEGIN")
-        self._db.executemany(statement, rows)
+        for statement, rows in statements:
+            self._db.executemany(statement, rows)
         self._db.execute("COMMIT")
+
+    def _read(self, key: bytes, value: bytes) -> Rel:
+        """A relationship as written back, with its article ids."""
+        rel = Rel(*pickle.loads(value))
+        if rel.stored_ids:
+            found = self._db.execute("SELECT article_id FROM ids WHERE key = ? ORDER BY seq", (key,))
+            rel.props[IDS] = [article_id for (article_id,) in found]
+        return rel
 
     def rels(self, unpaired: bool = False) -> Iterator[Rel]:
         """Every relationship, written back first; with `unpaired`, only those in no pair's summary."""
         self.flush()
-        statement = "SELECT value FROM rel WHERE pair IS NULL" if unpaired else "SELECT value FROM rel"
-        for (value,) in self._db.execute(statement):
-            yield Rel(*pickle.loads(value))
+        where = " WHERE pair IS NULL" if unpaired else ""
+        for key, value in self._db.execute("SELECT key, value FROM rel" + where):
+            yield self._read(key, value)
 
     def pairs(self) -> Iterator[tuple[str, list[Rel]]]:
         """The relationships of each pair, one pair at a time."""
         self.flush()
-        found = self._db.execute("SELECT pair, value FROM rel WHERE pair IS NOT NULL ORDER BY pair")
+        found = self._db.execute("SELECT pair, key, value FROM rel WHERE pair IS NOT NULL ORDER BY pair")
         for pair, rows in groupby(found, key=lambda row: row[0]):
-            yield pair, [Rel(*pickle.loads(value)) for _, value in rows]
+            yield pair, [self._read(key, value) for _, key, value in rows]
 
     def close(self) -> None:
         self._db.close()

@@ -338,6 +338,12 @@ def extract_paths(
 class BatchWriter(Protocol):
     """Where resolved batches go, one after another: the graph (GraphWriter), or a bulk load's files."""
 
+    # Whether a write waits mostly on something outside this process (the server), so that the next batch is
+    # extracted meanwhile, the write on a thread of its own. A writer whose work is Python in this process
+    # (the bulk fold) gains nothing from that thread: it only contends with the extraction for the
+    # interpreter's lock, and each call that drops the lock waits to get it back (bench/PROFILE.md).
+    overlaps: bool
+
     def stored_hashes(self, article_ids: list[str]) -> dict[str, str]: ...
 
     def write(self, extractions: list[ArticleExtraction]) -> WriteResult: ...
@@ -457,6 +463,7 @@ def ingest_with(
     # Batches still commit one after another, in order, each in its own transaction.
     in_flight: tuple[Future[WriteResult], int, list[ReadError]] | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-write") as writes:
+        submit = writes.submit if writer.overlaps else _written_now
         try:
             for extractions, errors, parsed in pipeline.resolve_stream(
                 engine.outcomes(pipeline, admit), size
@@ -474,7 +481,7 @@ def ingest_with(
                     extractions = curation.apply(extractions)
                 if keep_extractions:
                     extracted.extend(extractions)
-                in_flight = (writes.submit(writer.write, extractions), parsed - len(errors), errors)
+                in_flight = (submit(writer.write, extractions), parsed - len(errors), errors)
         except KeyboardInterrupt:
             if in_flight:
                 settle(*in_flight)
@@ -482,6 +489,19 @@ def ingest_with(
         if in_flight:
             settle(*in_flight)
     return summary, extracted
+
+
+def _written_now(
+    write: Callable[[list[ArticleExtraction]], WriteResult], batch: list[ArticleExtraction]
+) -> Future[WriteResult]:
+    """`write(batch)` done here and now, as a settled future: what it raised is raised when it is settled, as
+    from the writing thread."""
+    done: Future[WriteResult] = Future()
+    try:
+        done.set_result(write(batch))
+    except Exception as error:
+        done.set_exception(error)
+    return done
 
 
 def ingest_raw_articles(

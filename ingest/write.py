@@ -298,6 +298,8 @@ _STATEMENTS: tuple[tuple[str, str], ...] = (
 
 
 class GraphWriter:
+    overlaps = True  # the server does the write's work
+
     def __init__(self, driver: Driver, database: str) -> None:
         self.driver = driver
         self.database = database

@@ -85,6 +85,8 @@ def test_ingest_items_writes_the_first_batch_before_reading_the_rest(monkeypatch
     drawn_at_writes: list[int] = []
 
     class Writer:
+        overlaps = True
+
         def __init__(self, driver: object, database: str) -> None:
             pass
 
