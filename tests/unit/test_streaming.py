@@ -6,6 +6,7 @@ Each test hands over thousands of inputs and looks at how many had been read whe
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sized
 from contextlib import contextmanager
 from pathlib import Path
@@ -117,6 +118,34 @@ def test_ingest_items_writes_the_first_batch_before_reading_the_rest(monkeypatch
     assert 0 < drawn_at_writes[0] <= 4 * BATCH
     assert items.drawn <= 6 * BATCH < INPUTS
     assert batches == [(BATCH, 0)]
+
+
+@pytest.mark.parametrize("overlaps", [True, False])
+def test_a_writer_working_in_this_process_writes_between_batches_not_beside_them(
+    monkeypatch: pytest.MonkeyPatch, overlaps: bool
+) -> None:
+    on_main_thread: list[bool] = []
+
+    class Writer:
+        def __init__(self, driver: object, database: str) -> None:
+            pass
+
+        def stored_hashes(self, article_ids: list[str]) -> dict[str, str]:
+            return {}
+
+        def write(self, extractions: list[ArticleExtraction]) -> WriteResult:
+            on_main_thread.append(threading.current_thread() is threading.main_thread())
+            if len(on_main_thread) == 3:
+                raise _Stop  # raised where the batch is settled, whichever thread wrote it
+            return WriteResult(states=dict.fromkeys((ex.article.id for ex in extractions), "new"))
+
+    Writer.overlaps = overlaps  # type: ignore[attr-defined]
+    monkeypatch.setattr(ingest.pipeline, "GraphWriter", Writer)
+    monkeypatch.setattr(ingest.pipeline, "load_curation", lambda driver, database: Curation([]))
+    settings = make_test_settings(nlp_processes=0, ingest_batch_size=BATCH, nlp_batch_size=4)
+    with pytest.raises(_Stop):
+        ingest_items(raw_articles(5 * BATCH), driver=None, settings=settings, pipeline=Pipeline(settings))
+    assert on_main_thread == [not overlaps] * 3
 
 
 def test_the_ingest_command_hands_the_pipeline_an_unread_stream(
