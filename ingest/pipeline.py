@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from neo4j import Driver
 from spacy.language import Language
@@ -52,7 +52,7 @@ from ingest.resolve import resolve_article
 from ingest.resolve.blocking import KnownActors
 from ingest.resolve.corpus import dedupe_relations, resolve_batch
 from ingest.screen import not_news
-from ingest.write import GraphWriter, WriteResult
+from ingest.write import BatchWriter, GraphWriter, WriteResult
 from polgraph.cypher import load_cypher
 from polgraph.heap import freeze_long_lived
 from polgraph.settings import Settings
@@ -333,20 +333,6 @@ def extract_paths(
         extractions, errors = pipeline.extract_batch(raws)
         yield from errors
         yield from extractions
-
-
-class BatchWriter(Protocol):
-    """Where resolved batches go, one after another: the graph (GraphWriter), or a bulk load's files."""
-
-    # Whether a write waits mostly on something outside this process (the server), so that the next batch is
-    # extracted meanwhile, the write on a thread of its own. A writer whose work is Python in this process
-    # (the bulk fold) gains nothing from that thread: it only contends with the extraction for the
-    # interpreter's lock, and each call that drops the lock waits to get it back (bench/PROFILE.md).
-    overlaps: bool
-
-    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]: ...
-
-    def write(self, extractions: list[ArticleExtraction]) -> WriteResult: ...
 
 
 def ingest_items(

@@ -11,7 +11,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ClientError
@@ -295,6 +295,20 @@ _STATEMENTS: tuple[tuple[str, str], ...] = (
     ("relations", "relations"),
     ("evidence", "evidence"),
 )
+
+
+class BatchWriter(Protocol):
+    """Where resolved batches go, one after another: the graph (GraphWriter), or a bulk load's files."""
+
+    # Whether a write waits mostly on something outside this process (the server), so that the next batch is
+    # extracted meanwhile, the write on a thread of its own. A writer whose work is Python in this process
+    # (the bulk fold) gains nothing from that thread: it only contends with the extraction for the
+    # interpreter's lock, and each call that drops the lock waits to get it back (bench/PROFILE.md).
+    overlaps: bool
+
+    def stored_hashes(self, article_ids: list[str]) -> dict[str, str]: ...
+
+    def write(self, extractions: list[ArticleExtraction]) -> WriteResult: ...
 
 
 class GraphWriter:
