@@ -10,7 +10,9 @@ over it: the relationships in no pair, then each pair's with the pair's summary.
 A relationship's article ids (a fact's sources, a candidacy's and a participation's articles) are a table of
 their own, appended to, not part of its stored value: a fact told by thousands of articles would otherwise be
 read, unpickled, pickled and written whole by every batch that tells it again, a cost that grows with the
-corpus (measured: 6.2 then 8.0 ms an article at 100,000 and 200,000 articles, bench/PROFILE.md).
+corpus. A profile of a load slowing from 6.2 to 8.0 ms an article between 100,000 and 200,000 articles found
+reads by key at 120-211 us, from this and from the fold's thread waiting on the extraction's for the
+interpreter's lock (`BatchWriter.overlaps`); bench/PROFILE.md tells the two apart.
 
 SQLite (the standard library's) rather than a key-value store such as `shelve`: a pair's summary is made from
 the facts between the pair, read in the order of a second key (`pairs`), which only an index gives.
