@@ -322,6 +322,7 @@ client.allow_telemetry=false
         pid = self.pid()
         if pid:
             pids.add(pid)
+        signalled = set(pids)
         for p in pids:
             _signal(p, signal.SIGTERM)
         deadline = time.monotonic() + timeout
@@ -330,6 +331,8 @@ client.allow_telemetry=false
             time.sleep(0.2)
         for p in pids:  # a JVM that ignored SIGTERM for a minute is killed rather than left behind
             _signal(p, signal.SIGKILL)
+        for p in signalled:  # started by this process, it stays a zombie until waited for
+            _reap(p)
         self.pid_file.unlink(missing_ok=True)
         return bool(pid) or bool(pids)
 
@@ -343,7 +346,11 @@ client.allow_telemetry=false
 def _signal(pid: int, sig: signal.Signals) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, sig)
-    # Reap it if it is our own child, so it does not linger as a zombie that still "exists".
+    _reap(pid)
+
+
+def _reap(pid: int) -> None:
+    """Wait for `pid` if it is our own child and has exited, so it does not linger as a zombie."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
 

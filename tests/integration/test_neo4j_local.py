@@ -82,3 +82,18 @@ def test_a_server_that_refuses_our_password_is_not_left_running(neo4j_settings: 
     finally:
         first.stop()
         shutil.rmtree(first.instance, ignore_errors=True)
+
+
+def test_a_server_stopped_by_the_process_that_started_it_leaves_no_zombie() -> None:
+    # A bulk load stops the server it started and goes on for hours: an unreaped JVM would sit in the
+    # process table all that time.
+    settings = make_test_settings(neo4j_uri="bolt://127.0.0.1:27987", neo4j_http_port=27774)
+    local = LocalNeo4j(settings)
+    try:
+        pid = local.start().pid
+        assert pid is not None
+        assert local.stop()
+        assert not Path(f"/proc/{pid}").exists()
+    finally:
+        local.stop()
+        shutil.rmtree(local.instance, ignore_errors=True)
