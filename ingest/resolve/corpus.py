@@ -37,6 +37,9 @@ class CorpusResolver:
     def __init__(self) -> None:
         self._entities: dict[str, Entity] = {}
         self._seeded: set[str] = set()
+        # Known actors are held as they are, not copied, until the batch changes one: most never are, and a
+        # copy of each was a third of a batch's resolution at 50,000 articles (bench/PROFILE.md).
+        self._borrowed: set[str] = set()
         self._added: set[str] = set()
         self._weight: Counter[str] = Counter()
         self._parent: dict[str, str] = {}
@@ -45,7 +48,12 @@ class CorpusResolver:
 
     def seed(self, entities: Iterable[Entity]) -> None:
         for e in entities:
-            self._put(e)
+            if e.id in self._entities:
+                self._put(e)
+            else:
+                self._entities[e.id] = e
+                self._borrowed.add(e.id)
+                self._parent.setdefault(e.id, e.id)
             self._seeded.add(e.id)
 
     def add(self, resolution: ArticleResolution) -> None:
@@ -57,6 +65,9 @@ class CorpusResolver:
 
     def _put(self, e: Entity) -> None:
         if e.id in self._entities:
+            if e.id in self._borrowed:
+                self._entities[e.id] = own_copy(self._entities[e.id])
+                self._borrowed.discard(e.id)
             absorb(self._entities[e.id], e)
         else:
             self._entities[e.id] = own_copy(e)
@@ -117,13 +128,13 @@ class CorpusResolver:
         for e in full:
             by_first[parsed[e.id].first_key or ""].append(e.id)
         for ids in by_first.values():
-            for x in range(len(ids)):
-                for y in range(x + 1, len(ids)):
-                    if ids[x] in self._seeded and ids[y] in self._seeded:
-                        continue  # two known actors were compared when the later of them arrived
-                    a, b = parsed[ids[x]].surname_key, parsed[ids[y]].surname_key
+            # Two known actors were compared when the later of them arrived: only pairs with a newcomer.
+            newcomers = [i for i in ids if i not in self._seeded]
+            for x, i in enumerate(newcomers):
+                for j in (*newcomers[x + 1 :], *(k for k in ids if k in self._seeded)):
+                    a, b = parsed[i].surname_key, parsed[j].surname_key
                     if a != b and near_surname(a, b) and fuzz.ratio(a, b) >= FUZZY_RATIO:
-                        self._union(ids[x], ids[y], "fuzzy")
+                        self._union(i, j, "fuzzy")
         # A bare surname joins the one person of the corpus who carries it.
         by_surname: dict[str, set[str]] = defaultdict(set)
         for e in full:

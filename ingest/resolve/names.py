@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from unidecode import unidecode
 
@@ -129,24 +129,27 @@ def plain_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class PersonName:
+    """A person's name in parts. The keys are cached on the instance (`parse_person` keeps instances):
+    resolution asks them of every known person in every batch."""
+
     surface: str  # as written, possessive removed
     tokens: tuple[str, ...]  # name words, titles removed
     titled: bool  # a title was removed
 
-    @property
+    @cached_property
     def key(self) -> str:
         return " ".join(k for k in (word_key(t) for t in self.tokens) if k)
 
-    @property
+    @cached_property
     def is_full(self) -> bool:
         """A first name and a surname (at least two words that are not particles)."""
         return len([t for t in self.tokens if t.lower() not in lexicon().particles]) >= 2
 
-    @property
+    @cached_property
     def first_key(self) -> str | None:
         return word_key(self.tokens[0]) if self.is_full else None
 
-    @property
+    @cached_property
     def surname_key(self) -> str:
         return surname_key(list(self.tokens))
 

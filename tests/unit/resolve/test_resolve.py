@@ -406,6 +406,37 @@ def test_corpus_joins_against_seeded_graph_actors() -> None:
     assert ent.aliases[:2] == ["Roza Isakova", "Ms Isakova"]
 
 
+def test_a_known_actor_the_batch_adds_to_is_left_as_it_was_known() -> None:
+    stored = Entity(
+        id=pid("Dilnoza Rakhimova"), type=P, name="Dilnoza Rakhimova", aliases=["Dilnoza Rakhimova"]
+    )
+    untouched = Entity(id=pid("Timur Saidov"), type=P, name="Timur Saidov", aliases=["Timur Saidov"])
+    new = resolve("Dilnoza Rahimova resigned.", [("Dilnoza Rahimova", P)], "n")
+    corpus = CorpusResolver()
+    corpus.seed([stored, untouched])
+    corpus.add(new)
+    corpus.finalize()
+    told = corpus.entities()
+    assert stored.aliases == ["Dilnoza Rakhimova"] and stored.merges == []
+    assert "Dilnoza Rahimova" in told[pid("Dilnoza Rakhimova")].aliases
+    assert pid("Timur Saidov") not in told  # nothing new was said of it
+
+
+def test_corpus_fuzzy_compares_a_newcomer_with_known_actors_but_not_two_known_actors() -> None:
+    def person(name: str) -> Entity:
+        return Entity(id=pid(name), type=P, name=name, aliases=[name])
+
+    corpus = CorpusResolver()
+    corpus.seed([person("Rustam Kholmatov"), person("Rustam Kholmatsov")])
+    corpus.add(resolve("Anvar Yusupov spoke.", [("Anvar Yusupov", P)], "a"))
+    assert corpus.finalize() == {}  # joined, or not, when the later of them arrived
+
+    corpus = CorpusResolver()
+    corpus.seed([person("Rustam Kholmatov")])
+    corpus.add(resolve("Rustam Kholmatsov spoke.", [("Rustam Kholmatsov", P)], "b"))
+    assert corpus.finalize() == {pid("Rustam Kholmatsov"): pid("Rustam Kholmatov")}
+
+
 def test_corpus_acronym_joins_its_expansion_named_elsewhere() -> None:
     a = resolve(
         "The National Unity Front (NUF) was founded.", [("National Unity Front", PARTY), ("NUF", PARTY)], "a"
