@@ -140,3 +140,28 @@ def test_the_engine_plays_back_each_copy_admitting_as_the_ingest_decides(tmp_pat
     # The ingest refused one article of the first copy; the copies of it are other articles.
     assert len(ids) == 3 * 3 - 1 and len(set(ids)) == 8 and "article:a2" not in ids
     assert ids[:2] == ["article:a1", "article:a3"]
+
+
+def test_resolution_alone_reports_a_digest_that_follows_the_graph(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from bench.resolution import app
+
+    def kept(name: str, kind: str) -> Path:
+        path = tmp_path / name
+        told = [outcome("article:a1"), outcome("article:a2")]
+        told[1][0].relations[0].type = kind
+        with path.open("wb") as f:
+            pickle.dump(told[:1], f)
+            pickle.dump(told[1:], f)
+        return path
+
+    def digest(path: Path) -> str:
+        result = CliRunner().invoke(app, [str(path), "--articles", "10"])
+        assert result.exit_code == 0, result.output
+        assert "first pass: 2 articles" in result.output and "a copy: 2 articles" in result.output
+        return result.output.rsplit("digest of the extractions and known actors: ", 1)[1].strip()
+
+    same = kept("same.pickle", "SUPPORT")
+    assert digest(same) == digest(same)
+    assert digest(kept("other.pickle", "ACCUSE")) != digest(same)
