@@ -145,7 +145,7 @@ def test_the_engine_plays_back_each_copy_admitting_as_the_ingest_decides(tmp_pat
 def test_resolution_alone_reports_a_digest_that_follows_the_graph(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from bench.resolution import app
+    from bench.after_extraction import app
 
     def kept(name: str, kind: str) -> Path:
         path = tmp_path / name
@@ -156,12 +156,13 @@ def test_resolution_alone_reports_a_digest_that_follows_the_graph(tmp_path: Path
             pickle.dump(told[1:], f)
         return path
 
-    def digest(path: Path) -> str:
-        result = CliRunner().invoke(app, [str(path), "--articles", "10"])
+    def digest(path: Path, *options: str) -> str:
+        result = CliRunner().invoke(app, [str(path), "--articles", "10", *options])
         assert result.exit_code == 0, result.output
-        assert "first pass: 2 articles" in result.output and "a copy: 2 articles" in result.output
+        assert "first pass: 2 articles" in result.output and "a copy: 2 articles;" in result.output
         return result.output.rsplit("digest of the extractions and known actors: ", 1)[1].strip()
 
     same = kept("same.pickle", "SUPPORT")
     assert digest(same) == digest(same)
     assert digest(kept("other.pickle", "ACCUSE")) != digest(same)
+    assert digest(same, "--fold") == digest(same, "--fold") != digest(same)
