@@ -37,8 +37,8 @@ class CorpusResolver:
     def __init__(self) -> None:
         self._entities: dict[str, Entity] = {}
         self._seeded: set[str] = set()
-        # Known actors are held as they are, not copied, until the batch changes one: most never are, and a
-        # copy of each was a third of a batch's resolution at 50,000 articles (bench/PROFILE.md).
+        # Known actors are held as they are, not copied, until the batch changes one: most never are, and
+        # copying each took 29% of a batch's resolution at 50,000 articles (cProfile, bench/PROFILE.md).
         self._borrowed: set[str] = set()
         self._added: set[str] = set()
         self._weight: Counter[str] = Counter()
