@@ -41,7 +41,7 @@ class _Run:
         """Copy `copy` of the kept outcomes, resolved and folded: (articles, resolution s, fold s)."""
         count, resolving, folding = 0, 0.0, 0.0
         for batch in kept_batches(self.kept):
-            outcomes = [copy_of(o, copy) for o in batch] if copy else batch
+            outcomes = [copy_of(o, copy) for o in batch]  # copy 0 is the outcome itself
             if profiler:
                 profiler.enable()
             started = time.perf_counter()

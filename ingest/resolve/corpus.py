@@ -48,12 +48,7 @@ class CorpusResolver:
 
     def seed(self, entities: Iterable[Entity]) -> None:
         for e in entities:
-            if e.id in self._entities:
-                self._put(e)
-            else:
-                self._entities[e.id] = e
-                self._borrowed.add(e.id)
-                self._parent.setdefault(e.id, e.id)
+            self._put(e, borrow=True)
             self._seeded.add(e.id)
 
     def add(self, resolution: ArticleResolution) -> None:
@@ -63,12 +58,15 @@ class CorpusResolver:
             self._weight[e.id] += max(1, len(e.merges))
         self._finalized = False
 
-    def _put(self, e: Entity) -> None:
+    def _put(self, e: Entity, borrow: bool = False) -> None:
         if e.id in self._entities:
             if e.id in self._borrowed:
                 self._entities[e.id] = own_copy(self._entities[e.id])
                 self._borrowed.discard(e.id)
             absorb(self._entities[e.id], e)
+        elif borrow:
+            self._entities[e.id] = e
+            self._borrowed.add(e.id)
         else:
             self._entities[e.id] = own_copy(e)
         self._parent.setdefault(e.id, e.id)
@@ -130,8 +128,9 @@ class CorpusResolver:
         for ids in by_first.values():
             # Two known actors were compared when the later of them arrived: only pairs with a newcomer.
             newcomers = [i for i in ids if i not in self._seeded]
+            known = [i for i in ids if i in self._seeded]
             for x, i in enumerate(newcomers):
-                for j in (*newcomers[x + 1 :], *(k for k in ids if k in self._seeded)):
+                for j in (*newcomers[x + 1 :], *known):
                     a, b = parsed[i].surname_key, parsed[j].surname_key
                     if a != b and near_surname(a, b) and fuzz.ratio(a, b) >= FUZZY_RATIO:
                         self._union(i, j, "fuzzy")
